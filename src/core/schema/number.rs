@@ -1,0 +1,281 @@
+//! Numbers as people type them in English, Arabic and Persian files.
+
+/// Invisible bidi and format marks that copy-paste leaves around numbers
+/// (LRM, RLM, ALM, the embedding/override/isolate controls, BOM).
+fn is_invisible_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// The value of a decimal digit in ASCII (0-9), Arabic-Indic (٠-٩) or
+/// Persian (۰-۹) script.
+pub(crate) fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+fn ascii_digit(c: char) -> Option<char> {
+    digit_value(c).and_then(|d| char::from_digit(d, 10))
+}
+
+fn is_decimal_mark(c: char) -> bool {
+    c == '.' || c == '\u{066B}'
+}
+
+fn is_group_mark(c: char) -> bool {
+    c == ',' || c == '\u{066C}'
+}
+
+/// What a cell that reads as a number looks like, beyond its value: schema
+/// inference tells integers, decimals and zero-padded codes apart with it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct NumberText {
+    pub value: f64,
+    /// No decimal mark and no exponent.
+    pub is_integer: bool,
+    /// Integer part written with a leading zero, like "007": a code, not a count.
+    pub zero_padded: bool,
+    /// Digits before the decimal mark.
+    pub integer_digits: usize,
+}
+
+/// Parse a number as people type it: ASCII, Arabic-Indic (٠-٩) and Persian (۰-۹) digits, `٫` (U+066B) decimal, `٬` (U+066C) and `,` thousands separators when unambiguous, leading/trailing spaces, a leading minus or U+2212. Returns None for anything else.
+///
+/// Details of "unambiguous": thousands separators must group the integer
+/// part as 1–3 digits then groups of exactly 3, all with the same separator
+/// (so `1,234.5` is 1234.5 but `12,34` and `١٢٣٤٥٦,٧٨` are None). `.` and
+/// `٫` are always decimal marks. Bidi marks (LRM, RLM, ALM…) are ignored.
+/// Scientific notation (`1.5E+3`, as Excel writes big numbers) is accepted.
+/// Percentages, currency symbols, a leading `+`, `/` as decimal mark and
+/// `nan`/`inf` are None; the result is always finite.
+pub fn parse_number(cell: &str) -> Option<f64> {
+    read_number(cell).map(|number| number.value)
+}
+
+/// [`parse_number`] with the shape of the text; see [`NumberText`].
+pub(crate) fn read_number(cell: &str) -> Option<NumberText> {
+    let visible: String = cell.chars().filter(|c| !is_invisible_mark(*c)).collect();
+    let trimmed = visible.trim();
+    let (negative, unsigned) = split_sign(trimmed);
+    let (mantissa, exponent) = split_exponent(unsigned);
+    let parts = read_mantissa(mantissa)?;
+    let exponent = match exponent {
+        Some(text) => Some(read_exponent(text)?),
+        None => None,
+    };
+    let mut ascii = String::with_capacity(parts.integer.len() + parts.fraction.len() + 8);
+    if negative {
+        ascii.push('-');
+    }
+    ascii.push_str(if parts.integer.is_empty() {
+        "0"
+    } else {
+        &parts.integer
+    });
+    if !parts.fraction.is_empty() {
+        ascii.push('.');
+        ascii.push_str(&parts.fraction);
+    }
+    if let Some(exponent) = &exponent {
+        ascii.push('e');
+        ascii.push_str(exponent);
+    }
+    let value: f64 = ascii.parse().ok()?;
+    if !value.is_finite() {
+        return None;
+    }
+    Some(NumberText {
+        value,
+        is_integer: !parts.has_decimal_mark && exponent.is_none(),
+        zero_padded: parts.integer.len() > 1 && parts.integer.starts_with('0'),
+        integer_digits: parts.integer.len(),
+    })
+}
+
+fn split_sign(text: &str) -> (bool, &str) {
+    match text
+        .strip_prefix('-')
+        .or_else(|| text.strip_prefix('\u{2212}'))
+    {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    }
+}
+
+fn split_exponent(text: &str) -> (&str, Option<&str>) {
+    match text.find(['e', 'E']) {
+        Some(at) => (text.get(..at).unwrap_or(""), text.get(at + 1..)),
+        None => (text, None),
+    }
+}
+
+/// The digits of a mantissa, normalised to ASCII.
+struct Mantissa {
+    integer: String,
+    fraction: String,
+    has_decimal_mark: bool,
+}
+
+fn read_mantissa(text: &str) -> Option<Mantissa> {
+    let (integer_text, fraction_text) = match text.find(is_decimal_mark) {
+        Some(at) => {
+            let mark_len = text.get(at..)?.chars().next()?.len_utf8();
+            (text.get(..at)?, Some(text.get(at + mark_len..)?))
+        }
+        None => (text, None),
+    };
+    let integer = read_grouped_integer(integer_text)?;
+    let fraction = match fraction_text {
+        Some(fraction) => fraction
+            .chars()
+            .map(ascii_digit)
+            .collect::<Option<String>>()?,
+        None => String::new(),
+    };
+    if integer.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    Some(Mantissa {
+        integer,
+        fraction,
+        has_decimal_mark: fraction_text.is_some(),
+    })
+}
+
+/// Digits of an integer part, with thousands separators checked and dropped.
+fn read_grouped_integer(text: &str) -> Option<String> {
+    let mut separator = None;
+    let mut groups: Vec<String> = vec![String::new()];
+    for c in text.chars() {
+        if is_group_mark(c) {
+            if *separator.get_or_insert(c) != c {
+                return None;
+            }
+            groups.push(String::new());
+        } else {
+            groups.last_mut()?.push(ascii_digit(c)?);
+        }
+    }
+    if groups.len() > 1 && !is_valid_grouping(&groups) {
+        return None;
+    }
+    Some(groups.concat())
+}
+
+fn is_valid_grouping(groups: &[String]) -> bool {
+    let mut lengths = groups.iter().map(String::len);
+    let first_ok = lengths.next().is_some_and(|len| (1..=3).contains(&len));
+    first_ok && lengths.all(|len| len == 3)
+}
+
+/// An exponent's optional sign and digits, as ASCII.
+fn read_exponent(text: &str) -> Option<String> {
+    let (sign, digits) = match text.strip_prefix('+') {
+        Some(rest) => ("", rest),
+        None => match text.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", text),
+        },
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let digits: String = digits
+        .chars()
+        .map(ascii_digit)
+        .collect::<Option<String>>()?;
+    Some(format!("{sign}{digits}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_and_native_digits() {
+        assert_eq!(parse_number("123456.78"), Some(123456.78));
+        assert_eq!(parse_number("١٢٣٤٥٦٫٧٨"), Some(123456.78));
+        assert_eq!(parse_number("١٢٣٬٤٥٦٫٧٨"), Some(123456.78));
+        assert_eq!(parse_number("۱۲۳۴۵۶٫۷۸"), Some(123456.78));
+        assert_eq!(parse_number("۱۲۳,۴۵۶.۷۸"), Some(123456.78));
+        assert_eq!(parse_number("١۲3"), Some(123.0));
+    }
+
+    #[test]
+    fn signs_spaces_and_marks() {
+        assert_eq!(parse_number("  -12 "), Some(-12.0));
+        assert_eq!(parse_number("\u{2212}12"), Some(-12.0));
+        assert_eq!(parse_number("\u{061C}-١٢"), Some(-12.0));
+        assert_eq!(parse_number("\u{200F}١٢٣\u{200F}"), Some(123.0));
+        assert_eq!(parse_number("+12"), None);
+        assert_eq!(parse_number("--12"), None);
+        assert_eq!(parse_number("-"), None);
+    }
+
+    #[test]
+    fn thousands_only_when_unambiguous() {
+        assert_eq!(parse_number("1,234"), Some(1234.0));
+        assert_eq!(parse_number("1,234,567.5"), Some(1234567.5));
+        assert_eq!(parse_number("12,34"), None);
+        assert_eq!(parse_number("1234,567"), None);
+        assert_eq!(parse_number("١٢٣٤٥٦,٧٨"), None);
+        assert_eq!(parse_number("1,234٬567"), None);
+        assert_eq!(parse_number(",123"), None);
+        assert_eq!(parse_number("1.234,5"), None);
+    }
+
+    #[test]
+    fn fractions_and_exponents() {
+        assert_eq!(parse_number(".5"), Some(0.5));
+        assert_eq!(parse_number("5."), Some(5.0));
+        assert_eq!(parse_number("1.5E+3"), Some(1500.0));
+        assert_eq!(parse_number("2e-2"), Some(0.02));
+        assert_eq!(parse_number("1e400"), None);
+        assert_eq!(parse_number("1e"), None);
+        assert_eq!(parse_number("e5"), None);
+    }
+
+    #[test]
+    fn everything_else_is_none() {
+        for cell in [
+            "",
+            " ",
+            ".",
+            "nan",
+            "inf",
+            "infinity",
+            "50%",
+            "٪٥٠",
+            "$5",
+            "12/05",
+            "۱۲۳۴۵۶/۷۸",
+            "1 234",
+            "0x10",
+            "1.2.3",
+            "abc",
+        ] {
+            assert_eq!(parse_number(cell), None, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn shape_of_the_text() {
+        let padded = read_number("00042");
+        assert_eq!(
+            padded.map(|n| (n.is_integer, n.zero_padded, n.integer_digits)),
+            Some((true, true, 5))
+        );
+        let decimal = read_number("0.5");
+        assert_eq!(
+            decimal.map(|n| (n.is_integer, n.zero_padded)),
+            Some((false, false))
+        );
+        assert_eq!(read_number("0").map(|n| n.zero_padded), Some(false));
+    }
+}

@@ -1,0 +1,49 @@
+//! Statistics over a column's cells: the numbers in it and their distribution.
+
+// User data must never panic the app: no indexing, unwrap or expect outside tests.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
+mod histogram;
+mod nice;
+
+use crate::core::schema::{is_missing, parse_number};
+use crate::core::table::TextColumn;
+
+pub use histogram::{histogram, Histogram};
+
+/// The numeric values of a column in row order (see
+/// [`crate::core::schema::parse_number`]), with the number of missing cells
+/// and of non-missing cells that are not numbers.
+pub fn numeric_values(cells: &TextColumn) -> (Vec<f64>, usize, usize) {
+    let mut values = Vec::with_capacity(cells.len());
+    let (mut missing, mut invalid) = (0, 0);
+    for cell in cells.iter() {
+        if is_missing(cell) {
+            missing += 1;
+        } else if let Some(value) = parse_number(cell) {
+            values.push(value);
+        } else {
+            invalid += 1;
+        }
+    }
+    (values, missing, invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_numbers_missing_and_invalid() {
+        let cells: TextColumn = ["1", "", "x", "٣", "N/A", "2.5"].into_iter().collect();
+        assert_eq!(numeric_values(&cells), (vec![1.0, 3.0, 2.5], 2, 1));
+    }
+}
