@@ -1,0 +1,121 @@
+//! Core's data about a file (warnings, errors, types, delimiters) put into
+//! words in the UI language. Kept in core so every message is testable
+//! natively and the app stays a thin layer.
+
+use super::{format_count, tr, tr_args, Lang};
+use crate::core::ingest::{Delimiter, IngestError, Warning, WarningKind};
+use crate::core::schema::ColumnType;
+
+fn count(n: impl TryInto<u64>, lang: Lang) -> String {
+    format_count(n.try_into().unwrap_or(u64::MAX), lang)
+}
+
+pub fn describe_delimiter(lang: Lang, delimiter: Delimiter) -> String {
+    let key = match delimiter {
+        Delimiter::Comma => "delimiter.comma",
+        Delimiter::Semicolon => "delimiter.semicolon",
+        Delimiter::Tab => "delimiter.tab",
+        Delimiter::Pipe => "delimiter.pipe",
+    };
+    tr(lang, key)
+}
+
+pub fn describe_column_type(lang: Lang, column_type: ColumnType) -> String {
+    let key = match column_type {
+        ColumnType::Empty => "type.empty",
+        ColumnType::Integer => "type.integer",
+        ColumnType::Decimal => "type.decimal",
+        ColumnType::Boolean => "type.boolean",
+        ColumnType::Date => "type.date",
+        ColumnType::DateTime => "type.datetime",
+        ColumnType::Category => "type.category",
+        ColumnType::Text => "type.text",
+        ColumnType::Identifier => "type.identifier",
+    };
+    tr(lang, key)
+}
+
+pub fn describe_ingest_error(lang: Lang, error: &IngestError) -> String {
+    match error {
+        IngestError::Empty => tr(lang, "error.empty"),
+        IngestError::NotText => tr(lang, "error.not_text"),
+        IngestError::UnclosedQuote { row, column } => tr_args(
+            lang,
+            "error.unclosed_quote",
+            &[
+                ("row", &count(*row, lang)),
+                ("column", &count(*column, lang)),
+            ],
+        ),
+        IngestError::Unreadable { row, message } => tr_args(
+            lang,
+            "error.unreadable",
+            &[("row", &count(*row, lang)), ("message", message)],
+        ),
+    }
+}
+
+pub fn describe_warning(lang: Lang, warning: &Warning) -> String {
+    let row = count(warning.row, lang);
+    let column = count(warning.column.unwrap_or(0), lang);
+    match &warning.kind {
+        WarningKind::RaggedRow { expected, found } => tr_args(
+            lang,
+            "warning.ragged_row",
+            &[
+                ("row", &row),
+                ("found", &count(*found, lang)),
+                ("expected", &count(*expected, lang)),
+                ("column", &column),
+            ],
+        ),
+        WarningKind::DuplicateHeader { name, renamed } => tr_args(
+            lang,
+            "warning.duplicate_header",
+            &[("column", &column), ("name", name), ("renamed", renamed)],
+        ),
+        WarningKind::EmptyHeader { renamed } => tr_args(
+            lang,
+            "warning.empty_header",
+            &[("column", &column), ("renamed", renamed)],
+        ),
+        WarningKind::InvalidUtf8 { replaced } => tr_args(
+            lang,
+            "warning.invalid_utf8",
+            &[("count", &count(*replaced, lang))],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ragged_row_names_row_and_column_in_each_language() {
+        let warning = Warning {
+            row: 12,
+            column: Some(4),
+            kind: WarningKind::RaggedRow {
+                expected: 5,
+                found: 3,
+            },
+        };
+        let en = describe_warning(Lang::En, &warning);
+        assert!(en.contains("Row 12") && en.contains("column 4"), "{en}");
+        let fa = describe_warning(Lang::Fa, &warning);
+        assert!(fa.contains("۱۲") && fa.contains("۴"), "{fa}");
+        let ar = describe_warning(Lang::Ar, &warning);
+        assert!(ar.contains("١٢") && ar.contains("٤"), "{ar}");
+    }
+
+    #[test]
+    fn unclosed_quote_says_where() {
+        let text =
+            describe_ingest_error(Lang::En, &IngestError::UnclosedQuote { row: 7, column: 2 });
+        assert!(
+            text.contains("row 7") && text.contains("column 2"),
+            "{text}"
+        );
+    }
+}

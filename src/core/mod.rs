@@ -1,0 +1,10 @@
+//! Pure Rust: no `leptos`, `web-sys`, `js-sys` or `gloo` (tests/core_purity.rs
+//! enforces it). Everything here runs natively under `cargo test`.
+
+pub mod charts;
+pub mod i18n;
+pub mod ingest;
+pub mod project;
+pub mod schema;
+pub mod stats;
+pub mod table;

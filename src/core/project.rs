@@ -1,0 +1,168 @@
+//! The project's saved state: small settings only (never customer data),
+//! stored as versioned JSON. Loading never turns a bad save into a silently
+//! empty project: it says what happened ([`Restored`]).
+
+use serde::{Deserialize, Serialize};
+
+use super::i18n::Lang;
+
+/// The format this build writes. Bump it when a saved field changes meaning,
+/// and add a migration from every earlier version in [`decode`].
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Which file the project was working on. The file itself is not saved here
+/// (customer data never goes into settings); on reload the user is asked for
+/// it again, and it is recognised by name and size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileRef {
+    pub name: String,
+    pub size: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectState {
+    pub format_version: u32,
+    pub lang: Lang,
+    pub file: Option<FileRef>,
+    /// The column drawn in the distribution chart, by header name.
+    pub chart_column: Option<String>,
+}
+
+impl Default for ProjectState {
+    fn default() -> Self {
+        ProjectState {
+            format_version: FORMAT_VERSION,
+            lang: Lang::En,
+            file: None,
+            chart_column: None,
+        }
+    }
+}
+
+/// What loading a saved project found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restored {
+    /// Nothing was saved: a first visit.
+    Fresh,
+    Loaded(ProjectState),
+    /// Saved by a newer build: shown, but must not be saved over.
+    Newer {
+        found: u32,
+        state: ProjectState,
+    },
+    /// Unreadable; the caller keeps the raw text aside and starts fresh,
+    /// telling the user.
+    Corrupt {
+        reason: String,
+    },
+}
+
+pub fn encode(state: &ProjectState) -> String {
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string(state).unwrap_or_default()
+}
+
+/// Read a saved project, whatever its version.
+pub fn decode(saved: Option<&str>) -> Restored {
+    let Some(text) = saved else {
+        return Restored::Fresh;
+    };
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(err) => {
+            return Restored::Corrupt {
+                reason: err.to_string(),
+            }
+        }
+    };
+    let Some(version) = value.get("format_version").and_then(|v| v.as_u64()) else {
+        return Restored::Corrupt {
+            reason: "no format_version".to_string(),
+        };
+    };
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > FORMAT_VERSION {
+        // Read what this build understands (unknown fields are ignored), but
+        // remember the newer version so nothing writes over it.
+        return match serde_json::from_value::<ProjectState>(value) {
+            Ok(state) => Restored::Newer {
+                found: version,
+                state,
+            },
+            Err(_) => Restored::Newer {
+                found: version,
+                state: ProjectState::default(),
+            },
+        };
+    }
+    match serde_json::from_value::<ProjectState>(value) {
+        Ok(state) => Restored::Loaded(state),
+        Err(err) => Restored::Corrupt {
+            reason: err.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> ProjectState {
+        ProjectState {
+            format_version: FORMAT_VERSION,
+            lang: Lang::Fa,
+            file: Some(FileRef {
+                name: "مشتریان.csv".into(),
+                size: 1234,
+            }),
+            chart_column: Some("Age".into()),
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let state = sample();
+        assert_eq!(decode(Some(&encode(&state))), Restored::Loaded(state));
+    }
+
+    #[test]
+    fn nothing_saved_is_fresh() {
+        assert_eq!(decode(None), Restored::Fresh);
+    }
+
+    #[test]
+    fn version_1_sample_still_loads() {
+        // A save exactly as version 1 wrote it; keep this literal unchanged
+        // so a later format change must migrate it.
+        let v1 = r#"{"format_version":1,"lang":"ar","file":{"name":"a.csv","size":10},"chart_column":"Quantity"}"#;
+        match decode(Some(v1)) {
+            Restored::Loaded(state) => {
+                assert_eq!(state.lang, Lang::Ar);
+                assert_eq!(state.chart_column.as_deref(), Some("Quantity"));
+            }
+            other => panic!("expected Loaded, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn half_written_save_is_corrupt_not_empty() {
+        let text = encode(&sample());
+        let half: String = text.chars().take(text.chars().count() / 2).collect();
+        let half = half.as_str();
+        assert!(matches!(decode(Some(half)), Restored::Corrupt { .. }));
+        assert!(matches!(decode(Some("{}")), Restored::Corrupt { .. }));
+    }
+
+    #[test]
+    fn newer_format_is_flagged() {
+        let newer =
+            r#"{"format_version":99,"lang":"fa","file":null,"chart_column":null,"future":true}"#;
+        match decode(Some(newer)) {
+            Restored::Newer { found, state } => {
+                assert_eq!(found, 99);
+                assert_eq!(state.lang, Lang::Fa);
+            }
+            other => panic!("expected Newer, got {other:?}"),
+        }
+    }
+}
