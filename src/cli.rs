@@ -1,0 +1,71 @@
+//! `nimrokh inspect FILE`: the ingest result as JSON, for people, benchmarks
+//! and tests that want the engine without a browser.
+
+use std::process::ExitCode;
+
+use nimrokh::engine::{inspect, TableSummary};
+use serde_json::json;
+
+const USAGE: &str = "usage: nimrokh inspect FILE";
+
+pub fn run(args: Vec<String>) -> ExitCode {
+    match args.as_slice() {
+        [command, path] if command == "inspect" => inspect_file(path),
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn inspect_file(path: &str) -> ExitCode {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("nimrokh: cannot read {path}: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string());
+    match inspect(&name, &bytes) {
+        Ok(summary) => {
+            println!("{:#}", summary_json(&summary));
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("nimrokh: {name}: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn summary_json(summary: &TableSummary) -> serde_json::Value {
+    let report = &summary.report;
+    let columns: Vec<_> = summary
+        .columns
+        .iter()
+        .map(|column| {
+            json!({
+                "name": column.name,
+                "type": column.guess.column_type,
+                "confidence": column.guess.confidence,
+                "missing": column.guess.missing,
+                "invalid": column.guess.invalid,
+                "examples": column.guess.examples,
+            })
+        })
+        .collect();
+    json!({
+        "file": report.file_name,
+        "encoding": report.encoding,
+        "delimiter": report.delimiter.as_char().to_string(),
+        "has_header": report.has_header,
+        "rows": report.rows,
+        "empty_rows_skipped": report.empty_rows_skipped,
+        "warnings": report.warnings,
+        "columns": columns,
+    })
+}

@@ -1,0 +1,38 @@
+//! What can be asked of the engine and what it answers.
+
+use serde::{Deserialize, Serialize};
+
+use super::TableSummary;
+use crate::core::ingest::IngestError;
+use crate::core::stats::Histogram;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "request", rename_all = "snake_case")]
+pub enum Request {
+    /// Read a file's bytes; replaces the open table if it succeeds.
+    Load { file_name: String, bytes: Vec<u8> },
+    /// Rows `start..end` (0-based, header excluded), at most
+    /// [`super::MAX_PAGE_ROWS`] at a time.
+    Rows { start: usize, end: usize },
+    /// Distribution of one column's numeric values.
+    Histogram { column: usize, target_bins: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "response", rename_all = "snake_case")]
+pub enum Response {
+    Loaded(TableSummary),
+    LoadFailed(IngestError),
+    Rows {
+        start: usize,
+        rows: Vec<Vec<String>>,
+    },
+    Histogram {
+        column: usize,
+        histogram: Histogram,
+    },
+    NoTable,
+    NoSuchColumn {
+        column: usize,
+    },
+}

@@ -1,0 +1,182 @@
+//! The engine: the request/response boundary in front of core.
+//!
+//! It owns the loaded table; callers send a [`Request`] and get a
+//! [`Response`] holding only summaries and pages of rows, never the table.
+//! Both are plain serde data so the same engine can sit behind a Web Worker's
+//! `postMessage` in the browser and be called directly in native tests and
+//! the CLI.
+
+mod messages;
+mod summary;
+
+pub use messages::{Request, Response};
+pub use summary::{ColumnSummary, TableSummary};
+
+use crate::core::ingest::{read_table, IngestError};
+use crate::core::schema::infer_column;
+use crate::core::stats::histogram;
+use crate::core::table::Table;
+
+/// Rows a single `Rows` request may ask for: the page never holds the table.
+pub const MAX_PAGE_ROWS: usize = 1_000;
+
+#[derive(Debug, Default)]
+pub struct Engine {
+    table: Option<Table>,
+}
+
+impl Engine {
+    pub fn new() -> Self {
+        Engine::default()
+    }
+
+    pub fn handle(&mut self, request: Request) -> Response {
+        match request {
+            Request::Load { file_name, bytes } => self.load(&file_name, &bytes),
+            Request::Rows { start, end } => self.rows(start, end),
+            Request::Histogram {
+                column,
+                target_bins,
+            } => self.histogram(column, target_bins),
+        }
+    }
+
+    fn load(&mut self, file_name: &str, bytes: &[u8]) -> Response {
+        match read_table(file_name, bytes) {
+            Ok(ingested) => {
+                let columns = ingested
+                    .table
+                    .columns
+                    .iter()
+                    .map(|column| ColumnSummary {
+                        name: column.name.clone(),
+                        guess: infer_column(&column.cells),
+                    })
+                    .collect();
+                self.table = Some(ingested.table);
+                Response::Loaded(TableSummary {
+                    report: ingested.report,
+                    columns,
+                })
+            }
+            Err(error) => {
+                // A failed load keeps whatever table was open before.
+                Response::LoadFailed(error)
+            }
+        }
+    }
+
+    fn rows(&self, start: usize, end: usize) -> Response {
+        let Some(table) = &self.table else {
+            return Response::NoTable;
+        };
+        let end = end.min(start.saturating_add(MAX_PAGE_ROWS));
+        Response::Rows {
+            start,
+            rows: table.rows(start, end),
+        }
+    }
+
+    fn histogram(&self, column: usize, target_bins: usize) -> Response {
+        let Some(table) = &self.table else {
+            return Response::NoTable;
+        };
+        match table.columns.get(column) {
+            Some(col) => Response::Histogram {
+                column,
+                histogram: histogram(&col.cells, target_bins),
+            },
+            None => Response::NoSuchColumn { column },
+        }
+    }
+}
+
+/// Load a file natively and summarise it: what `nimrokh inspect` prints.
+pub fn inspect(file_name: &str, bytes: &[u8]) -> Result<TableSummary, IngestError> {
+    let mut engine = Engine::new();
+    match engine.handle(Request::Load {
+        file_name: file_name.to_string(),
+        bytes: bytes.to_vec(),
+    }) {
+        Response::Loaded(summary) => Ok(summary),
+        Response::LoadFailed(error) => Err(error),
+        other => Err(IngestError::Unreadable {
+            row: 0,
+            message: format!("unexpected engine response {other:?}"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(engine: &mut Engine, text: &str) -> TableSummary {
+        match engine.handle(Request::Load {
+            file_name: "t.csv".into(),
+            bytes: text.as_bytes().to_vec(),
+        }) {
+            Response::Loaded(summary) => summary,
+            other => panic!("expected Loaded, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn loads_then_pages_rows_and_histograms() {
+        let mut engine = Engine::new();
+        let summary = load(&mut engine, "name,age\nAli,30\nSara,41\nReza,25\n");
+        assert_eq!(summary.report.rows, 3);
+        assert_eq!(summary.columns.len(), 2);
+        match engine.handle(Request::Rows { start: 1, end: 10 }) {
+            Response::Rows { start, rows } => {
+                assert_eq!(start, 1);
+                assert_eq!(rows, vec![vec!["Sara", "41"], vec!["Reza", "25"]]);
+            }
+            other => panic!("{other:?}"),
+        }
+        match engine.handle(Request::Histogram {
+            column: 1,
+            target_bins: 10,
+        }) {
+            Response::Histogram { histogram, .. } => {
+                assert_eq!(histogram.counts.iter().sum::<u64>(), 3)
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn failed_load_keeps_the_previous_table() {
+        let mut engine = Engine::new();
+        load(&mut engine, "a,b\n1,2\n");
+        let failed = engine.handle(Request::Load {
+            file_name: "bad.csv".into(),
+            bytes: b"a,b\n\"1,2\n".to_vec(),
+        });
+        assert!(matches!(failed, Response::LoadFailed(_)), "{failed:?}");
+        assert!(matches!(
+            engine.handle(Request::Rows { start: 0, end: 1 }),
+            Response::Rows { .. }
+        ));
+    }
+
+    #[test]
+    fn asking_before_loading_says_so() {
+        let mut engine = Engine::new();
+        assert_eq!(
+            engine.handle(Request::Rows { start: 0, end: 5 }),
+            Response::NoTable
+        );
+    }
+
+    #[test]
+    fn messages_survive_a_json_round_trip() {
+        // The worker boundary moves these as JSON.
+        let request = Request::Histogram {
+            column: 2,
+            target_bins: 20,
+        };
+        let json = serde_json::to_string(&request).expect("serialises");
+        assert_eq!(serde_json::from_str::<Request>(&json).ok(), Some(request));
+    }
+}
