@@ -1,0 +1,87 @@
+//! Where a file comes in: drag and drop onto the zone, or the file button.
+
+use leptos::prelude::*;
+use web_sys::{DragEvent, File};
+
+use super::i18n::use_i18n;
+use super::studio::{LoadError, LoadStatus, Studio};
+use crate::core::i18n::describe_ingest_error;
+
+#[component]
+pub fn FileDrop(on_file: impl Fn(File) + Copy + 'static) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let i18n = use_i18n();
+    let dragging = RwSignal::new(false);
+    let not_a_file = RwSignal::new(false);
+
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let file = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|files| files.get(0));
+        not_a_file.set(file.is_none());
+        if let Some(file) = file {
+            on_file(file);
+        }
+    };
+    let on_dragover = move |ev: DragEvent| {
+        // Without this the browser would open the file itself.
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            on_file(file);
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    };
+
+    let status_text = move || match studio.status.get() {
+        LoadStatus::Idle => String::new(),
+        LoadStatus::Loading { name } => i18n.t_args("status.loading", &[("name", &name)]),
+        LoadStatus::Failed { name, error } => {
+            let reason = match error {
+                LoadError::Ingest(err) => describe_ingest_error(i18n.lang.get(), &err),
+                LoadError::Browser => i18n.t("error.read_failed"),
+            };
+            i18n.t_args("status.error", &[("name", &name), ("reason", &reason)])
+        }
+    };
+    let failed = move || matches!(studio.status.get(), LoadStatus::Failed { .. });
+
+    view! {
+        <section
+            class="drop-zone"
+            class:dragging=move || dragging.get()
+            aria-labelledby="drop-title"
+            on:dragover=on_dragover
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <h2 id="drop-title">
+                {move || if dragging.get() { i18n.t("drop.active") } else { i18n.t("drop.title") }}
+            </h2>
+            <p>
+                <span>{move || i18n.t("drop.or")}</span>
+                " "
+                <label for="file-input" class="button">{move || i18n.t("drop.choose")}</label>
+                <input
+                    id="file-input"
+                    class="visually-hidden"
+                    type="file"
+                    accept=".csv,.tsv,.txt,text/csv,text/plain"
+                    on:change=on_change
+                />
+            </p>
+            <p class="hint">{move || i18n.t("drop.hint")}</p>
+            <p class="load-status" class:error=failed role="status" aria-live="polite">
+                {status_text}
+                {move || not_a_file.get().then(|| i18n.t("status.not_a_file"))}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+//! The UI language as a reactive context over core's translation layer.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{format_count, tr, tr_args, Lang};
+
+/// Translations that follow the chosen language. Cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: Signal<Lang>,
+}
+
+impl I18n {
+    /// The text of `key` in the current language (reactive when read inside
+    /// a view closure or effect).
+    pub fn t(&self, key: &str) -> String {
+        tr(self.lang.get(), key)
+    }
+
+    pub fn t_args(&self, key: &str, args: &[(&str, &str)]) -> String {
+        tr_args(self.lang.get(), key, args)
+    }
+
+    /// A count in the current language's digits.
+    pub fn count(&self, n: usize) -> String {
+        format_count(n as u64, self.lang.get())
+    }
+}
+
+pub fn provide_i18n(lang: Signal<Lang>) -> I18n {
+    let i18n = I18n { lang };
+    provide_context(i18n);
+    i18n
+}
+
+/// The translations provided by an ancestor, or English when a component is
+/// mounted alone (as in component tests).
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or(I18n {
+        lang: Signal::stored(Lang::En),
+    })
+}

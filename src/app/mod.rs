@@ -1,0 +1,27 @@
+//! The thin Leptos layer: pages and components over core's plain structs,
+//! plus platform glue (file reading, storage, canvas). No analysis happens
+//! here; it asks the engine.
+
+mod chart_canvas;
+mod column_list;
+mod file_drop;
+mod file_summary;
+mod i18n;
+mod language_switch;
+mod notices;
+mod preview;
+mod read_file;
+mod storage;
+mod studio;
+
+pub use chart_canvas::{size_canvas_for_dpr, HistogramChart};
+pub use column_list::ColumnList;
+pub use i18n::{provide_i18n, use_i18n, I18n};
+pub use preview::Preview;
+pub use studio::{App, Studio};
+
+/// Mount the app on `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
