@@ -36,15 +36,7 @@ pub fn ChartSection() -> impl IntoView {
                 .as_ref()
                 .map(|l| {
                     l.summary
-                        .columns
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| {
-                            matches!(
-                                c.guess.column_type,
-                                ColumnType::Integer | ColumnType::Decimal
-                            )
-                        })
+                        .numeric_columns()
                         .map(|(i, c)| (i, c.name.clone()))
                         .collect::<Vec<_>>()
                 })

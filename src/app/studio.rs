@@ -148,18 +148,8 @@ impl Studio {
     }
 }
 
-/// The first numeric column, the natural first chart.
 fn default_chart_column(summary: &TableSummary) -> Option<String> {
-    summary
-        .columns
-        .iter()
-        .find(|c| {
-            matches!(
-                c.guess.column_type,
-                ColumnType::Integer | ColumnType::Decimal
-            )
-        })
-        .map(|c| c.name.clone())
+    summary.suggested_chart_column().map(str::to_string)
 }
 
 async fn yield_to_browser() {

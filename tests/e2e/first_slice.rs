@@ -1,0 +1,99 @@
+//! Drop a real customer file; see its size, columns, preview and chart.
+
+use fantoccini::Locator;
+
+use crate::support::{fixture, Session};
+
+#[tokio::test]
+async fn a_real_file_shows_rows_columns_preview_and_a_sharp_chart() {
+    let s = Session::open().await;
+    s.choose_file("Choose a file", &fixture("online_retail_500.csv"))
+        .await;
+
+    assert_eq!(s.fact("File name").await, "online_retail_500.csv");
+    assert_eq!(s.fact("Rows").await, "499");
+    assert_eq!(s.fact("Columns").await, "9");
+    assert_eq!(s.fact("Delimiter").await, "Comma");
+
+    // The column list names every header with a type guess.
+    let column_rows = s
+        .client
+        .find_all(Locator::Css("section.column-list tbody tr"))
+        .await
+        .expect("column rows");
+    assert_eq!(column_rows.len(), 9);
+    let invoice_date = s
+        .wait_for(Locator::XPath("//section[contains(@class,'column-list')]//tr[th[normalize-space()='InvoiceDate']]/td[1]"))
+        .await;
+    assert_eq!(invoice_date.text().await.expect("type"), "Date and time");
+
+    // The preview shows the file's own first rows.
+    let first_description = s
+        .wait_for(Locator::XPath(
+            "//section[contains(@class,'preview')]//tbody/tr[1]/td[3]",
+        ))
+        .await;
+    assert_eq!(
+        first_description.text().await.expect("cell"),
+        "WHITE HANGING HEART T-LIGHT HOLDER"
+    );
+
+    // The chart: a canvas described in words, its backing store sized for the
+    // device pixel ratio (the test browser runs at 2×), with bars drawn.
+    let canvas = s.wait_for(Locator::Css("canvas[role='img']")).await;
+    let label = canvas
+        .attr("aria-label")
+        .await
+        .expect("label")
+        .unwrap_or_default();
+    assert!(label.starts_with("Histogram of Quantity"), "{label}");
+    let sharp = s
+        .wait_until(
+            "a canvas sized for devicePixelRatio",
+            "(() => { const c = document.querySelector(\"canvas[role='img']\"); \
+              const r = c.getBoundingClientRect(); \
+              return devicePixelRatio === 2 && c.width === Math.round(r.width * 2) && c.height === Math.round(r.height * 2) && c.width > 0; })()",
+        )
+        .await;
+    assert_eq!(sharp, true);
+    let inked = s
+        .wait_until(
+            "bars drawn in the chart colour",
+            "(() => { const c = document.querySelector(\"canvas[role='img']\"); \
+              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; \
+              for (let i = 0; i < d.length; i += 4) { if (d[i] === 13 && d[i+1] === 110 && d[i+2] === 110) n++; } \
+              return n > 1000 ? n : 0; })()",
+        )
+        .await;
+    assert!(inked.as_u64().unwrap_or(0) > 1000);
+    s.screenshot("first_slice").await;
+    s.close().await;
+}
+
+#[tokio::test]
+async fn a_broken_file_says_what_and_where() {
+    let s = Session::open().await;
+    let dir = std::env::temp_dir().join(format!("nimrokh-e2e-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let broken = dir.join("broken.csv");
+    std::fs::write(
+        &broken,
+        "name,city\nAli,Tehran\n\"Sara,Shiraz\nReza,Tabriz\n",
+    )
+    .expect("write");
+    s.choose_file("Choose a file", &broken).await;
+    let status = s
+        .wait_until(
+            "an error message",
+            "document.querySelector('.load-status.error')?.textContent",
+        )
+        .await;
+    let status = status.as_str().unwrap_or_default().to_string();
+    assert!(status.contains("broken.csv"), "{status}");
+    assert!(
+        status.contains("row 3") && status.contains("column 1"),
+        "{status}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+    s.close().await;
+}

@@ -1,0 +1,11 @@
+//! End-to-end tests: the release build in real headless Chromium, driven
+//! through WebDriver the way a person uses it (by visible labels and text).
+//! Native only; run by `.ci/test` after `trunk build --release`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+mod first_slice;
+mod privacy;
+mod restore;
+mod rtl;

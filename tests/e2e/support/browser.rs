@@ -1,0 +1,252 @@
+//! A Chromium session through chromedriver, each with its own chromedriver
+//! process and a fresh profile directory.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+use super::dist::dist_dir;
+use super::server::StaticServer;
+
+/// How long a test waits for something a person would see.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// Two cores: one browser at a time keeps the tests fast and steady.
+static ONE_BROWSER: Mutex<()> = Mutex::new(());
+
+pub struct Session {
+    pub client: Client,
+    pub server: StaticServer,
+    driver: Driver,
+    profile: PathBuf,
+    _turn: MutexGuard<'static, ()>,
+}
+
+impl Session {
+    /// A fresh browser with the app open and started.
+    pub async fn open() -> Session {
+        let turn = ONE_BROWSER
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let server = StaticServer::start(&dist_dir());
+        let port = free_port();
+        let driver =
+            Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver must be installed (.ci/setup --browser installs it)");
+        wait_for_port(port);
+        let profile =
+            std::env::temp_dir().join(format!("nimrokh-e2e-profile-{}-{port}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&profile);
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities(&profile))
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("start a Chromium session");
+        let session = Session {
+            client,
+            server,
+            driver: Driver(driver),
+            profile,
+            _turn: turn,
+        };
+        session.goto("/").await;
+        session
+    }
+
+    pub fn origin(&self) -> String {
+        self.server.origin()
+    }
+
+    /// Open a page of the app and wait until the wasm app has mounted.
+    pub async fn goto(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{}", self.origin(), path))
+            .await
+            .expect("navigate");
+        self.wait_for(Locator::Css("header.app-header h1")).await;
+    }
+
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload");
+        self.wait_for(Locator::Css("header.app-header h1")).await;
+    }
+
+    pub async fn wait_for(&self, locator: Locator<'_>) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(locator)
+            .await
+            .unwrap_or_else(|err| panic!("waited {PATIENCE:?} for {locator:?}: {err}"))
+    }
+
+    /// Wait until `script` (a JS expression) is truthy, returning its value.
+    pub async fn wait_until(&self, what: &str, script: &str) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last = Value::Null;
+        while Instant::now() < deadline {
+            last = self
+                .client
+                .execute(&format!("return ({script});"), vec![])
+                .await
+                .expect("run script");
+            if truthy(&last) {
+                return last;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("waited {PATIENCE:?} for {what}; last value {last}");
+    }
+
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client
+            .execute(&format!("return ({script});"), vec![])
+            .await
+            .expect("run script")
+    }
+
+    /// The element a person finds by its visible text.
+    pub async fn by_text(&self, tag: &str, text: &str) -> Element {
+        self.wait_for(Locator::XPath(&format!(
+            "//{tag}[normalize-space()={}]",
+            xpath_literal(text)
+        )))
+        .await
+    }
+
+    /// Choose a file through the labelled file button, as a person would.
+    pub async fn choose_file(&self, button_label: &str, path: &std::path::Path) {
+        let label = self.by_text("label", button_label).await;
+        let input_id = label
+            .attr("for")
+            .await
+            .expect("read label")
+            .expect("the file button's label names its input");
+        let input = self.wait_for(Locator::Id(&input_id)).await;
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .expect("choose the file");
+    }
+
+    /// The value shown next to a term in a description list ("Rows" → "499").
+    pub async fn fact(&self, term: &str) -> String {
+        let dd = self
+            .wait_for(Locator::XPath(&format!(
+                "//dt[normalize-space()={}]/following-sibling::dd[1]",
+                xpath_literal(term)
+            )))
+            .await;
+        dd.text().await.expect("read fact")
+    }
+
+    /// Choose an option in the `<select>` labelled `label`, by its value.
+    pub async fn select(&self, label: &str, value: &str) {
+        let select = self
+            .wait_for(Locator::XPath(&format!(
+                "//label[span[normalize-space()={}]]//select",
+                xpath_literal(label)
+            )))
+            .await;
+        select.select_by_value(value).await.expect("select option");
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(super::artifacts_dir().join(format!("{name}.png")), png);
+        }
+    }
+
+    pub async fn close(self) {
+        let Session {
+            client,
+            driver,
+            profile,
+            server,
+            _turn,
+        } = self;
+        let _ = client.close().await;
+        drop(driver);
+        let _ = std::fs::remove_dir_all(profile);
+        drop(server);
+    }
+}
+
+/// The chromedriver process, killed when dropped — also when a test panics
+/// before `close`, so no driver is ever left behind.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn capabilities(profile: &std::path::Path) -> serde_json::Map<String, Value> {
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-quic", "--no-first-run", "--no-default-browser-check",
+                "--window-size=1280,1000", "--force-device-scale-factor=2",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }
+    });
+    caps.as_object().cloned().unwrap_or_default()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("find a free port")
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("chromedriver did not listen on port {port}");
+}
+
+fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|x| x != 0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(_) | Value::Object(_) => true,
+    }
+}
+
+/// An XPath string literal for any text (XPath 1 has no escapes).
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
