@@ -97,3 +97,35 @@ async fn a_broken_file_says_what_and_where() {
     let _ = std::fs::remove_dir_all(dir);
     s.close().await;
 }
+
+#[tokio::test]
+async fn a_file_dropped_on_the_page_opens() {
+    let s = Session::open().await;
+    // WebDriver cannot drag from the desktop, so the test builds the same
+    // DataTransfer a drop carries and dispatches the drop on the zone.
+    s.eval(
+        "(() => { const dt = new DataTransfer(); \
+           dt.items.add(new File(['name,age\\nAli,31\\nSara,42\\nReza,27\\n'], 'dropped.csv', { type: 'text/csv' })); \
+           const zone = document.querySelector('section.drop-zone'); \
+           zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true })); \
+           zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); \
+           return true; })()",
+    )
+    .await;
+    assert_eq!(s.fact("File name").await, "dropped.csv");
+    assert_eq!(s.fact("Rows").await, "3");
+    let label = s
+        .wait_until(
+            "the age chart",
+            "document.querySelector(\"canvas[role='img']\")?.getAttribute('aria-label')",
+        )
+        .await;
+    assert!(
+        label
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("Histogram of age"),
+        "{label}"
+    );
+    s.close().await;
+}

@@ -58,3 +58,36 @@ async fn a_session_touches_only_its_own_origin_and_cannot_reach_another() {
     assert_eq!(injected, 0);
     s.close().await;
 }
+
+#[tokio::test]
+async fn markup_in_a_file_is_shown_as_text_and_never_runs() {
+    let s = Session::open().await;
+    let dir = std::env::temp_dir().join(format!("nimrokh-e2e-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let hostile = dir.join("hostile.csv");
+    let payload = "<img src=x onerror=\"document.title='owned'\">";
+    std::fs::write(
+        &hostile,
+        format!(
+            "name,note\nAli,\"{}\"\nSara,<script>document.title='owned'</script>\n",
+            payload.replace('"', "\"\"")
+        ),
+    )
+    .expect("write");
+    s.choose_file("Choose a file", &hostile).await;
+    assert_eq!(s.fact("Rows").await, "2");
+    let shown = s
+        .wait_until(
+            "the hostile cell",
+            "document.querySelector('section.preview tbody tr:nth-child(1) td:nth-child(3)')?.textContent",
+        )
+        .await;
+    assert_eq!(shown, payload);
+    let elements = s
+        .eval("document.querySelectorAll('main img, main script').length")
+        .await;
+    assert_eq!(elements, 0);
+    assert_eq!(s.eval("document.title").await, "Nimrokh");
+    let _ = std::fs::remove_dir_all(dir);
+    s.close().await;
+}
