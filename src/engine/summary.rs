@@ -53,7 +53,6 @@ impl TableSummary {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::engine::{Engine, Request, Response};
 
     #[test]

@@ -4,13 +4,13 @@
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
+use tokio::sync::{Mutex, MutexGuard};
 
 use super::dist::dist_dir;
 use super::server::StaticServer;
@@ -18,8 +18,9 @@ use super::server::StaticServer;
 /// How long a test waits for something a person would see.
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
-/// Two cores: one browser at a time keeps the tests fast and steady.
-static ONE_BROWSER: Mutex<()> = Mutex::new(());
+/// Two cores: one browser at a time keeps the tests fast and steady. (An
+/// async mutex: each test's runtime waits for its turn without blocking.)
+static ONE_BROWSER: Mutex<()> = Mutex::const_new(());
 
 pub struct Session {
     pub client: Client,
@@ -32,9 +33,7 @@ pub struct Session {
 impl Session {
     /// A fresh browser with the app open and started.
     pub async fn open() -> Session {
-        let turn = ONE_BROWSER
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let turn = ONE_BROWSER.lock().await;
         let server = StaticServer::start(&dist_dir());
         let port = free_port();
         let driver =
