@@ -51,6 +51,8 @@ fn summary_json(summary: &TableSummary) -> serde_json::Value {
             json!({
                 "name": column.name,
                 "type": column.guess.column_type,
+                "role": column.role,
+                "role_group": column.role.group(),
                 "confidence": column.guess.confidence,
                 "missing": column.guess.missing,
                 "invalid": column.guess.invalid,

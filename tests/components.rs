@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use nimrokh::app::{size_canvas_for_dpr, ColumnList, HistogramChart, Preview};
-use nimrokh::core::schema::{ColumnGuess, ColumnType};
+use nimrokh::core::schema::{ColumnGuess, ColumnType, Role};
 use nimrokh::core::stats::Histogram;
 use nimrokh::engine::ColumnSummary;
 use wasm_bindgen::JsCast;
@@ -73,10 +73,12 @@ fn column_list_shows_each_column_with_its_type_and_missing_count() {
         ColumnSummary {
             name: "Age".into(),
             guess: guess(ColumnType::Integer, 2, &["31", "45"]),
+            role: Role::Age,
         },
         ColumnSummary {
             name: "City".into(),
             guess: guess(ColumnType::Category, 0, &["Tehran", "تهران"]),
+            role: Role::City,
         },
     ];
     let _mounted = leptos::mount::mount_to(

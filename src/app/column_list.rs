@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::i18n::use_i18n;
-use crate::core::i18n::describe_column_type;
+use crate::core::i18n::{describe_column_type, describe_role};
 use crate::engine::ColumnSummary;
 
 #[component]
@@ -18,6 +18,7 @@ pub fn ColumnList(#[prop(into)] columns: Signal<Vec<ColumnSummary>>) -> impl Int
                         <tr>
                             <th scope="col">{move || i18n.t("columns.name")}</th>
                             <th scope="col">{move || i18n.t("columns.type")}</th>
+                            <th scope="col">{move || i18n.t("columns.role")}</th>
                             <th scope="col">{move || i18n.t("columns.missing")}</th>
                             <th scope="col">{move || i18n.t("columns.examples")}</th>
                         </tr>
@@ -34,6 +35,7 @@ pub fn ColumnList(#[prop(into)] columns: Signal<Vec<ColumnSummary>>) -> impl Int
                                         <tr>
                                             <th scope="row" dir="auto">{column.name}</th>
                                             <td>{describe_column_type(lang, column.guess.column_type)}</td>
+                                            <td>{describe_role(lang, column.role)}</td>
                                             <td class="number">{i18n.count(column.guess.missing)}</td>
                                             <td class="examples" dir="auto">{examples}</td>
                                         </tr>

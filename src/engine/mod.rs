@@ -13,7 +13,7 @@ pub use messages::{Request, Response};
 pub use summary::{ColumnSummary, TableSummary};
 
 use crate::core::ingest::{read_table, IngestError};
-use crate::core::schema::infer_column;
+use crate::core::schema::{infer_column, infer_role};
 use crate::core::stats::histogram;
 use crate::core::table::Table;
 
@@ -48,9 +48,14 @@ impl Engine {
                     .table
                     .columns
                     .iter()
-                    .map(|column| ColumnSummary {
-                        name: column.name.clone(),
-                        guess: infer_column(&column.cells),
+                    .map(|column| {
+                        let guess = infer_column(&column.cells);
+                        let role = infer_role(&column.name, &guess, &column.cells);
+                        ColumnSummary {
+                            name: column.name.clone(),
+                            guess,
+                            role,
+                        }
                     })
                     .collect();
                 self.table = Some(ingested.table);

@@ -3,12 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::ingest::IngestReport;
-use crate::core::schema::{looks_like_identifier_name, ColumnGuess, ColumnType};
+use crate::core::schema::{looks_like_identifier_name, ColumnGuess, ColumnType, Role};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnSummary {
     pub name: String,
     pub guess: ColumnGuess,
+    /// What the column is in a customer profile (age, city, NPS…).
+    pub role: Role,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

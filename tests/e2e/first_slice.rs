@@ -26,6 +26,10 @@ async fn a_real_file_shows_rows_columns_preview_and_a_sharp_chart() {
         .wait_for(Locator::XPath("//section[contains(@class,'column-list')]//tr[th[normalize-space()='InvoiceDate']]/td[1]"))
         .await;
     assert_eq!(invoice_date.text().await.expect("type"), "Date and time");
+    let invoice_role = s
+        .wait_for(Locator::XPath("//section[contains(@class,'column-list')]//tr[th[normalize-space()='InvoiceDate']]/td[2]"))
+        .await;
+    assert_eq!(invoice_role.text().await.expect("role"), "Purchase date");
 
     // The preview shows the file's own first rows.
     let first_description = s

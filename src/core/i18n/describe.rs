@@ -4,7 +4,7 @@
 
 use super::{format_count, tr, tr_args, Lang};
 use crate::core::ingest::{Delimiter, IngestError, Warning, WarningKind};
-use crate::core::schema::ColumnType;
+use crate::core::schema::{ColumnType, Role};
 
 fn count(n: impl TryInto<u64>, lang: Lang) -> String {
     format_count(n.try_into().unwrap_or(u64::MAX), lang)
@@ -33,6 +33,11 @@ pub fn describe_column_type(lang: Lang, column_type: ColumnType) -> String {
         ColumnType::Identifier => "type.identifier",
     };
     tr(lang, key)
+}
+
+/// A role's name, e.g. "Age" / "العمر" / "سن" (keys `role.<snake_case>`).
+pub fn describe_role(lang: Lang, role: Role) -> String {
+    tr(lang, &format!("role.{}", role.key()))
 }
 
 pub fn describe_ingest_error(lang: Lang, error: &IngestError) -> String {
@@ -107,6 +112,21 @@ mod tests {
         assert!(fa.contains("۱۲") && fa.contains("۴"), "{fa}");
         let ar = describe_warning(Lang::Ar, &warning);
         assert!(ar.contains("١٢") && ar.contains("٤"), "{ar}");
+    }
+
+    #[test]
+    fn every_role_is_named_in_every_language() {
+        for lang in Lang::ALL {
+            for role in Role::all() {
+                let key = format!("role.{}", role.key());
+                let name = describe_role(lang, role);
+                assert_ne!(name, key, "{key} missing in {lang:?}");
+                assert!(
+                    super::super::catalogue(lang).get(&key).is_some(),
+                    "{key} in {lang:?}"
+                );
+            }
+        }
     }
 
     #[test]

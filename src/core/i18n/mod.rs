@@ -13,7 +13,8 @@ mod lang;
 
 pub use catalogue::{placeholders, Catalogue};
 pub use describe::{
-    describe_column_type, describe_delimiter, describe_ingest_error, describe_warning,
+    describe_column_type, describe_delimiter, describe_ingest_error, describe_role,
+    describe_warning,
 };
 pub use digits::{format_count, format_decimal, localize_digits};
 pub use lang::{Direction, Lang};

@@ -19,6 +19,7 @@ mod infer;
 mod missing;
 mod name_hints;
 mod number;
+mod role;
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,7 @@ pub use infer::infer_column;
 pub use missing::is_missing;
 pub use name_hints::looks_like_identifier_name;
 pub use number::parse_number;
+pub use role::{infer_role, Role, RoleGroup};
 
 /// A number or a date: what a header cell almost never is. Ingest uses it to
 /// tell a header row from a data row.

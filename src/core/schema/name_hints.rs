@@ -24,7 +24,7 @@ const IDENTIFIER_WORDS: [&str; 16] = [
 
 /// Split "InvoiceNo", "customer_id", "Customer ID", "stock-code" into
 /// lowercase words.
-fn words(header: &str) -> Vec<String> {
+pub(crate) fn words(header: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut current = String::new();
     let mut previous_lower = false;

@@ -1,0 +1,581 @@
+//! A column's role in a customer profile: the customer-profiling vocabulary
+//! (demographic, geographic, behavioural… attributes), guessed from the
+//! header in English, Arabic or Persian and checked against the values.
+
+use serde::{Deserialize, Serialize};
+
+use super::name_hints::words;
+use super::{is_missing, parse_number, ColumnGuess, ColumnType};
+use crate::core::table::TextColumn;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    CustomerId,
+    Age,
+    Gender,
+    Income,
+    Occupation,
+    Education,
+    MaritalStatus,
+    Country,
+    Region,
+    City,
+    Postcode,
+    Interests,
+    Lifestyle,
+    Values,
+    PurchaseDate,
+    Amount,
+    Quantity,
+    Product,
+    Frequency,
+    Tenure,
+    Loyalty,
+    Device,
+    Channel,
+    Browser,
+    Nps,
+    Satisfaction,
+    Effort,
+    Rating,
+    ReviewText,
+    Industry,
+    Employees,
+    Revenue,
+    Name,
+    Email,
+    Phone,
+    Other,
+}
+
+/// The sections of a customer profile a role belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleGroup {
+    Identifier,
+    Demographic,
+    Geographic,
+    Psychographic,
+    Behavioural,
+    Technographic,
+    Feedback,
+    Firmographic,
+    Pii,
+    Other,
+}
+
+impl Role {
+    pub fn group(self) -> RoleGroup {
+        use Role::*;
+        match self {
+            CustomerId => RoleGroup::Identifier,
+            Age | Gender | Income | Occupation | Education | MaritalStatus => {
+                RoleGroup::Demographic
+            }
+            Country | Region | City | Postcode => RoleGroup::Geographic,
+            Interests | Lifestyle | Values => RoleGroup::Psychographic,
+            PurchaseDate | Amount | Quantity | Product | Frequency | Tenure | Loyalty => {
+                RoleGroup::Behavioural
+            }
+            Device | Channel | Browser => RoleGroup::Technographic,
+            Nps | Satisfaction | Effort | Rating | ReviewText => RoleGroup::Feedback,
+            Industry | Employees | Revenue => RoleGroup::Firmographic,
+            Name | Email | Phone => RoleGroup::Pii,
+            Other => RoleGroup::Other,
+        }
+    }
+
+    /// Every role, in profile order.
+    pub fn all() -> impl Iterator<Item = Role> {
+        ROLE_KEYS.iter().map(|(role, _)| *role)
+    }
+
+    /// Snake-case name, as serialised (also the message-key suffix).
+    pub fn key(self) -> &'static str {
+        ROLE_KEYS
+            .iter()
+            .find(|(role, _)| *role == self)
+            .map_or("other", |(_, key)| key)
+    }
+}
+
+const ROLE_KEYS: [(Role, &str); 36] = [
+    (Role::CustomerId, "customer_id"),
+    (Role::Age, "age"),
+    (Role::Gender, "gender"),
+    (Role::Income, "income"),
+    (Role::Occupation, "occupation"),
+    (Role::Education, "education"),
+    (Role::MaritalStatus, "marital_status"),
+    (Role::Country, "country"),
+    (Role::Region, "region"),
+    (Role::City, "city"),
+    (Role::Postcode, "postcode"),
+    (Role::Interests, "interests"),
+    (Role::Lifestyle, "lifestyle"),
+    (Role::Values, "values"),
+    (Role::PurchaseDate, "purchase_date"),
+    (Role::Amount, "amount"),
+    (Role::Quantity, "quantity"),
+    (Role::Product, "product"),
+    (Role::Frequency, "frequency"),
+    (Role::Tenure, "tenure"),
+    (Role::Loyalty, "loyalty"),
+    (Role::Device, "device"),
+    (Role::Channel, "channel"),
+    (Role::Browser, "browser"),
+    (Role::Nps, "nps"),
+    (Role::Satisfaction, "satisfaction"),
+    (Role::Effort, "effort"),
+    (Role::Rating, "rating"),
+    (Role::ReviewText, "review_text"),
+    (Role::Industry, "industry"),
+    (Role::Employees, "employees"),
+    (Role::Revenue, "revenue"),
+    (Role::Name, "name"),
+    (Role::Email, "email"),
+    (Role::Phone, "phone"),
+    (Role::Other, "other"),
+];
+
+/// Header words (or phrases, matched against the joined words) per role,
+/// in English, Arabic and Persian. Earlier entries win: "customer id"
+/// must be an id before "customer" could mean anything else, and "nps"
+/// before "score".
+const HEADER_HINTS: &[(Role, &[&str])] = &[
+    (
+        Role::Email,
+        &[
+            "email",
+            "e mail",
+            "mail",
+            "ایمیل",
+            "البريد الإلكتروني",
+            "بريد",
+        ],
+    ),
+    (
+        Role::Phone,
+        &[
+            "phone",
+            "mobile",
+            "tel",
+            "telephone",
+            "تلفن",
+            "موبایل",
+            "هاتف",
+            "جوال",
+        ],
+    ),
+    (
+        Role::CustomerId,
+        &[
+            "customer id",
+            "customerid",
+            "client id",
+            "cust id",
+            "user id",
+            "member id",
+            "کد مشتری",
+            "شناسه مشتری",
+            "رقم العميل",
+            "معرف العميل",
+        ],
+    ),
+    (
+        Role::Nps,
+        &[
+            "nps",
+            "recommend",
+            "likelihood to recommend",
+            "توصیه",
+            "التوصية",
+        ],
+    ),
+    (Role::Effort, &["effort", "ces", "سهولت", "الجهد"]),
+    (
+        Role::Satisfaction,
+        &["satisfaction", "csat", "satisfied", "رضایت", "الرضا"],
+    ),
+    (
+        Role::Rating,
+        &["rating", "stars", "score", "امتیاز", "تقييم"],
+    ),
+    (
+        Role::ReviewText,
+        &[
+            "review",
+            "comment",
+            "feedback",
+            "review text",
+            "opinion",
+            "نظر",
+            "دیدگاه",
+            "تعليق",
+            "مراجعة",
+        ],
+    ),
+    (Role::Age, &["age", "سن", "العمر", "عمر"]),
+    (
+        Role::Gender,
+        &["gender", "sex", "genre", "جنسیت", "الجنس", "جنس"],
+    ),
+    (
+        Role::Income,
+        &["income", "salary", "درآمد", "حقوق", "الدخل", "الراتب"],
+    ),
+    (
+        Role::Occupation,
+        &[
+            "occupation",
+            "job",
+            "profession",
+            "شغل",
+            "المهنة",
+            "الوظيفة",
+        ],
+    ),
+    (
+        Role::Education,
+        &["education", "degree", "تحصیلات", "التعليم"],
+    ),
+    (
+        Role::MaritalStatus,
+        &["marital", "married", "تاهل", "تأهل", "الحالة الاجتماعية"],
+    ),
+    (
+        Role::Country,
+        &["country", "nation", "کشور", "الدولة", "البلد"],
+    ),
+    (
+        Role::Region,
+        &[
+            "region",
+            "state",
+            "province",
+            "استان",
+            "منطقه",
+            "المنطقة",
+            "المحافظة",
+        ],
+    ),
+    (Role::City, &["city", "town", "شهر", "المدينة", "مدينة"]),
+    (
+        Role::Postcode,
+        &["postcode", "zip", "postal", "کد پستی", "الرمز البريدي"],
+    ),
+    (
+        Role::Interests,
+        &[
+            "interest",
+            "interests",
+            "hobby",
+            "hobbies",
+            "علاقه",
+            "علایق",
+            "الاهتمامات",
+        ],
+    ),
+    (Role::Lifestyle, &["lifestyle", "سبک زندگی", "نمط الحياة"]),
+    (Role::Values, &["values", "ارزش ها", "القيم"]),
+    (
+        Role::PurchaseDate,
+        &[
+            "invoice date",
+            "invoicedate",
+            "order date",
+            "purchase date",
+            "transaction date",
+            "date",
+            "تاریخ",
+            "التاريخ",
+        ],
+    ),
+    (
+        Role::Revenue,
+        &["revenue", "turnover", "گردش مالی", "الإيرادات"],
+    ),
+    (
+        Role::Employees,
+        &["employees", "headcount", "staff", "کارکنان", "الموظفين"],
+    ),
+    (
+        Role::Industry,
+        &["industry", "sector", "صنعت", "القطاع", "الصناعة"],
+    ),
+    (
+        Role::Amount,
+        &[
+            "amount",
+            "price",
+            "total",
+            "spend",
+            "spending",
+            "charges",
+            "value",
+            "dollar",
+            "مبلغ",
+            "قیمت",
+            "المبلغ",
+            "السعر",
+        ],
+    ),
+    (
+        Role::Quantity,
+        &["quantity", "qty", "units", "number of", "تعداد", "الكمية"],
+    ),
+    (
+        Role::Product,
+        &[
+            "product",
+            "item",
+            "sku",
+            "stock code",
+            "stockcode",
+            "description",
+            "category",
+            "محصول",
+            "کالا",
+            "المنتج",
+        ],
+    ),
+    (
+        Role::Frequency,
+        &[
+            "frequency",
+            "orders",
+            "purchases",
+            "visits",
+            "تکرار",
+            "التكرار",
+        ],
+    ),
+    (
+        Role::Tenure,
+        &["tenure", "since", "months", "سابقه", "المدة"],
+    ),
+    (
+        Role::Loyalty,
+        &["loyalty", "tier", "membership", "وفاداری", "الولاء"],
+    ),
+    (Role::Device, &["device", "دستگاه", "الجهاز"]),
+    (Role::Channel, &["channel", "source", "کانال", "القناة"]),
+    (Role::Browser, &["browser", "مرورگر", "المتصفح"]),
+    (
+        Role::Name,
+        &[
+            "name",
+            "first name",
+            "last name",
+            "full name",
+            "نام",
+            "الاسم",
+            "اسم",
+        ],
+    ),
+];
+
+/// Does the header contain `hint` as whole words (or, for one-word hints,
+/// as one of its words)?
+fn header_has(header_words: &[String], joined: &str, hint: &str) -> bool {
+    if hint.contains(' ') {
+        format!(" {joined} ").contains(&format!(" {hint} "))
+    } else {
+        header_words.iter().any(|w| w == hint)
+    }
+}
+
+/// Words that may stand beside "name" in a person's name header; any other
+/// ("DivisionName", "ProductName") names a thing, not a customer.
+const PERSON_NAME_WORDS: [&str; 16] = [
+    "name",
+    "first",
+    "last",
+    "full",
+    "given",
+    "family",
+    "middle",
+    "surname",
+    "customer",
+    "client",
+    "user",
+    "نام",
+    "خانوادگی",
+    "مشتری",
+    "الاسم",
+    "العميل",
+];
+
+fn role_from_header(header: &str) -> Option<Role> {
+    let header_words = words(header);
+    let joined = header_words.join(" ");
+    let role = HEADER_HINTS
+        .iter()
+        .find(|(_, hints)| {
+            hints
+                .iter()
+                .any(|hint| header_has(&header_words, &joined, hint))
+        })
+        .map(|(role, _)| *role)?;
+    let names_a_thing = role == Role::Name
+        && header_words
+            .iter()
+            .any(|w| !PERSON_NAME_WORDS.contains(&w.as_str()));
+    (!names_a_thing).then_some(role)
+}
+
+/// Share of present cells satisfying `test` (0 when none are present).
+fn share_of(cells: &TextColumn, test: impl Fn(&str) -> bool) -> f64 {
+    let (mut present, mut fitting) = (0usize, 0usize);
+    for cell in cells.iter().filter(|c| !is_missing(c)) {
+        present += 1;
+        if test(cell.trim()) {
+            fitting += 1;
+        }
+    }
+    if present == 0 {
+        0.0
+    } else {
+        fitting as f64 / present as f64
+    }
+}
+
+fn looks_like_email(cell: &str) -> bool {
+    let Some((local, domain)) = cell.split_once('@') else {
+        return false;
+    };
+    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !cell.contains(' ')
+}
+
+fn whole_number_in(cell: &str, low: f64, high: f64) -> bool {
+    parse_number(cell).is_some_and(|x| x.fract() == 0.0 && (low..=high).contains(&x))
+}
+
+/// Whether the values agree with what the header suggested: an "age" of
+/// 4,000 or an NPS of 37 is not what its name says.
+fn values_fit(role: Role, guess: &ColumnGuess, cells: &TextColumn) -> bool {
+    const MOST: f64 = 0.95;
+    let numeric = matches!(guess.column_type, ColumnType::Integer | ColumnType::Decimal);
+    match role {
+        Role::Age => numeric && share_of(cells, |c| whole_number_in(c, 0.0, 120.0)) >= MOST,
+        Role::Nps => share_of(cells, |c| whole_number_in(c, 0.0, 10.0)) >= MOST,
+        Role::Email => share_of(cells, looks_like_email) >= 0.8,
+        Role::Income | Role::Revenue | Role::Employees | Role::Quantity | Role::Frequency => {
+            numeric
+        }
+        Role::Amount | Role::Tenure => numeric,
+        Role::PurchaseDate => matches!(guess.column_type, ColumnType::Date | ColumnType::DateTime),
+        // "PhoneService: Yes/No" is not a phone number.
+        Role::Phone => {
+            share_of(cells, |c| {
+                c.chars().filter(char::is_ascii_digit).count() >= 7
+            }) >= 0.8
+        }
+        // "PositiveFeedbackCount" is a count, not what customers wrote.
+        Role::ReviewText => guess.column_type == ColumnType::Text,
+        _ => true,
+    }
+}
+
+/// The role of a column, from its header and its values. Values alone
+/// decide for email addresses; otherwise an unrecognised header is `Other`
+/// (a later, editable guess is better than a confident wrong one).
+pub fn infer_role(header: &str, guess: &ColumnGuess, cells: &TextColumn) -> Role {
+    if let Some(role) = role_from_header(header) {
+        if values_fit(role, guess, cells) {
+            return role;
+        }
+    }
+    let textual = matches!(
+        guess.column_type,
+        ColumnType::Text | ColumnType::Category | ColumnType::Identifier
+    );
+    if textual && values_fit(Role::Email, guess, cells) {
+        return Role::Email;
+    }
+    if guess.column_type == ColumnType::Identifier && super::looks_like_identifier_name(header) {
+        return Role::CustomerId;
+    }
+    if guess.column_type == ColumnType::Text && share_of(cells, |c| c.chars().count() > 40) > 0.5 {
+        return Role::ReviewText;
+    }
+    Role::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::schema::infer_column;
+
+    fn role(header: &str, cells: &[&str]) -> Role {
+        let column: TextColumn = cells.iter().copied().collect();
+        infer_role(header, &infer_column(&column), &column)
+    }
+
+    #[test]
+    fn headers_in_three_languages() {
+        assert_eq!(role("Age", &["23", "41", "35"]), Role::Age);
+        assert_eq!(role("سن", &["۲۳", "۴۱", "۳۵"]), Role::Age);
+        assert_eq!(role("المدينة", &["الرياض", "جدة"]), Role::City);
+        assert_eq!(role("شهر", &["تهران", "شیراز"]), Role::City);
+        assert_eq!(role("CustomerID", &["17850", "13047"]), Role::CustomerId);
+        assert_eq!(
+            role("Annual Income (k$)", &["15", "16", "17"]),
+            Role::Income
+        );
+        assert_eq!(
+            role("InvoiceDate", &["12/1/10 8:26", "12/1/10 8:28"]),
+            Role::PurchaseDate
+        );
+        assert_eq!(role("Genre", &["Male", "Female"]), Role::Gender);
+    }
+
+    #[test]
+    fn nps_needs_values_from_0_to_10() {
+        assert_eq!(
+            role("How likely to recommend us", &["9", "10", "6", "0"]),
+            Role::Nps
+        );
+        assert_eq!(role("nps", &["9", "37", "60"]), Role::Other);
+    }
+
+    #[test]
+    fn look_alike_headers_are_not_pii_or_reviews() {
+        assert_eq!(role("PhoneService", &["Yes", "No", "Yes"]), Role::Other);
+        assert_eq!(
+            role("Mobile", &["+98 912 345 6789", "0912-111-2233"]),
+            Role::Phone
+        );
+        assert_eq!(role("DivisionName", &["General", "Initmates"]), Role::Other);
+        assert_eq!(
+            role("Customer Name", &["Ali Rezaei", "Sara Ahmadi"]),
+            Role::Name
+        );
+        assert_eq!(
+            role("PositiveFeedbackCount", &["0", "4", "12"]),
+            Role::Other
+        );
+    }
+
+    #[test]
+    fn an_age_of_4000_is_not_an_age() {
+        assert_eq!(role("age", &["4000", "5000"]), Role::Other);
+    }
+
+    #[test]
+    fn emails_are_found_by_their_values() {
+        assert_eq!(
+            role("contact", &["a@b.com", "sara@example.org", "x@y.ir"]),
+            Role::Email
+        );
+    }
+
+    #[test]
+    fn every_role_has_a_distinct_key() {
+        let keys: std::collections::HashSet<_> = ROLE_KEYS.iter().map(|(_, k)| *k).collect();
+        assert_eq!(keys.len(), ROLE_KEYS.len());
+        assert_eq!(Role::MaritalStatus.key(), "marital_status");
+        assert_eq!(Role::Nps.group(), RoleGroup::Feedback);
+    }
+}
