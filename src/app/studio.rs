@@ -15,8 +15,9 @@ use super::preview::Preview;
 use super::read_file::read_bytes;
 use super::storage::{load_project, save_project};
 use crate::core::ingest::IngestError;
-use crate::core::project::{FileRef, ProjectState, Restored};
-use crate::engine::{Engine, Request, Response, TableSummary};
+use crate::core::project::{ColumnChoice, FileRef, ProjectState, Restored};
+use crate::core::schema::{ColumnType, Role};
+use crate::engine::{ColumnSummary, Engine, Request, Response, TableSummary};
 
 /// Rows shown in the preview.
 pub const PREVIEW_ROWS: usize = 20;
@@ -109,12 +110,90 @@ impl Studio {
         });
     }
 
+    /// Re-apply the user's saved type and role corrections to a freshly
+    /// loaded summary of the same file.
+    fn apply_saved_choices(&self, summary: &mut TableSummary) {
+        let choices = self.project.with_untracked(|p| p.columns.clone());
+        for (index, column) in summary.columns.iter_mut().enumerate() {
+            let Some(choice) = choices.get(&column.name) else {
+                continue;
+            };
+            if let Some(column_type) = choice.column_type {
+                if let Some(fresh) = self.column_as(index, column_type) {
+                    *column = fresh;
+                }
+            }
+            if let Some(role) = choice.role {
+                column.role = role;
+            }
+        }
+    }
+
+    fn column_as(&self, index: usize, column_type: ColumnType) -> Option<ColumnSummary> {
+        match self.ask(Request::Column {
+            column: index,
+            column_type: Some(column_type),
+        }) {
+            Response::Column { summary, .. } => Some(summary),
+            _ => None,
+        }
+    }
+
+    /// The user corrects a column's type: re-read it as that type (cells
+    /// that don't fit are counted) and remember the choice.
+    pub fn choose_type(self, index: usize, column_type: ColumnType) {
+        let Some(mut fresh) = self.column_as(index, column_type) else {
+            return;
+        };
+        self.loaded.update(|loaded| {
+            if let Some(column) = loaded
+                .as_mut()
+                .and_then(|l| l.summary.columns.get_mut(index))
+            {
+                // The role stays as shown; only the type changed.
+                fresh.role = column.role;
+                *column = fresh.clone();
+            }
+        });
+        self.remember(&fresh.name, |choice| choice.column_type = Some(column_type));
+    }
+
+    /// The user corrects a column's role.
+    pub fn choose_role(self, index: usize, role: Role) {
+        let mut name = None;
+        self.loaded.update(|loaded| {
+            if let Some(column) = loaded
+                .as_mut()
+                .and_then(|l| l.summary.columns.get_mut(index))
+            {
+                column.role = role;
+                name = Some(column.name.clone());
+            }
+        });
+        if let Some(name) = name {
+            self.remember(&name, |choice| choice.role = Some(role));
+        }
+    }
+
+    fn remember(&self, column: &str, change: impl FnOnce(&mut ColumnChoice)) {
+        self.project
+            .update(|p| change(p.columns.entry(column.to_string()).or_default()));
+    }
+
     fn finish_load(self, name: String, size: u64, bytes: Vec<u8>) {
         match self.ask(Request::Load {
             file_name: name.clone(),
             bytes,
         }) {
-            Response::Loaded(summary) => {
+            Response::Loaded(mut summary) => {
+                let same_file = self
+                    .project
+                    .with_untracked(|p| p.file.as_ref().is_some_and(|f| f.name == name));
+                if same_file {
+                    self.apply_saved_choices(&mut summary);
+                } else {
+                    self.project.update(|p| p.columns.clear());
+                }
                 let preview = match self.ask(Request::Rows {
                     start: 0,
                     end: PREVIEW_ROWS,
@@ -206,9 +285,13 @@ pub fn App() -> impl IntoView {
             <Show when=move || studio.loaded.with(Option::is_some)>
                 <FileSummary />
                 <ChartSection />
-                <ColumnList columns=Signal::derive(move || {
-                    studio.loaded.with(|l| l.as_ref().map(|l| l.summary.columns.clone()).unwrap_or_default())
-                }) />
+                <ColumnList
+                    columns=Signal::derive(move || {
+                        studio.loaded.with(|l| l.as_ref().map(|l| l.summary.columns.clone()).unwrap_or_default())
+                    })
+                    on_type=Callback::new(move |(index, column_type)| studio.choose_type(index, column_type))
+                    on_role=Callback::new(move |(index, role)| studio.choose_role(index, role))
+                />
                 <Preview
                     headers=Signal::derive(move || {
                         studio

@@ -2,13 +2,16 @@
 //! stored as versioned JSON. Loading never turns a bad save into a silently
 //! empty project: it says what happened ([`Restored`]).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::i18n::Lang;
+use super::schema::{ColumnType, Role};
 
 /// The format this build writes. Bump it when a saved field changes meaning,
 /// and add a migration from every earlier version in [`decode`].
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Which file the project was working on. The file itself is not saved here
 /// (customer data never goes into settings); on reload the user is asked for
@@ -26,6 +29,25 @@ pub struct ProjectState {
     pub file: Option<FileRef>,
     /// The column drawn in the distribution chart, by header name.
     pub chart_column: Option<String>,
+    /// The user's corrections of column types and roles, by header name
+    /// (format 2; absent in format 1, which reads as "no corrections").
+    #[serde(default)]
+    pub columns: BTreeMap<String, ColumnChoice>,
+}
+
+/// What the user chose for one column; `None` keeps the inferred value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ColumnChoice {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column_type: Option<ColumnType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+impl ColumnChoice {
+    pub fn is_empty(&self) -> bool {
+        self.column_type.is_none() && self.role.is_none()
+    }
 }
 
 impl Default for ProjectState {
@@ -35,6 +57,7 @@ impl Default for ProjectState {
             lang: Lang::En,
             file: None,
             chart_column: None,
+            columns: BTreeMap::new(),
         }
     }
 }
@@ -96,11 +119,19 @@ pub fn decode(saved: Option<&str>) -> Restored {
         };
     }
     match serde_json::from_value::<ProjectState>(value) {
-        Ok(state) => Restored::Loaded(state),
+        Ok(state) => Restored::Loaded(migrate(state)),
         Err(err) => Restored::Corrupt {
             reason: err.to_string(),
         },
     }
+}
+
+/// Bring an older save up to [`FORMAT_VERSION`]. Format 1 → 2 only added
+/// `columns`, which serde fills with its default; the version is then
+/// stamped so the next save writes the current format.
+fn migrate(mut state: ProjectState) -> ProjectState {
+    state.format_version = FORMAT_VERSION;
+    state
 }
 
 #[cfg(test)]
@@ -116,6 +147,13 @@ mod tests {
                 size: 1234,
             }),
             chart_column: Some("Age".into()),
+            columns: BTreeMap::from([(
+                "City".to_string(),
+                ColumnChoice {
+                    column_type: Some(ColumnType::Category),
+                    role: Some(Role::City),
+                },
+            )]),
         }
     }
 
@@ -139,9 +177,22 @@ mod tests {
             Restored::Loaded(state) => {
                 assert_eq!(state.lang, Lang::Ar);
                 assert_eq!(state.chart_column.as_deref(), Some("Quantity"));
+                assert!(state.columns.is_empty());
+                assert_eq!(state.format_version, FORMAT_VERSION);
             }
             other => panic!("expected Loaded, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn version_2_sample_still_loads() {
+        // A save exactly as version 2 wrote it.
+        let v2 = r#"{"format_version":2,"lang":"fa","file":{"name":"c.csv","size":5},"chart_column":null,"columns":{"سن":{"column_type":"integer","role":"age"},"Plan":{"role":"loyalty"}}}"#;
+        let Restored::Loaded(state) = decode(Some(v2)) else {
+            panic!("loads");
+        };
+        assert_eq!(state.columns["سن"].role, Some(Role::Age));
+        assert_eq!(state.columns["Plan"].column_type, None);
     }
 
     #[test]

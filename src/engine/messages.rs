@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::TableSummary;
+use super::{ColumnSummary, TableSummary};
 use crate::core::ingest::IngestError;
+use crate::core::schema::ColumnType;
 use crate::core::stats::Histogram;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,6 +17,13 @@ pub enum Request {
     Rows { start: usize, end: usize },
     /// Distribution of one column's numeric values.
     Histogram { column: usize, target_bins: usize },
+    /// One column read as `column_type` (the user's choice), or as inferred
+    /// when `None`; answers its fresh summary with the cells that don't fit
+    /// counted as invalid.
+    Column {
+        column: usize,
+        column_type: Option<ColumnType>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +38,10 @@ pub enum Response {
     Histogram {
         column: usize,
         histogram: Histogram,
+    },
+    Column {
+        column: usize,
+        summary: ColumnSummary,
     },
     NoTable,
     NoSuchColumn {

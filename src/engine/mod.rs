@@ -13,8 +13,9 @@ pub use messages::{Request, Response};
 pub use summary::{ColumnSummary, TableSummary};
 
 use crate::core::ingest::{read_table, IngestError};
-use crate::core::schema::{infer_column, infer_role};
+use crate::core::schema::{guess_as, infer_column, infer_role, ColumnType};
 use crate::core::stats::histogram;
+use crate::core::table::Column;
 use crate::core::table::Table;
 
 /// Rows a single `Rows` request may ask for: the page never holds the table.
@@ -38,6 +39,10 @@ impl Engine {
                 column,
                 target_bins,
             } => self.histogram(column, target_bins),
+            Request::Column {
+                column,
+                column_type,
+            } => self.column(column, column_type),
         }
     }
 
@@ -48,15 +53,7 @@ impl Engine {
                     .table
                     .columns
                     .iter()
-                    .map(|column| {
-                        let guess = infer_column(&column.cells);
-                        let role = infer_role(&column.name, &guess, &column.cells);
-                        ColumnSummary {
-                            name: column.name.clone(),
-                            guess,
-                            role,
-                        }
-                    })
+                    .map(|column| summarise(column, None))
                     .collect();
                 self.table = Some(ingested.table);
                 Response::Loaded(TableSummary {
@@ -82,6 +79,19 @@ impl Engine {
         }
     }
 
+    fn column(&self, column: usize, column_type: Option<ColumnType>) -> Response {
+        let Some(table) = &self.table else {
+            return Response::NoTable;
+        };
+        match table.columns.get(column) {
+            Some(col) => Response::Column {
+                column,
+                summary: summarise(col, column_type),
+            },
+            None => Response::NoSuchColumn { column },
+        }
+    }
+
     fn histogram(&self, column: usize, target_bins: usize) -> Response {
         let Some(table) = &self.table else {
             return Response::NoTable;
@@ -93,6 +103,20 @@ impl Engine {
             },
             None => Response::NoSuchColumn { column },
         }
+    }
+}
+
+/// A column's type (inferred, or as the user chose) and role.
+fn summarise(column: &Column, column_type: Option<ColumnType>) -> ColumnSummary {
+    let guess = match column_type {
+        Some(chosen) => guess_as(&column.cells, chosen),
+        None => infer_column(&column.cells),
+    };
+    let role = infer_role(&column.name, &guess, &column.cells);
+    ColumnSummary {
+        name: column.name.clone(),
+        guess,
+        role,
     }
 }
 
@@ -163,6 +187,22 @@ mod tests {
             engine.handle(Request::Rows { start: 0, end: 1 }),
             Response::Rows { .. }
         ));
+    }
+
+    #[test]
+    fn a_chosen_type_is_summarised_with_its_misfits() {
+        let mut engine = Engine::new();
+        load(&mut engine, "code,n\n001,1\n002,x\n003,3\n");
+        match engine.handle(Request::Column {
+            column: 1,
+            column_type: Some(ColumnType::Integer),
+        }) {
+            Response::Column { summary, .. } => {
+                assert_eq!(summary.guess.column_type, ColumnType::Integer);
+                assert_eq!(summary.guess.invalid, 1);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -14,6 +14,11 @@ async fn reload_restores_language_file_and_chart_column() {
         "document.querySelector(\"canvas[role='img']\")?.getAttribute('aria-label')?.startsWith('Histogram of UnitPrice')",
     )
     .await;
+    // Correct a type and a role: both must survive the reload.
+    s.choose("Role of Country", "region").await;
+    s.choose("Type of StockCode", "text").await;
+    assert_eq!(s.chosen("Role of Country").await, "Region");
+    assert_eq!(s.chosen("Type of StockCode").await, "Text");
     s.select("Language", "fa").await;
     s.wait_until("Persian", "document.documentElement.lang === 'fa'")
         .await;
@@ -48,6 +53,8 @@ async fn reload_restores_language_file_and_chart_column() {
         "document.querySelector(\"canvas[role='img']\")?.getAttribute('aria-label')?.includes('UnitPrice')",
     )
     .await;
+    assert_eq!(s.chosen("نقش Country").await, "استان/منطقه");
+    assert_eq!(s.chosen("نوع StockCode").await, "متن");
     let notices = s.eval("document.querySelectorAll('.notice').length").await;
     assert_eq!(
         notices, 0,

@@ -185,9 +185,51 @@ pub fn infer_column(cells: &TextColumn) -> ColumnGuess {
     }
 }
 
+/// How many present cells fit `column_type`, whatever was inferred. Text,
+/// categories and identifiers accept any text.
+fn fits_as(tally: &Tally<'_>, column_type: ColumnType) -> usize {
+    match column_type {
+        ColumnType::Empty => 0,
+        ColumnType::Integer => tally.integers,
+        ColumnType::Decimal => tally.numbers,
+        ColumnType::Boolean => tally.booleans,
+        ColumnType::Date => tally.dates + tally.compact_dates,
+        ColumnType::DateTime => tally.dates + tally.date_times,
+        ColumnType::Category | ColumnType::Text | ColumnType::Identifier => tally.present,
+    }
+}
+
+/// The column read as the type the user chose: `invalid` counts the cells
+/// that do not fit it (they are kept, never dropped).
+pub fn guess_as(cells: &TextColumn, column_type: ColumnType) -> ColumnGuess {
+    let tally = Tally::count(cells);
+    let fits = fits_as(&tally, column_type).min(tally.present);
+    ColumnGuess {
+        column_type,
+        confidence: if tally.present == 0 {
+            1.0
+        } else {
+            tally.share(fits)
+        },
+        missing: tally.missing,
+        invalid: tally.present - fits,
+        examples: tally.examples,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chosen_type_counts_the_cells_that_do_not_fit() {
+        let cells: TextColumn = ["12", "7", "n/a", "twelve", "3.5"].into_iter().collect();
+        let as_integer = guess_as(&cells, ColumnType::Integer);
+        assert_eq!((as_integer.missing, as_integer.invalid), (1, 2));
+        let as_decimal = guess_as(&cells, ColumnType::Decimal);
+        assert_eq!(as_decimal.invalid, 1);
+        assert_eq!(guess_as(&cells, ColumnType::Text).invalid, 0);
+    }
 
     fn guess(cells: &[&str]) -> ColumnGuess {
         infer_column(&cells.iter().copied().collect())

@@ -23,7 +23,7 @@ mod role;
 
 use serde::{Deserialize, Serialize};
 
-pub use infer::infer_column;
+pub use infer::{guess_as, infer_column};
 pub use missing::is_missing;
 pub use name_hints::looks_like_identifier_name;
 pub use number::parse_number;
@@ -52,6 +52,40 @@ pub enum ColumnType {
     Text,
     /// Codes that name a thing rather than measure it: customer ids, SKUs.
     Identifier,
+}
+
+impl ColumnType {
+    /// Every type, in the order a person picks from.
+    pub const ALL: [ColumnType; 9] = [
+        ColumnType::Integer,
+        ColumnType::Decimal,
+        ColumnType::Boolean,
+        ColumnType::Date,
+        ColumnType::DateTime,
+        ColumnType::Category,
+        ColumnType::Text,
+        ColumnType::Identifier,
+        ColumnType::Empty,
+    ];
+
+    /// Snake-case name, as serialised.
+    pub fn key(self) -> &'static str {
+        match self {
+            ColumnType::Empty => "empty",
+            ColumnType::Integer => "integer",
+            ColumnType::Decimal => "decimal",
+            ColumnType::Boolean => "boolean",
+            ColumnType::Date => "date",
+            ColumnType::DateTime => "date_time",
+            ColumnType::Category => "category",
+            ColumnType::Text => "text",
+            ColumnType::Identifier => "identifier",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ColumnType> {
+        ColumnType::ALL.into_iter().find(|t| t.key() == key)
+    }
 }
 
 /// The guessed type of one column and how well its cells fit it.

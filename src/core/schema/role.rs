@@ -91,6 +91,10 @@ impl Role {
         ROLE_KEYS.iter().map(|(role, _)| *role)
     }
 
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::all().find(|role| role.key() == key)
+    }
+
     /// Snake-case name, as serialised (also the message-key suffix).
     pub fn key(self) -> &'static str {
         ROLE_KEYS

@@ -161,6 +161,41 @@ impl Session {
         select.select_by_value(value).await.expect("select option");
     }
 
+    /// The text of the option chosen in the `<select>` named `label`
+    /// (its aria-label).
+    pub async fn chosen(&self, label: &str) -> String {
+        let select = self
+            .wait_for(Locator::XPath(&format!(
+                "//select[@aria-label={}]",
+                xpath_literal(label)
+            )))
+            .await;
+        let value = select
+            .prop("value")
+            .await
+            .expect("read value")
+            .unwrap_or_default();
+        let option = select
+            .find(Locator::XPath(&format!(
+                "./option[@value={}]",
+                xpath_literal(&value)
+            )))
+            .await
+            .expect("the chosen option");
+        option.text().await.expect("option text")
+    }
+
+    /// Choose `value` in the `<select>` named `label` (its aria-label).
+    pub async fn choose(&self, label: &str, value: &str) {
+        let select = self
+            .wait_for(Locator::XPath(&format!(
+                "//select[@aria-label={}]",
+                xpath_literal(label)
+            )))
+            .await;
+        select.select_by_value(value).await.expect("choose option");
+    }
+
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(super::artifacts_dir().join(format!("{name}.png")), png);
