@@ -206,26 +206,43 @@ fn i18n_utf8_bom_comma_crlf() {
 }
 
 #[test]
-fn i18n_windows1256_does_not_panic() {
-    // Windows-1256 decoding is a later issue: for now, Ok with an
-    // InvalidUtf8 warning (or an error) and never a panic.
+fn i18n_windows1256_is_detected_and_decoded() {
     let Some(dir) = data_dir("i18n") else { return };
     let file = "02_windows1256_semicolon_decimal_comma.csv";
-    match read(&dir.join(file)) {
-        Ok(ingested) => {
-            assert!(
-                ingested
-                    .report
-                    .warnings
-                    .iter()
-                    .any(|w| matches!(w.kind, WarningKind::InvalidUtf8 { .. })),
-                "{:?}",
-                ingested.report
-            );
-            assert_eq!(ingested.report.delimiter, Delimiter::Semicolon);
-            assert_eq!(ingested.report.rows, 3);
-        }
-        Err(error) => eprintln!("{file}: {error}"),
+    let manifest = i18n_manifest(&dir);
+    let ingested = ingest(&dir.join(file));
+    let report = &ingested.report;
+    assert_eq!(report.encoding, "windows-1256");
+    assert_eq!(report.delimiter, Delimiter::Semicolon);
+    assert_eq!(report.rows, expected_records(&manifest, file));
+    assert!(report.warnings.is_empty(), "{report:?}");
+    let all_text: String = (0..ingested.table.column_count())
+        .flat_map(|c| {
+            ingested.table.columns[c]
+                .cells
+                .iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .chain(column_names(&ingested).into_iter().map(str::to_string))
+        .collect();
+    assert!(!all_text.contains('\u{FFFD}'), "{all_text}");
+    assert!(
+        all_text
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+        "Arabic script: {all_text}"
+    );
+    assert!(
+        !all_text.contains('\u{06CC}'),
+        "Windows-1256 has no Farsi yeh"
+    );
+    // The amounts, written with a decimal comma, arrive as written.
+    let amounts = expect(&manifest, file, "amounts");
+    for amount in amounts.as_array().into_iter().flatten() {
+        let value = amount.as_f64().unwrap_or_default();
+        let written = format!("{value}").replace('.', ",");
+        assert!(all_text.contains(&written), "{written} in {all_text}");
     }
 }
 

@@ -128,3 +128,28 @@ async fn a_file_dropped_on_the_page_opens() {
     );
     s.close().await;
 }
+
+#[tokio::test]
+async fn an_arabic_windows_1256_export_shows_its_text() {
+    let s = Session::open().await;
+    let dir = std::env::temp_dir().join(format!("nimrokh-e2e-1256-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("عملاء.csv");
+    let text = "الاسم;المدينة;المبلغ\r\nعلي رضايي;كرمان;1250,50\r\nزهرا كريمي;شيراز;980,00\r\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(text);
+    assert!(!unmappable);
+    std::fs::write(&path, &bytes).expect("write");
+    s.choose_file("Choose a file", &path).await;
+    assert_eq!(s.fact("Encoding").await, "windows-1256");
+    assert_eq!(s.fact("Delimiter").await, "Semicolon");
+    assert_eq!(s.fact("Rows").await, "2");
+    let city = s
+        .wait_until(
+            "the first city",
+            "document.querySelector('section.preview tbody tr:nth-child(1) td:nth-child(3)')?.textContent",
+        )
+        .await;
+    assert_eq!(city, "كرمان");
+    let _ = std::fs::remove_dir_all(dir);
+    s.close().await;
+}

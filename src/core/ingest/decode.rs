@@ -1,7 +1,6 @@
-//! Bytes to text: BOMs, UTF-16 and (for now, lossy) UTF-8.
-//!
-//! A later step adds a detector for legacy code pages (Windows-1256); this
-//! module is the only place that will need to change.
+//! Bytes to text: BOMs, UTF-16, UTF-8, and legacy code pages (Windows-1256
+//! from Arabic/Persian Excel, Windows-1252 from European ones) detected by
+//! chardetng and decoded by encoding_rs.
 
 use std::borrow::Cow;
 
@@ -19,18 +18,58 @@ pub(crate) enum Encoding {
     Utf8Bom,
     Utf16Le,
     Utf16Be,
+    /// A legacy single- or multi-byte code page, e.g. windows-1256.
+    Legacy(&'static encoding_rs::Encoding),
 }
 
 impl Encoding {
-    /// The name shown in the report.
+    /// The name shown in the report: WHATWG names ("windows-1256").
     pub(crate) fn label(self) -> &'static str {
         match self {
             Encoding::Utf8 => "utf-8",
             Encoding::Utf8Bom => "utf-8-bom",
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
+            Encoding::Legacy(encoding) => encoding.name(),
         }
     }
+}
+
+/// Whether the bytes hold at least one valid multi-byte UTF-8 character,
+/// the sign of a UTF-8 file rather than a legacy code page (whose
+/// non-ASCII bytes almost never form valid UTF-8 sequences).
+fn has_utf8_multibyte(bytes: &[u8]) -> bool {
+    let prefix = bytes.get(..DETECTOR_PREFIX).unwrap_or(bytes);
+    prefix
+        .utf8_chunks()
+        .any(|chunk| !chunk.valid().is_ascii())
+}
+
+/// How much of a file the code-page detector reads: enough text for its
+/// statistics, without scanning a 100 MB file twice.
+const DETECTOR_PREFIX: usize = 1 << 20;
+
+/// The most likely legacy code page of bytes that are not valid UTF-8.
+fn detect_code_page(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    let prefix = bytes.get(..DETECTOR_PREFIX).unwrap_or(bytes);
+    detector.feed(prefix, prefix.len() == bytes.len());
+    detector.guess(None, false)
+}
+
+fn decode_code_page<'a>(
+    bytes: &'a [u8],
+    encoding: &'static encoding_rs::Encoding,
+) -> (Cow<'a, str>, usize) {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let replaced = if had_errors {
+        text.chars()
+            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+            .count()
+    } else {
+        0
+    };
+    (text, replaced)
 }
 
 /// A file's text, without its BOM.
@@ -57,14 +96,37 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, IngestError> {
     if looks_binary(bytes) {
         return Err(IngestError::NotText);
     }
-    let (body, encoding) = match bytes.strip_prefix(UTF8_BOM) {
-        Some(rest) => (rest, Encoding::Utf8Bom),
-        None => (bytes, Encoding::Utf8),
-    };
-    let (text, replaced) = decode_utf8(body);
+    if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
+        let (text, replaced) = decode_utf8(rest);
+        return Ok(Decoded {
+            text,
+            encoding: Encoding::Utf8Bom,
+            replaced,
+        });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            encoding: Encoding::Utf8,
+            replaced: 0,
+        });
+    }
+    if has_utf8_multibyte(bytes) {
+        // Real UTF-8 with a few damaged bytes (a truncated copy, a bad
+        // join): keep it UTF-8, replace and count the damage.
+        let (text, replaced) = decode_utf8(bytes);
+        return Ok(Decoded {
+            text,
+            encoding: Encoding::Utf8,
+            replaced,
+        });
+    }
+    // No UTF-8 anywhere: a legacy code page.
+    let code_page = detect_code_page(bytes);
+    let (text, replaced) = decode_code_page(bytes, code_page);
     Ok(Decoded {
         text,
-        encoding,
+        encoding: Encoding::Legacy(code_page),
         replaced,
     })
 }
@@ -114,6 +176,27 @@ fn decode_utf16(bytes: &[u8], to_unit: fn([u8; 2]) -> u16, encoding: Encoding) -
 mod tests {
     use super::*;
 
+    #[test]
+    fn windows_1252_is_detected_with_its_accents() {
+        let text =
+            "name;city;note\nJosé;Zürich;très bien\nRenée;Málaga;¿qué tal?\nFrançois;Köln;grüße\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let decoded = decode(&bytes).expect("decodes");
+        assert_eq!(decoded.encoding.label(), "windows-1252");
+        assert_eq!(decoded.text, text);
+        assert_eq!(decoded.replaced, 0);
+    }
+
+    #[test]
+    fn windows_1256_is_detected_for_arabic_and_persian() {
+        let text = "الاسم;المدينة;المبلغ\nعلي;الرياض;1250,5\nسارة;جدة;980\nکيان;تهران;15000,75\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+        let decoded = decode(&bytes).expect("decodes");
+        assert_eq!(decoded.encoding.label(), "windows-1256");
+        assert_eq!(decoded.text, text);
+    }
+
     fn utf16le(text: &str) -> Vec<u8> {
         let mut bytes = UTF16LE_BOM.to_vec();
         bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
@@ -161,11 +244,24 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_and_counted() {
+    fn damaged_utf8_is_replaced_and_counted() {
+        let mut bytes = "café,".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xFF\xFE!\n");
         assert_eq!(
-            text_of(b"caf\xE9,\xFF\xFE!\n"),
-            Some(("caf\u{FFFD},\u{FFFD}\u{FFFD}!\n".into(), "utf-8", 3))
+            text_of(&bytes),
+            Some(("café,\u{FFFD}\u{FFFD}!\n".into(), "utf-8", 2))
         );
+    }
+
+    #[test]
+    fn bytes_with_no_utf8_at_all_are_a_code_page_not_damage() {
+        let decoded = decode(b"caf\xE9,na\xEFve\n").expect("decodes");
+        assert!(
+            matches!(decoded.encoding, Encoding::Legacy(_)),
+            "{decoded:?}"
+        );
+        assert_eq!(decoded.replaced, 0);
+        assert!(decoded.text.starts_with("caf\u{e9}"), "{}", decoded.text);
     }
 
     #[test]

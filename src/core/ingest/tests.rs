@@ -130,8 +130,10 @@ fn utf16le_with_bom_is_decoded() {
 }
 
 #[test]
-fn invalid_utf8_is_read_with_a_warning() {
-    let ingested = match read_table("t.csv", b"name;amount\n\xE4\xC7\xE3;1250,50\n") {
+fn damaged_utf8_is_read_with_a_warning() {
+    let mut bytes = "name;amount\nسارا;980\n".as_bytes().to_vec();
+    bytes.extend_from_slice(b"\xE4\xC7\xE3;1250,50\n");
+    let ingested = match read_table("t.csv", &bytes) {
         Ok(ingested) => ingested,
         Err(error) => panic!("{error}"),
     };
