@@ -26,7 +26,7 @@ pub struct Session {
     pub client: Client,
     pub server: StaticServer,
     driver: Driver,
-    profile: PathBuf,
+    profile: Profile,
     _turn: MutexGuard<'static, ()>,
 }
 
@@ -56,7 +56,7 @@ impl Session {
             client,
             server,
             driver: Driver(driver),
-            profile,
+            profile: Profile(profile),
             _turn: turn,
         };
         session.goto("/").await;
@@ -211,8 +211,9 @@ impl Session {
             _turn,
         } = self;
         let _ = client.close().await;
+        // Browser, then its driver, then its profile and the server.
         drop(driver);
-        let _ = std::fs::remove_dir_all(profile);
+        drop(profile);
         drop(server);
     }
 }
@@ -225,6 +226,16 @@ impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+    }
+}
+
+/// The fresh Chromium profile directory, removed when dropped (also after a
+/// failed test).
+struct Profile(PathBuf);
+
+impl Drop for Profile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
