@@ -2,7 +2,7 @@
 
 use fantoccini::Locator;
 
-use crate::support::{fixture, Session};
+use crate::support::{fixture, Session, TempFile};
 
 #[tokio::test]
 async fn a_real_file_shows_rows_columns_preview_and_a_sharp_chart() {
@@ -72,15 +72,11 @@ async fn a_real_file_shows_rows_columns_preview_and_a_sharp_chart() {
 #[tokio::test]
 async fn a_broken_file_says_what_and_where() {
     let s = Session::open().await;
-    let dir = std::env::temp_dir().join(format!("nimrokh-e2e-broken-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let broken = dir.join("broken.csv");
-    std::fs::write(
-        &broken,
+    let broken = TempFile::new(
+        "broken.csv",
         "name,city\nAli,Tehran\n\"Sara,Shiraz\nReza,Tabriz\n",
-    )
-    .expect("write");
-    s.choose_file("Choose a file", &broken).await;
+    );
+    s.choose_file("Choose a file", &broken.path).await;
     let status = s
         .wait_until(
             "an error message",
@@ -93,7 +89,6 @@ async fn a_broken_file_says_what_and_where() {
         status.contains("row 3") && status.contains("column 1"),
         "{status}"
     );
-    let _ = std::fs::remove_dir_all(dir);
     s.close().await;
 }
 
@@ -132,14 +127,11 @@ async fn a_file_dropped_on_the_page_opens() {
 #[tokio::test]
 async fn an_arabic_windows_1256_export_shows_its_text() {
     let s = Session::open().await;
-    let dir = std::env::temp_dir().join(format!("nimrokh-e2e-1256-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("عملاء.csv");
     let text = "الاسم;المدينة;المبلغ\r\nعلي رضايي;كرمان;1250,50\r\nزهرا كريمي;شيراز;980,00\r\n";
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(text);
     assert!(!unmappable);
-    std::fs::write(&path, &bytes).expect("write");
-    s.choose_file("Choose a file", &path).await;
+    let file = TempFile::new("عملاء.csv", &bytes);
+    s.choose_file("Choose a file", &file.path).await;
     assert_eq!(s.fact("Encoding").await, "windows-1256");
     assert_eq!(s.fact("Delimiter").await, "Semicolon");
     assert_eq!(s.fact("Rows").await, "2");
@@ -150,6 +142,5 @@ async fn an_arabic_windows_1256_export_shows_its_text() {
         )
         .await;
     assert_eq!(city, "كرمان");
-    let _ = std::fs::remove_dir_all(dir);
     s.close().await;
 }

@@ -1,7 +1,7 @@
 //! Privacy by construction: a whole session loads nothing from any other
 //! origin, and the page cannot send anything to one.
 
-use crate::support::{fixture, Session, StaticServer};
+use crate::support::{fixture, Session, StaticServer, TempFile};
 
 #[tokio::test]
 async fn a_session_touches_only_its_own_origin_and_cannot_reach_another() {
@@ -62,19 +62,15 @@ async fn a_session_touches_only_its_own_origin_and_cannot_reach_another() {
 #[tokio::test]
 async fn markup_in_a_file_is_shown_as_text_and_never_runs() {
     let s = Session::open().await;
-    let dir = std::env::temp_dir().join(format!("nimrokh-e2e-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let hostile = dir.join("hostile.csv");
     let payload = "<img src=x onerror=\"document.title='owned'\">";
-    std::fs::write(
-        &hostile,
+    let hostile = TempFile::new(
+        "hostile.csv",
         format!(
             "name,note\nAli,\"{}\"\nSara,<script>document.title='owned'</script>\n",
             payload.replace('"', "\"\"")
         ),
-    )
-    .expect("write");
-    s.choose_file("Choose a file", &hostile).await;
+    );
+    s.choose_file("Choose a file", &hostile.path).await;
     assert_eq!(s.fact("Rows").await, "2");
     let shown = s
         .wait_until(
@@ -88,6 +84,5 @@ async fn markup_in_a_file_is_shown_as_text_and_never_runs() {
         .await;
     assert_eq!(elements, 0);
     assert_eq!(s.eval("document.title").await, "Nimrokh");
-    let _ = std::fs::remove_dir_all(dir);
     s.close().await;
 }
