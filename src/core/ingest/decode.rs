@@ -40,9 +40,7 @@ impl Encoding {
 /// non-ASCII bytes almost never form valid UTF-8 sequences).
 fn has_utf8_multibyte(bytes: &[u8]) -> bool {
     let prefix = bytes.get(..DETECTOR_PREFIX).unwrap_or(bytes);
-    prefix
-        .utf8_chunks()
-        .any(|chunk| !chunk.valid().is_ascii())
+    prefix.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
 }
 
 /// How much of a file the code-page detector reads: enough text for its
