@@ -2,7 +2,7 @@
 
 use fantoccini::Locator;
 
-use crate::support::{fixture, Session, TempFile};
+use crate::support::{fixture, Session, TempFile, PREVIEW_ROW1_COLUMN2};
 
 #[tokio::test]
 async fn a_real_file_shows_rows_columns_preview_and_a_sharp_chart() {
@@ -77,13 +77,7 @@ async fn a_broken_file_says_what_and_where() {
         "name,city\nAli,Tehran\n\"Sara,Shiraz\nReza,Tabriz\n",
     );
     s.choose_file("Choose a file", &broken.path).await;
-    let status = s
-        .wait_until(
-            "an error message",
-            "document.querySelector('.load-status.error')?.textContent",
-        )
-        .await;
-    let status = status.as_str().unwrap_or_default().to_string();
+    let status = s.text_of("an error message", ".load-status.error").await;
     assert!(status.contains("broken.csv"), "{status}");
     assert!(
         status.contains("row 3") && status.contains("column 1"),
@@ -135,12 +129,7 @@ async fn an_arabic_windows_1256_export_shows_its_text() {
     assert_eq!(s.fact("Encoding").await, "windows-1256");
     assert_eq!(s.fact("Delimiter").await, "Semicolon");
     assert_eq!(s.fact("Rows").await, "2");
-    let city = s
-        .wait_until(
-            "the first city",
-            "document.querySelector('section.preview tbody tr:nth-child(1) td:nth-child(3)')?.textContent",
-        )
-        .await;
+    let city = s.text_of("the first city", PREVIEW_ROW1_COLUMN2).await;
     assert_eq!(city, "كرمان");
     s.close().await;
 }

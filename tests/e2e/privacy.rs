@@ -1,7 +1,7 @@
 //! Privacy by construction: a whole session loads nothing from any other
 //! origin, and the page cannot send anything to one.
 
-use crate::support::{fixture, Session, StaticServer, TempFile};
+use crate::support::{fixture, Session, StaticServer, TempFile, PREVIEW_ROW1_COLUMN2};
 
 #[tokio::test]
 async fn a_session_touches_only_its_own_origin_and_cannot_reach_another() {
@@ -72,12 +72,7 @@ async fn markup_in_a_file_is_shown_as_text_and_never_runs() {
     );
     s.choose_file("Choose a file", &hostile.path).await;
     assert_eq!(s.fact("Rows").await, "2");
-    let shown = s
-        .wait_until(
-            "the hostile cell",
-            "document.querySelector('section.preview tbody tr:nth-child(1) td:nth-child(3)')?.textContent",
-        )
-        .await;
+    let shown = s.text_of("the hostile cell", PREVIEW_ROW1_COLUMN2).await;
     assert_eq!(shown, payload);
     let elements = s
         .eval("document.querySelectorAll('main img, main script').length")

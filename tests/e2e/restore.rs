@@ -31,19 +31,8 @@ async fn reload_restores_language_file_and_chart_column() {
         "document.documentElement.lang === 'fa'",
     )
     .await;
-    let notice = s
-        .wait_until(
-            "the missing-file notice",
-            "document.querySelector('.notice')?.textContent",
-        )
-        .await;
-    assert!(
-        notice
-            .as_str()
-            .unwrap_or_default()
-            .contains("online_retail_500.csv"),
-        "{notice}"
-    );
+    let notice = s.text_of("the missing-file notice", ".notice").await;
+    assert!(notice.contains("online_retail_500.csv"), "{notice}");
 
     // Choosing the same file again restores the chosen chart column.
     s.choose_file("انتخاب فایل", &fixture("online_retail_500.csv"))
@@ -69,19 +58,8 @@ async fn an_unreadable_save_is_set_aside_with_a_notice() {
     s.eval("(localStorage.setItem('nimrokh.project', '{\"format_version\":1,\"lang\":'), true)")
         .await;
     s.reload().await;
-    let notice = s
-        .wait_until(
-            "the corrupt-save notice",
-            "document.querySelector('.notice')?.textContent",
-        )
-        .await;
-    assert!(
-        notice
-            .as_str()
-            .unwrap_or_default()
-            .contains("could not be read"),
-        "{notice}"
-    );
+    let notice = s.text_of("the corrupt-save notice", ".notice").await;
+    assert!(notice.contains("could not be read"), "{notice}");
     let kept = s
         .eval("localStorage.getItem('nimrokh.project.unreadable')")
         .await;

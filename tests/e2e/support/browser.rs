@@ -108,6 +108,13 @@ impl Session {
         panic!("waited {PATIENCE:?} for {what}; last value {last}");
     }
 
+    /// The text of the first element matching `css`, once it has some.
+    pub async fn text_of(&self, what: &str, css: &str) -> String {
+        let script = format!("document.querySelector({})?.textContent", json!(css));
+        let value = self.wait_until(what, &script).await;
+        value.as_str().unwrap_or_default().to_string()
+    }
+
     pub async fn eval(&self, script: &str) -> Value {
         self.client
             .execute(&format!("return ({script});"), vec![])

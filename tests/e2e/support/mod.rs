@@ -11,6 +11,10 @@ pub use server::StaticServer;
 
 use std::path::PathBuf;
 
+/// The preview cell in the first row, second column of the file (the
+/// row-number header cell is the first child).
+pub const PREVIEW_ROW1_COLUMN2: &str = "section.preview tbody tr:nth-child(1) td:nth-child(3)";
+
 /// A fixture file's absolute path (file inputs want absolute paths).
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
