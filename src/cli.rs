@@ -63,7 +63,12 @@ fn summary_json(summary: &TableSummary) -> serde_json::Value {
     json!({
         "file": report.file_name,
         "encoding": report.encoding,
-        "delimiter": report.delimiter.as_char().to_string(),
+        // The separator itself (",", ";", "\t", "|"), or "whitespace" for
+        // aligned columns, as the data manifests write it.
+        "delimiter": match report.delimiter.as_byte() {
+            Some(_) => report.delimiter.as_char().to_string(),
+            None => report.delimiter.key().to_string(),
+        },
         "has_header": report.has_header,
         "rows": report.rows,
         "empty_rows_skipped": report.empty_rows_skipped,

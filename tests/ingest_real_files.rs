@@ -157,11 +157,30 @@ fn womens_reviews_blank_first_header_is_named_and_quoted_text_survives() {
 }
 
 #[test]
-fn cdnow_master_whitespace_file_does_not_panic() {
-    // Whitespace-aligned columns are a later issue; for now it must only
-    // come back as something (one wide column), never a panic.
+fn cdnow_master_whitespace_file_has_four_columns() {
+    // MANIFEST.md: 69,659 rows x 4, whitespace-aligned, header line
+    // " customer_id  date number_of_cds  dollar_value", ids zero-padded.
     let Some(dir) = data_dir("real") else { return };
-    let _ = read(&dir.join("cdnow_master.txt"));
+    let ingested = ingest(&dir.join("cdnow_master.txt"));
+    let report = &ingested.report;
+    assert_eq!(report.delimiter, Delimiter::Whitespace);
+    assert!(report.has_header);
+    assert_eq!(report.rows, 69_659);
+    assert_eq!(report.warnings_total, 0, "{:?}", report.warnings);
+    let names: Vec<&str> = ingested
+        .table
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["customer_id", "date", "number_of_cds", "dollar_value"]
+    );
+    assert_eq!(
+        ingested.table.rows(0, 1),
+        [["00001", "19970101", "1", "11.77"]]
+    );
 }
 
 fn i18n_manifest(dir: &Path) -> Value {

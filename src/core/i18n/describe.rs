@@ -16,6 +16,7 @@ pub fn describe_delimiter(lang: Lang, delimiter: Delimiter) -> String {
         Delimiter::Semicolon => "delimiter.semicolon",
         Delimiter::Tab => "delimiter.tab",
         Delimiter::Pipe => "delimiter.pipe",
+        Delimiter::Whitespace => "delimiter.whitespace",
     };
     tr(lang, key)
 }
@@ -57,6 +58,9 @@ pub fn describe_ingest_error(lang: Lang, error: &IngestError) -> String {
             "error.unreadable",
             &[("row", &count(*row, lang)), ("message", message)],
         ),
+        IngestError::UnknownEncoding { label } => {
+            tr_args(lang, "error.unknown_encoding", &[("label", label)])
+        }
     }
 }
 

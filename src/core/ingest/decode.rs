@@ -170,6 +170,97 @@ fn decode_utf16(bytes: &[u8], to_unit: fn([u8; 2]) -> u16, encoding: Encoding) -
     }
 }
 
+/// A file's text, owned, ready to outlive its bytes.
+#[derive(Debug)]
+pub(crate) struct DecodedText {
+    pub text: String,
+    pub encoding: Encoding,
+    pub replaced: usize,
+}
+
+/// [`decode`] (or, with `forced`, decoding as the encoding the user chose),
+/// taking the bytes so that a valid UTF-8 file becomes its `String` without
+/// a copy: a 100 MB file must not need 200 MB.
+pub(crate) fn decode_owned(
+    mut bytes: Vec<u8>,
+    forced: Option<&str>,
+) -> Result<DecodedText, IngestError> {
+    let decoded = match forced {
+        Some(label) => decode_as(&bytes, label)?,
+        None => decode(&bytes)?,
+    };
+    let (encoding, replaced) = (decoded.encoding, decoded.replaced);
+    let borrowed = match decoded.text {
+        Cow::Owned(text) => {
+            return Ok(DecodedText {
+                text,
+                encoding,
+                replaced,
+            })
+        }
+        // Where the text sits in the bytes (after a BOM, if any).
+        Cow::Borrowed(text) => (
+            (text.as_ptr() as usize).saturating_sub(bytes.as_ptr() as usize),
+            text.len(),
+        ),
+    };
+    let (offset, len) = borrowed;
+    bytes.drain(..offset.min(bytes.len()));
+    bytes.truncate(len);
+    let text = String::from_utf8(bytes).map_err(|error| IngestError::Unreadable {
+        row: 0,
+        message: error.to_string(),
+    })?;
+    Ok(DecodedText {
+        text,
+        encoding,
+        replaced,
+    })
+}
+
+/// Decode as the encoding the user chose: "utf-8", "utf-16le", "utf-16be"
+/// or any WHATWG label encoding_rs knows ("windows-1256", "iso-8859-6"…).
+/// A BOM of the chosen encoding is skipped; invalid bytes are replaced and
+/// counted, as in automatic decoding.
+pub(crate) fn decode_as<'a>(bytes: &'a [u8], label: &str) -> Result<Decoded<'a>, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::Empty);
+    }
+    let unknown = || IngestError::UnknownEncoding {
+        label: label.to_string(),
+    };
+    let encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(unknown)?;
+    if encoding == encoding_rs::UTF_16LE {
+        let rest = bytes.strip_prefix(UTF16LE_BOM).unwrap_or(bytes);
+        return Ok(decode_utf16(rest, u16::from_le_bytes, Encoding::Utf16Le));
+    }
+    if encoding == encoding_rs::UTF_16BE {
+        let rest = bytes.strip_prefix(UTF16BE_BOM).unwrap_or(bytes);
+        return Ok(decode_utf16(rest, u16::from_be_bytes, Encoding::Utf16Be));
+    }
+    if encoding == encoding_rs::UTF_8 {
+        let (rest, kind) = match bytes.strip_prefix(UTF8_BOM) {
+            Some(rest) => (rest, Encoding::Utf8Bom),
+            None => (bytes, Encoding::Utf8),
+        };
+        let (text, replaced) = decode_utf8(rest);
+        return Ok(Decoded {
+            text,
+            encoding: kind,
+            replaced,
+        });
+    }
+    if encoding == encoding_rs::REPLACEMENT || encoding == encoding_rs::X_USER_DEFINED {
+        return Err(unknown());
+    }
+    let (text, replaced) = decode_code_page(bytes, encoding);
+    Ok(Decoded {
+        text,
+        encoding: Encoding::Legacy(encoding),
+        replaced,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +351,30 @@ mod tests {
         );
         assert_eq!(decoded.replaced, 0);
         assert!(decoded.text.starts_with("caf\u{e9}"), "{}", decoded.text);
+    }
+
+    #[test]
+    fn owned_utf8_keeps_its_text_without_the_bom() {
+        let decoded = decode_owned(b"\xEF\xBB\xBFname\nAli\n".to_vec(), None).expect("decodes");
+        assert_eq!(decoded.text, "name\nAli\n");
+        assert_eq!(decoded.encoding.label(), "utf-8-bom");
+    }
+
+    #[test]
+    fn a_chosen_encoding_overrides_detection() {
+        // Windows-1252 bytes that chardetng would also call 1252, read as
+        // the user says: Windows-1256 maps 0xC7 to alef, 1252 to "Ç".
+        let decoded = decode_owned(b"caf\xC7\n".to_vec(), Some("windows-1256")).expect("decodes");
+        assert_eq!(decoded.encoding.label(), "windows-1256");
+        assert_eq!(decoded.text, "caf\u{0627}\n");
+        let utf16 = decode_owned(b"a\x00,\x00b\x00".to_vec(), Some("utf-16le")).expect("decodes");
+        assert_eq!(utf16.text, "a,b");
+        assert_eq!(
+            decode_owned(b"a".to_vec(), Some("klingon")).err(),
+            Some(IngestError::UnknownEncoding {
+                label: "klingon".into()
+            })
+        );
     }
 
     #[test]

@@ -6,10 +6,13 @@
 //! to `read`):
 //!
 //! 1. `decode`: BOM / UTF-16 / UTF-8 to text, binary files refused;
-//! 2. `sniff`: the delimiter, from the first records;
+//! 2. `sniff`: the delimiter, from the first records (`aligned` splits
+//!    whitespace-aligned files);
 //! 3. `quotes`: refuse a quoted field that never closes;
 //! 4. `header`: is the first row a header, and unique column names;
-//! 5. `read`: the csv crate parses every record into the table.
+//! 5. `read`: the csv crate parses every record into the table, a bounded
+//!    number per step ([`Reading`]) so the worker can report progress and
+//!    stop on cancel.
 //!
 //! Row numbers in warnings and errors are 1-based record numbers in the
 //! file, the first record (normally the header) being row 1.
@@ -25,6 +28,7 @@
     )
 )]
 
+mod aligned;
 mod binary;
 mod decode;
 mod delimiter;
@@ -68,45 +72,132 @@ pub struct Ingested {
     pub report: IngestReport,
 }
 
-/// Read a delimited text file (CSV, TSV, `;` or `|` separated) from its bytes.
+/// What the user overrode after seeing how a file was read; `None` means
+/// "decide from the file".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadOptions {
+    /// A WHATWG encoding label: "utf-8", "utf-16le", "windows-1256"…
+    #[serde(default)]
+    pub encoding: Option<String>,
+    #[serde(default)]
+    pub delimiter: Option<Delimiter>,
+    #[serde(default)]
+    pub has_header: Option<bool>,
+}
+
+/// Records read per [`Reading::step`] by [`read_table`]; the worker picks
+/// its own step size.
+const RECORDS_PER_STEP: usize = 64 * 1024;
+
+/// Read a delimited text file (CSV, TSV, `;` or `|` separated, or
+/// whitespace-aligned) from its bytes, deciding everything from the file.
 /// Never panics, whatever the bytes; see the module docs for the steps.
 pub fn read_table(file_name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
-    let decoded = decode::decode(bytes)?;
-    let text: &str = &decoded.text;
-    if text.trim().is_empty() {
-        return Err(IngestError::Empty);
+    read_table_with(file_name, bytes.to_vec(), &LoadOptions::default())
+}
+
+/// [`read_table`] with the user's overrides, in one go.
+pub fn read_table_with(
+    file_name: &str,
+    bytes: Vec<u8>,
+    options: &LoadOptions,
+) -> Result<Ingested, IngestError> {
+    let mut reading = Reading::start(file_name, bytes, options)?;
+    while !reading.step(RECORDS_PER_STEP)? {}
+    reading.finish()
+}
+
+/// A file being read in steps, so the caller (the engine in a Web Worker)
+/// can report progress and honour a cancel between them. Decoding, the
+/// dialect and the header are settled in [`Reading::start`]; the records
+/// are read by [`Reading::step`].
+pub struct Reading {
+    file_name: String,
+    encoding: &'static str,
+    delimiter: Delimiter,
+    has_header: bool,
+    reader: read::RecordReader,
+    log: report::WarningLog,
+}
+
+impl Reading {
+    /// Decode the bytes and settle the dialect. Errors that need no parsing
+    /// (empty, binary, unknown encoding, an unclosed quote) come out here.
+    pub fn start(
+        file_name: &str,
+        bytes: Vec<u8>,
+        options: &LoadOptions,
+    ) -> Result<Reading, IngestError> {
+        let decoded = decode::decode_owned(bytes, options.encoding.as_deref())?;
+        let text = decoded.text;
+        if text.trim().is_empty() {
+            return Err(IngestError::Empty);
+        }
+        let sniffed = match options.delimiter {
+            Some(delimiter) => sniff::sample_with(&text, delimiter),
+            None => sniff::sniff(&text),
+        };
+        if let Some(byte) = sniffed.delimiter.as_byte() {
+            if let Some((row, column)) = quotes::find_unclosed_quote(&text, byte) {
+                return Err(IngestError::UnclosedQuote { row, column });
+            }
+        }
+        let has_header = options
+            .has_header
+            .unwrap_or_else(|| detect_header(&sniffed.sample));
+        let mut log = report::WarningLog::default();
+        if decoded.replaced > 0 {
+            log.push(Warning {
+                row: 0,
+                column: None,
+                kind: WarningKind::InvalidUtf8 {
+                    replaced: decoded.replaced,
+                },
+            });
+        }
+        Ok(Reading {
+            file_name: file_name.to_string(),
+            encoding: decoded.encoding.label(),
+            delimiter: sniffed.delimiter,
+            has_header,
+            reader: read::RecordReader::new(text, sniffed.delimiter, has_header),
+            log,
+        })
     }
-    let sniffed = sniff::sniff(text);
-    if let Some((row, column)) = quotes::find_unclosed_quote(text, sniffed.delimiter.as_byte()) {
-        return Err(IngestError::UnclosedQuote { row, column });
+
+    /// Read up to `max_records` more records; true when all are read.
+    pub fn step(&mut self, max_records: usize) -> Result<bool, IngestError> {
+        self.reader.step(max_records, &mut self.log)
     }
-    let has_header = detect_header(&sniffed.sample);
-    let mut log = report::WarningLog::default();
-    if decoded.replaced > 0 {
-        log.push(Warning {
-            row: 0,
-            column: None,
-            kind: WarningKind::InvalidUtf8 {
-                replaced: decoded.replaced,
-            },
-        });
+
+    /// Bytes of decoded text read so far, and in all.
+    pub fn progress(&self) -> (u64, u64) {
+        let (done, total) = self.reader.progress();
+        (
+            u64::try_from(done).unwrap_or(u64::MAX),
+            u64::try_from(total).unwrap_or(u64::MAX),
+        )
     }
-    let read = read::read_records(text, sniffed.delimiter, has_header, &mut log)?;
-    let (warnings, warnings_total) = log.finish();
-    let report = IngestReport {
-        file_name: file_name.to_string(),
-        encoding: decoded.encoding.label().to_string(),
-        delimiter: sniffed.delimiter,
-        has_header,
-        rows: read.rows,
-        empty_rows_skipped: read.empty_rows_skipped,
-        warnings,
-        warnings_total,
-    };
-    Ok(Ingested {
-        table: read.table,
-        report,
-    })
+
+    /// The table and its report, after the last step.
+    pub fn finish(self) -> Result<Ingested, IngestError> {
+        let read = self.reader.finish()?;
+        let (warnings, warnings_total) = self.log.finish();
+        let report = IngestReport {
+            file_name: self.file_name,
+            encoding: self.encoding.to_string(),
+            delimiter: self.delimiter,
+            has_header: self.has_header,
+            rows: read.rows,
+            empty_rows_skipped: read.empty_rows_skipped,
+            warnings,
+            warnings_total,
+        };
+        Ok(Ingested {
+            table: read.table,
+            report,
+        })
+    }
 }
 
 /// Header detection on the sniffed sample, all-empty rows left out.

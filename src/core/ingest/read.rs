@@ -1,7 +1,9 @@
 //! Parsing the text into a [`Table`] with the csv crate.
 
 use std::collections::HashSet;
+use std::io::Cursor;
 
+use super::aligned::AlignedRecords;
 use super::header::{header_names, positional_name, unique_name};
 use super::report::{Warning, WarningKind, WarningLog};
 use super::{Delimiter, IngestError};
@@ -17,62 +19,185 @@ pub(crate) struct ReadTable {
     pub empty_rows_skipped: usize,
 }
 
-/// Read every record. The first record with any content is the header when
-/// `has_header` (otherwise columns are named "column 1"…). Records whose
-/// cells are all empty or whitespace are dropped and counted, wherever they
-/// are. Short rows are padded with empty cells; long rows add columns named
-/// after their position, back-filled with empty cells, so no cell is lost;
-/// both give a [`WarningKind::RaggedRow`].
+/// Where records come from: the csv crate for delimited text, a splitter
+/// for whitespace-aligned text. Both own the decoded text, so a reader can
+/// live across the steps of a load in the worker.
+enum Source {
+    Csv(csv::Reader<Cursor<String>>),
+    Aligned { text: String, position: usize },
+}
+
+/// Reads records into a table a bounded number at a time, so a caller can
+/// report progress and stop between steps.
+///
+/// The first record with any content is the header when `has_header`
+/// (otherwise columns are named "column 1"…). Records whose cells are all
+/// empty or whitespace are dropped and counted, wherever they are. Short
+/// rows are padded with empty cells; long rows add columns named after
+/// their position, back-filled with empty cells, so no cell is lost; both
+/// give a [`WarningKind::RaggedRow`].
+pub(crate) struct RecordReader {
+    source: Source,
+    text_len: usize,
+    has_header: bool,
+    builder: Option<TableBuilder>,
+    row: u64,
+    empty_rows_skipped: usize,
+    done: bool,
+}
+
+impl RecordReader {
+    pub(crate) fn new(text: String, delimiter: Delimiter, has_header: bool) -> Self {
+        let text_len = text.len();
+        let source = match delimiter.as_byte() {
+            Some(byte) => Source::Csv(
+                csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(byte)
+                    .from_reader(Cursor::new(text)),
+            ),
+            None => Source::Aligned { text, position: 0 },
+        };
+        RecordReader {
+            source,
+            text_len,
+            has_header,
+            builder: None,
+            row: 0,
+            empty_rows_skipped: 0,
+            done: false,
+        }
+    }
+
+    /// Bytes of text read so far and in all.
+    pub(crate) fn progress(&self) -> (usize, usize) {
+        let position = match &self.source {
+            Source::Csv(reader) => usize::try_from(reader.position().byte()).unwrap_or(usize::MAX),
+            Source::Aligned { position, .. } => *position,
+        };
+        (position.min(self.text_len), self.text_len)
+    }
+
+    /// Read up to `max_records` records; true once the text is exhausted.
+    pub(crate) fn step(
+        &mut self,
+        max_records: usize,
+        log: &mut WarningLog,
+    ) -> Result<bool, IngestError> {
+        if self.done {
+            return Ok(true);
+        }
+        let exhausted = match &mut self.source {
+            Source::Csv(reader) => {
+                let mut record = csv::StringRecord::new();
+                let mut exhausted = false;
+                for _ in 0..max_records {
+                    match reader.read_record(&mut record) {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            exhausted = true;
+                            break;
+                        }
+                        Err(error) => {
+                            return Err(IngestError::Unreadable {
+                                row: self.row.saturating_add(1),
+                                message: error.to_string(),
+                            })
+                        }
+                    }
+                    self.row = self.row.saturating_add(1);
+                    take_record(
+                        &mut self.builder,
+                        self.has_header,
+                        &mut self.empty_rows_skipped,
+                        record.len(),
+                        record.iter(),
+                        self.row,
+                        log,
+                    );
+                }
+                exhausted
+            }
+            Source::Aligned { text, position } => {
+                let mut records = AlignedRecords::starting_at(text, *position);
+                let mut exhausted = false;
+                for _ in 0..max_records {
+                    let Some(fields) = records.next() else {
+                        exhausted = true;
+                        break;
+                    };
+                    self.row = self.row.saturating_add(1);
+                    take_record(
+                        &mut self.builder,
+                        self.has_header,
+                        &mut self.empty_rows_skipped,
+                        fields.len(),
+                        fields.iter().copied(),
+                        self.row,
+                        log,
+                    );
+                }
+                *position = records.position();
+                exhausted
+            }
+        };
+        self.done = exhausted;
+        Ok(exhausted)
+    }
+
+    /// The table, once [`RecordReader::step`] has said the text is exhausted.
+    pub(crate) fn finish(self) -> Result<ReadTable, IngestError> {
+        let builder = self.builder.ok_or(IngestError::Empty)?;
+        Ok(ReadTable {
+            rows: builder.rows,
+            table: builder.finish(),
+            empty_rows_skipped: self.empty_rows_skipped,
+        })
+    }
+}
+
+/// One record into the table: dropped if all empty, the header if it is the
+/// first and the file has one, otherwise a row.
+fn take_record<'a>(
+    builder: &mut Option<TableBuilder>,
+    has_header: bool,
+    empty_rows_skipped: &mut usize,
+    found: usize,
+    cells: impl Iterator<Item = &'a str> + Clone,
+    row: u64,
+    log: &mut WarningLog,
+) {
+    if is_all_empty(cells.clone()) {
+        *empty_rows_skipped += 1;
+        return;
+    }
+    match builder.as_mut() {
+        Some(builder) => builder.push_row(found, cells, row, log),
+        None if has_header => {
+            let names: Vec<String> = cells.map(str::to_string).collect();
+            *builder = Some(TableBuilder::new(header_names(&names, row, log)));
+        }
+        None => {
+            let names = (0..found).map(positional_name).collect();
+            let mut first = TableBuilder::new(names);
+            first.push_row(found, cells, row, log);
+            *builder = Some(first);
+        }
+    }
+}
+
+/// Read every record at once (tests and small inputs).
+#[cfg(test)]
 pub(crate) fn read_records(
     text: &str,
     delimiter: Delimiter,
     has_header: bool,
     log: &mut WarningLog,
 ) -> Result<ReadTable, IngestError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter.as_byte())
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    let mut builder: Option<TableBuilder> = None;
-    let mut row: u64 = 0;
-    let mut empty_rows_skipped = 0;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => row = row.saturating_add(1),
-            Ok(false) => break,
-            Err(error) => {
-                return Err(IngestError::Unreadable {
-                    row: row.saturating_add(1),
-                    message: error.to_string(),
-                })
-            }
-        }
-        if is_all_empty(record.iter()) {
-            empty_rows_skipped += 1;
-            continue;
-        }
-        match builder.as_mut() {
-            Some(builder) => builder.push_row(&record, row, log),
-            None if has_header => {
-                let cells: Vec<String> = record.iter().map(str::to_string).collect();
-                builder = Some(TableBuilder::new(header_names(&cells, row, log)));
-            }
-            None => {
-                let names = (0..record.len()).map(positional_name).collect();
-                let mut first = TableBuilder::new(names);
-                first.push_row(&record, row, log);
-                builder = Some(first);
-            }
-        }
-    }
-    let builder = builder.ok_or(IngestError::Empty)?;
-    Ok(ReadTable {
-        rows: builder.rows,
-        table: builder.finish(),
-        empty_rows_skipped,
-    })
+    let mut reader = RecordReader::new(text.to_string(), delimiter, has_header);
+    while !reader.step(7, log)? {}
+    reader.finish()
 }
 
 /// True when every cell is empty or whitespace.
@@ -107,8 +232,13 @@ impl TableBuilder {
         }
     }
 
-    fn push_row(&mut self, record: &csv::StringRecord, row: u64, log: &mut WarningLog) {
-        let found = record.len();
+    fn push_row<'a>(
+        &mut self,
+        found: usize,
+        cells: impl Iterator<Item = &'a str>,
+        row: u64,
+        log: &mut WarningLog,
+    ) {
         if found != self.expected {
             log.push(Warning {
                 row,
@@ -122,8 +252,9 @@ impl TableBuilder {
         while self.columns.len() < found {
             self.add_column();
         }
-        for (index, column) in self.columns.iter_mut().enumerate() {
-            column.cells.push(record.get(index).unwrap_or(""));
+        let mut cells = cells.fuse();
+        for column in self.columns.iter_mut() {
+            column.cells.push(cells.next().unwrap_or(""));
         }
         self.rows += 1;
     }

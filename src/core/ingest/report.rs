@@ -51,6 +51,8 @@ pub enum IngestError {
     UnclosedQuote { row: u64, column: usize },
     /// The parser gave up at this 1-based record number.
     Unreadable { row: u64, message: String },
+    /// The user chose an encoding no decoder knows.
+    UnknownEncoding { label: String },
 }
 
 impl std::fmt::Display for IngestError {
@@ -66,6 +68,7 @@ impl std::fmt::Display for IngestError {
                 "the quoted field that starts in row {row}, column {column} is never closed"
             ),
             IngestError::Unreadable { row, message } => write!(f, "cannot read row {row}: {message}"),
+            IngestError::UnknownEncoding { label } => write!(f, "unknown encoding \"{label}\""),
         }
     }
 }

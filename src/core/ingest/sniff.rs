@@ -1,5 +1,6 @@
 //! Finding the delimiter from the first records of a file.
 
+use super::aligned::AlignedRecords;
 use super::Delimiter;
 
 /// How much of the file the sniffer reads.
@@ -19,12 +20,70 @@ pub(crate) struct Sniffed {
 /// records (quotes respected) most consistently into more than one field:
 /// the share of records with the most common field count decides (in steps
 /// of 5%), then the higher field count, then the order of
-/// [`Delimiter::ALL`]. A one-column file gets a comma.
+/// [`Delimiter::CSV`]. When none of them splits at least 90% of the records
+/// alike, whitespace-aligned columns are tried (see [`aligned_fits`]). A
+/// one-column file gets a comma.
 pub(crate) fn sniff(text: &str) -> Sniffed {
     let prefix = sniff_prefix(text);
     let truncated = prefix.len() < text.len();
+    let best = best_csv_delimiter(prefix, truncated);
+    let csv_is_convincing = best
+        .as_ref()
+        .is_some_and(|(consistency, _)| consistency.share_in_twentieths >= 18);
+    if !csv_is_convincing {
+        let sample = sample_records(prefix, Delimiter::Whitespace, truncated);
+        if aligned_fits(prefix, &sample) {
+            return Sniffed {
+                delimiter: Delimiter::Whitespace,
+                sample,
+            };
+        }
+    }
+    match best {
+        Some((_, sniffed)) => sniffed,
+        None => Sniffed {
+            delimiter: Delimiter::Comma,
+            sample: sample_records(prefix, Delimiter::Comma, truncated),
+        },
+    }
+}
+
+/// The first records split with a delimiter the user chose.
+pub(crate) fn sample_with(text: &str, delimiter: Delimiter) -> Sniffed {
+    let prefix = sniff_prefix(text);
+    Sniffed {
+        delimiter,
+        sample: sample_records(prefix, delimiter, prefix.len() < text.len()),
+    }
+}
+
+/// Whitespace alignment is believed only with evidence of alignment, not
+/// just spaces: 95% of the sampled records split into the same number (>1)
+/// of fields, and at least half of the lines start with a space or hold a
+/// run of two or more spaces or a tab. Without that rule a one-column file
+/// of two-word names would become "first name, last name".
+fn aligned_fits(prefix: &str, sample: &[Vec<String>]) -> bool {
+    if sample.len() < 2 {
+        return false;
+    }
+    let Some(consistency) = Consistency::of(sample) else {
+        return false;
+    };
+    let lines: Vec<&str> = prefix
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .take(SNIFF_RECORDS)
+        .collect();
+    let aligned = lines
+        .iter()
+        .filter(|line| line.starts_with(' ') || line.contains("  ") || line.contains('\t'))
+        .count();
+    consistency.share_in_twentieths >= 19 && aligned * 2 >= lines.len()
+}
+
+fn best_csv_delimiter(prefix: &str, truncated: bool) -> Option<(Consistency, Sniffed)> {
     let mut best: Option<(Consistency, Sniffed)> = None;
-    for delimiter in Delimiter::ALL {
+    for delimiter in Delimiter::CSV {
         let sample = sample_records(prefix, delimiter, truncated);
         let Some(consistency) = Consistency::of(&sample) else {
             continue;
@@ -36,13 +95,7 @@ pub(crate) fn sniff(text: &str) -> Sniffed {
             best = Some((consistency, Sniffed { delimiter, sample }));
         }
     }
-    match best {
-        Some((_, sniffed)) => sniffed,
-        None => Sniffed {
-            delimiter: Delimiter::Comma,
-            sample: sample_records(prefix, Delimiter::Comma, truncated),
-        },
-    }
+    best
 }
 
 /// The start of `text`, cut on a character boundary.
@@ -57,17 +110,22 @@ fn sniff_prefix(text: &str) -> &str {
 /// Up to [`SNIFF_RECORDS`] records; when the prefix was cut, the last record
 /// may be cut too and is dropped (unless it is the only one).
 fn sample_records(prefix: &str, delimiter: Delimiter, truncated: bool) -> Vec<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter.as_byte())
-        .from_reader(prefix.as_bytes());
-    let mut records: Vec<Vec<String>> = reader
-        .records()
-        .take(SNIFF_RECORDS + 1)
-        .map_while(Result::ok)
-        .map(|record| record.iter().map(str::to_string).collect())
-        .collect();
+    let mut records: Vec<Vec<String>> = match delimiter.as_byte() {
+        Some(byte) => csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(byte)
+            .from_reader(prefix.as_bytes())
+            .records()
+            .take(SNIFF_RECORDS + 1)
+            .map_while(Result::ok)
+            .map(|record| record.iter().map(str::to_string).collect())
+            .collect(),
+        None => AlignedRecords::new(prefix)
+            .take(SNIFF_RECORDS + 1)
+            .map(|fields| fields.into_iter().map(str::to_string).collect())
+            .collect(),
+    };
     if (truncated || records.len() > SNIFF_RECORDS) && records.len() > 1 {
         records.pop();
     }
@@ -141,6 +199,21 @@ mod tests {
     fn decimal_commas_do_not_fool_it() {
         let text = "name;amount;city\nAli;1250,50;Tehran\nSara;980;Shiraz\nReza;15000,75;Yazd\n";
         assert_eq!(delimiter_of(text), Delimiter::Semicolon);
+    }
+
+    #[test]
+    fn aligned_columns_are_found() {
+        let text = " customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n 00002 19970112  1   12.00\r\n 00002 19970112  5   77.00\r\n";
+        let sniffed = sniff(text);
+        assert_eq!(sniffed.delimiter, Delimiter::Whitespace);
+        assert_eq!(sniffed.sample.len(), 4);
+        assert_eq!(sniffed.sample[1], ["00001", "19970101", "1", "11.77"]);
+    }
+
+    #[test]
+    fn two_word_names_are_not_aligned_columns() {
+        let sniffed = sniff("Ali Rezaei\nSara Ahmadi\nReza Karimi\n");
+        assert_eq!(sniffed.delimiter, Delimiter::Comma);
     }
 
     #[test]
