@@ -1,9 +1,24 @@
-//! In the browser: mount the app. Natively: the command-line tool
-//! (`nimrokh inspect FILE`), which drives the same engine.
+//! In the browser: mount the app on the page, or — when this same wasm is
+//! loaded inside the engine's Web Worker — wait for `start_engine_worker`.
+//! Natively: the command-line tool (`nimrokh inspect FILE`), which drives
+//! the same engine.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    nimrokh::app::mount();
+    // wasm-bindgen runs `main` when the module is initialised, in the page
+    // and in the worker alike; only the page has a window to mount on.
+    if web_sys::window().is_some() {
+        nimrokh::app::mount();
+    }
+}
+
+/// Called by `src/web/engine-worker.js` once the wasm is loaded in the
+/// worker, with the messages that arrived meanwhile.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn start_engine_worker(queued: js_sys::Array) {
+    console_error_panic_hook::set_once();
+    nimrokh::worker::start_in_worker(queued);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

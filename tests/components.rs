@@ -4,7 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use nimrokh::app::{size_canvas_for_dpr, ColumnList, HistogramChart, Preview};
+use nimrokh::app::{
+    first_row_at, size_canvas_for_dpr, ColumnList, HistogramChart, RowWindow, WINDOW_ROWS,
+};
 use nimrokh::core::schema::{ColumnGuess, ColumnType, Role};
 use nimrokh::core::stats::Histogram;
 use nimrokh::engine::ColumnSummary;
@@ -47,10 +49,11 @@ fn preview_renders_markup_in_cells_as_text() {
     let hostile = "<img src=x onerror=\"document.title='owned'\">";
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <Preview
+            <RowWindow
                 headers=vec!["name".to_string(), "<b>note</b>".to_string()]
                 rows=vec![vec!["Ali".to_string(), hostile.to_string()]]
                 total=1usize
+                start=0usize
             />
         }
     });
@@ -64,6 +67,39 @@ fn preview_renders_markup_in_cells_as_text() {
         .unwrap()
         .unwrap();
     assert_eq!(header.text_content().unwrap(), "<b>note</b>");
+}
+
+#[wasm_bindgen_test]
+fn row_window_numbers_rows_from_where_the_page_starts() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <RowWindow
+                headers=vec!["id".to_string()]
+                rows=vec![vec!["x".to_string()], vec!["y".to_string()]]
+                total=1_000_000usize
+                start=999_998usize
+            />
+        }
+    });
+    let numbers: Vec<String> = (0..2)
+        .map(|i| {
+            root.query_selector_all("tbody th")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(numbers, ["999,999", "1,000,000"]);
+    // The scrollbar's end maps onto the last full window, its start onto row 0.
+    assert_eq!(
+        first_row_at(500.0, 500.0, 1_000_000),
+        1_000_000 - WINDOW_ROWS
+    );
+    assert_eq!(first_row_at(0.0, 500.0, 1_000_000), 0);
+    assert_eq!(first_row_at(0.0, 0.0, 10), 0);
 }
 
 #[wasm_bindgen_test]

@@ -3,6 +3,7 @@
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
@@ -44,17 +45,34 @@ pub fn ChartSection() -> impl IntoView {
         })
     });
     let chosen = Memo::new(move |_| studio.project.with(|p| p.chart_column.clone()));
-    let histogram = Memo::new(move |_| {
+    let histogram = RwSignal::new(None::<Histogram>);
+    let chosen_index = Memo::new(move |_| {
         let name = chosen.get()?;
-        let index =
-            numeric_columns.with(|cols| cols.iter().find(|(_, n)| *n == name).map(|(i, _)| *i))?;
-        match studio.ask(Request::Histogram {
-            column: index,
-            target_bins: TARGET_BINS,
-        }) {
-            Response::Histogram { histogram, .. } => Some(histogram),
-            _ => None,
-        }
+        numeric_columns.with(|cols| cols.iter().find(|(_, n)| *n == name).map(|(i, _)| *i))
+    });
+    // Ask the engine whenever the table or the chosen column changes; an
+    // answer for a column no longer chosen is dropped.
+    Effect::new(move |_| {
+        studio.loaded.with(|l| l.as_ref().map(|l| l.generation));
+        let Some(index) = chosen_index.get() else {
+            histogram.set(None);
+            return;
+        };
+        spawn_local(async move {
+            let response = studio
+                .ask(Request::Histogram {
+                    column: index,
+                    target_bins: TARGET_BINS,
+                })
+                .await;
+            if chosen_index.get_untracked() != Some(index) {
+                return;
+            }
+            histogram.set(match response {
+                Response::Histogram { histogram, .. } => Some(histogram),
+                _ => None,
+            });
+        });
     });
     let on_change = move |ev| {
         let name = event_target_value(&ev);

@@ -41,8 +41,9 @@ pub fn FileDrop(on_file: impl Fn(File) + Copy + 'static) -> impl IntoView {
     };
 
     let status_text = move || match studio.status.get() {
-        LoadStatus::Idle => String::new(),
-        LoadStatus::Loading { name } => i18n.t_args("status.loading", &[("name", &name)]),
+        // Loading is shown by the progress bar (load_progress.rs).
+        LoadStatus::Idle | LoadStatus::Loading { .. } => String::new(),
+        LoadStatus::Cancelled { name } => i18n.t_args("status.cancelled", &[("name", &name)]),
         LoadStatus::Failed { name, error } => {
             let reason = match error {
                 LoadError::Ingest(err) => describe_ingest_error(i18n.lang.get(), &err),

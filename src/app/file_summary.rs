@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::i18n::use_i18n;
+use super::read_options::ReadOptions;
 use super::studio::Studio;
 use crate::core::i18n::{describe_delimiter, describe_warning};
 
@@ -60,6 +61,7 @@ pub fn FileSummary() -> impl IntoView {
                     Box::new(move || i18n.count(report().map_or(0, |r| r.empty_rows_skipped))),
                 )}
             </dl>
+            <ReadOptions />
             <Warnings />
         </section>
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{format_count, tr, tr_args, Lang};
+use crate::core::i18n::{format_count, format_decimal, tr, tr_args, Lang};
 
 /// Translations that follow the chosen language. Cheap to copy into closures.
 #[derive(Clone, Copy)]
@@ -24,6 +24,11 @@ impl I18n {
     /// A count in the current language's digits.
     pub fn count(&self, n: usize) -> String {
         format_count(n as u64, self.lang.get())
+    }
+
+    /// A number with `places` decimals in the current language's digits.
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        format_decimal(value, places, self.lang.get())
     }
 }
 

@@ -4,20 +4,22 @@
 
 mod chart_canvas;
 mod column_list;
+mod engine_client;
 mod file_drop;
 mod file_summary;
 mod i18n;
 mod language_switch;
+mod load_progress;
 mod notices;
 mod preview;
-mod read_file;
+mod read_options;
 mod storage;
 mod studio;
 
 pub use chart_canvas::{size_canvas_for_dpr, HistogramChart};
 pub use column_list::ColumnList;
 pub use i18n::{provide_i18n, use_i18n, I18n};
-pub use preview::Preview;
+pub use preview::{first_row_at, RowWindow, WINDOW_ROWS};
 pub use studio::{App, Studio};
 
 /// Mount the app on `<body>`.

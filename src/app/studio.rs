@@ -1,33 +1,45 @@
 //! The app's state and its top-level page.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
 
 use super::chart_canvas::ChartSection;
 use super::column_list::ColumnList;
+use super::engine_client::{EngineClient, EngineHome};
 use super::file_drop::FileDrop;
 use super::file_summary::FileSummary;
 use super::i18n::provide_i18n;
 use super::language_switch::LanguageSwitch;
+use super::load_progress::LoadProgress;
 use super::notices::{Notice, Notices};
 use super::preview::Preview;
-use super::read_file::read_bytes;
 use super::storage::{load_project, save_project};
-use crate::core::ingest::IngestError;
+use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::project::{ColumnChoice, FileRef, ProjectState, Restored};
 use crate::core::schema::{ColumnType, Role};
-use crate::engine::{ColumnSummary, Engine, Request, Response, TableSummary};
-
-/// Rows shown in the preview.
-pub const PREVIEW_ROWS: usize = 20;
+use crate::engine::{ColumnSummary, Progress, Request, Response, TableSummary};
 
 /// What the page shows about the file being read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadStatus {
     Idle,
-    Loading { name: String },
-    Failed { name: String, error: LoadError },
+    Loading {
+        name: String,
+        /// The engine's id for this load, to cancel it.
+        id: u32,
+        progress: Option<Progress>,
+    },
+    Cancelled {
+        name: String,
+    },
+    Failed {
+        name: String,
+        error: LoadError,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,11 +48,13 @@ pub enum LoadError {
     Browser,
 }
 
-/// A loaded table as the page knows it: a summary and the first rows.
+/// A loaded table as the page knows it: its summary, never its rows (the
+/// preview asks the engine for the rows it shows).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub summary: TableSummary,
-    pub preview: Vec<Vec<String>>,
+    /// Counts loads, so views fetching rows know the table changed.
+    pub generation: u32,
 }
 
 /// The whole app state, shared through context. Copyable handles only.
@@ -52,7 +66,11 @@ pub struct Studio {
     pub notices: RwSignal<Vec<Notice>>,
     /// False when the saved project came from a newer build.
     pub can_save: RwSignal<bool>,
-    engine: StoredValue<Engine, LocalStorage>,
+    /// Where the engine runs (a Web Worker, normally).
+    pub engine_home: RwSignal<EngineHome>,
+    engine: StoredValue<EngineClient, LocalStorage>,
+    /// The open file's handle, to read it again with other options.
+    file: StoredValue<Option<File>, LocalStorage>,
 }
 
 impl Studio {
@@ -74,52 +92,154 @@ impl Studio {
             Restored::Newer { found, state } => (state, vec![Notice::NewerFormat { found }], false),
             Restored::Corrupt { .. } => (ProjectState::default(), vec![Notice::Corrupt], true),
         };
+        let engine_home = RwSignal::new(EngineHome::Starting);
         Studio {
+            engine_home,
+            engine: StoredValue::new_local(EngineClient::start(move |home| engine_home.set(home))),
             project: RwSignal::new(project),
             loaded: RwSignal::new(None),
             status: RwSignal::new(LoadStatus::Idle),
             notices: RwSignal::new(notices),
             can_save: RwSignal::new(can_save),
-            engine: StoredValue::new_local(Engine::new()),
+            file: StoredValue::new_local(None),
         }
     }
 
-    /// Ask the engine something. (Synchronous here; the ingest issue moves
-    /// the engine into a Web Worker behind the same messages.)
-    pub fn ask(&self, request: Request) -> Response {
-        self.engine
-            .try_update_value(|engine| engine.handle(request))
-            .unwrap_or(Response::NoTable)
+    /// Ask the engine something.
+    pub async fn ask(&self, request: Request) -> Response {
+        let client = self.engine.get_value();
+        client.ask(request).await
     }
 
+    /// A file the user dropped or chose. The same file as the project's
+    /// (by name and size) is read with the options saved for it.
     pub fn open_file(self, file: File) {
+        let options = self.project.with_untracked(|p| {
+            let same = p
+                .file
+                .as_ref()
+                .is_some_and(|f| f.name == file.name() && f.size == file.size() as u64);
+            if same {
+                p.load_options.clone()
+            } else {
+                LoadOptions::default()
+            }
+        });
+        self.start_load(file, options);
+    }
+
+    /// Read the open file again, as the user says (encoding, delimiter,
+    /// header).
+    pub fn reopen(self, options: LoadOptions) {
+        if let Some(file) = self.file.get_value() {
+            self.start_load(file, options);
+        }
+    }
+
+    /// Stop the load in progress; the table open before stays open.
+    pub fn cancel_load(self) {
+        if let LoadStatus::Loading { id, .. } = self.status.get_untracked() {
+            self.engine.with_value(|engine| engine.cancel(id));
+        }
+    }
+
+    fn start_load(self, file: File, options: LoadOptions) {
+        let name = file.name();
+        let status = self.status;
+        let this_load = Rc::new(Cell::new(0));
+        let load = {
+            let this_load = Rc::clone(&this_load);
+            self.engine.with_value(|engine| {
+                engine.open(&file, options.clone(), move |progress| {
+                    status.update(|status| {
+                        if let LoadStatus::Loading {
+                            id,
+                            progress: shown,
+                            ..
+                        } = status
+                        {
+                            if *id == this_load.get() {
+                                *shown = Some(progress);
+                            }
+                        }
+                    })
+                })
+            })
+        };
+        this_load.set(load.id);
+        let id = load.id;
+        status.set(LoadStatus::Loading {
+            name: name.clone(),
+            id,
+            progress: None,
+        });
+        spawn_local(async move {
+            let response = load.answer.await.unwrap_or(Response::NoTable);
+            // A newer load replaced this one: its answer is for nobody.
+            if !matches!(status.get_untracked(), LoadStatus::Loading { id: current, .. } if current == id)
+            {
+                return;
+            }
+            self.finish_load(file, options, response).await;
+        });
+    }
+
+    async fn finish_load(self, file: File, options: LoadOptions, response: Response) {
         let name = file.name();
         let size = file.size() as u64;
-        self.status.set(LoadStatus::Loading { name: name.clone() });
-        spawn_local(async move {
-            let Ok(bytes) = read_bytes(&file).await else {
-                self.status.set(LoadStatus::Failed {
-                    name,
-                    error: LoadError::Browser,
+        match response {
+            Response::Loaded(mut summary) => {
+                let same_file = self
+                    .project
+                    .with_untracked(|p| p.file.as_ref().is_some_and(|f| f.name == name));
+                if same_file {
+                    self.apply_saved_choices(&mut summary).await;
+                } else {
+                    self.project.update(|p| p.columns.clear());
+                }
+                self.project.update(|project| {
+                    let kept = project
+                        .chart_column
+                        .take()
+                        .filter(|col| same_file && summary.columns.iter().any(|c| &c.name == col));
+                    project.chart_column = kept.or_else(|| default_chart_column(&summary));
+                    project.file = Some(FileRef { name, size });
+                    project.load_options = options;
                 });
-                return;
-            };
-            // Let the "Reading…" status paint before the parse blocks.
-            yield_to_browser().await;
-            self.finish_load(name, size, bytes);
-        });
+                self.file.set_value(Some(file));
+                self.notices
+                    .update(|n| n.retain(|notice| !matches!(notice, Notice::FileMissing { .. })));
+                let generation = self
+                    .loaded
+                    .with_untracked(|l| l.as_ref().map_or(0, |l| l.generation.wrapping_add(1)));
+                self.loaded.set(Some(Loaded {
+                    summary,
+                    generation,
+                }));
+                self.status.set(LoadStatus::Idle);
+            }
+            Response::LoadFailed(error) => self.status.set(LoadStatus::Failed {
+                name,
+                error: LoadError::Ingest(error),
+            }),
+            Response::LoadCancelled => self.status.set(LoadStatus::Cancelled { name }),
+            _ => self.status.set(LoadStatus::Failed {
+                name,
+                error: LoadError::Browser,
+            }),
+        }
     }
 
     /// Re-apply the user's saved type and role corrections to a freshly
     /// loaded summary of the same file.
-    fn apply_saved_choices(&self, summary: &mut TableSummary) {
+    async fn apply_saved_choices(&self, summary: &mut TableSummary) {
         let choices = self.project.with_untracked(|p| p.columns.clone());
         for (index, column) in summary.columns.iter_mut().enumerate() {
             let Some(choice) = choices.get(&column.name) else {
                 continue;
             };
             if let Some(column_type) = choice.column_type {
-                if let Some(fresh) = self.column_as(index, column_type) {
+                if let Some(fresh) = self.column_as(index, column_type).await {
                     *column = fresh;
                 }
             }
@@ -129,11 +249,14 @@ impl Studio {
         }
     }
 
-    fn column_as(&self, index: usize, column_type: ColumnType) -> Option<ColumnSummary> {
-        match self.ask(Request::Column {
-            column: index,
-            column_type: Some(column_type),
-        }) {
+    async fn column_as(&self, index: usize, column_type: ColumnType) -> Option<ColumnSummary> {
+        match self
+            .ask(Request::Column {
+                column: index,
+                column_type: Some(column_type),
+            })
+            .await
+        {
             Response::Column { summary, .. } => Some(summary),
             _ => None,
         }
@@ -142,20 +265,22 @@ impl Studio {
     /// The user corrects a column's type: re-read it as that type (cells
     /// that don't fit are counted) and remember the choice.
     pub fn choose_type(self, index: usize, column_type: ColumnType) {
-        let Some(mut fresh) = self.column_as(index, column_type) else {
-            return;
-        };
-        self.loaded.update(|loaded| {
-            if let Some(column) = loaded
-                .as_mut()
-                .and_then(|l| l.summary.columns.get_mut(index))
-            {
-                // The role stays as shown; only the type changed.
-                fresh.role = column.role;
-                *column = fresh.clone();
-            }
+        spawn_local(async move {
+            let Some(mut fresh) = self.column_as(index, column_type).await else {
+                return;
+            };
+            self.loaded.update(|loaded| {
+                if let Some(column) = loaded
+                    .as_mut()
+                    .and_then(|l| l.summary.columns.get_mut(index))
+                {
+                    // The role stays as shown; only the type changed.
+                    fresh.role = column.role;
+                    *column = fresh.clone();
+                }
+            });
+            self.remember(&fresh.name, |choice| choice.column_type = Some(column_type));
         });
-        self.remember(&fresh.name, |choice| choice.column_type = Some(column_type));
     }
 
     /// The user corrects a column's role.
@@ -179,64 +304,10 @@ impl Studio {
         self.project
             .update(|p| change(p.columns.entry(column.to_string()).or_default()));
     }
-
-    fn finish_load(self, name: String, size: u64, bytes: Vec<u8>) {
-        match self.ask(Request::Load {
-            file_name: name.clone(),
-            bytes,
-        }) {
-            Response::Loaded(mut summary) => {
-                let same_file = self
-                    .project
-                    .with_untracked(|p| p.file.as_ref().is_some_and(|f| f.name == name));
-                if same_file {
-                    self.apply_saved_choices(&mut summary);
-                } else {
-                    self.project.update(|p| p.columns.clear());
-                }
-                let preview = match self.ask(Request::Rows {
-                    start: 0,
-                    end: PREVIEW_ROWS,
-                }) {
-                    Response::Rows { rows, .. } => rows,
-                    _ => vec![],
-                };
-                self.project.update(|project| {
-                    let same_file = project.file.as_ref().is_some_and(|f| f.name == name);
-                    let kept = project
-                        .chart_column
-                        .take()
-                        .filter(|col| same_file && summary.columns.iter().any(|c| &c.name == col));
-                    project.chart_column = kept.or_else(|| default_chart_column(&summary));
-                    project.file = Some(FileRef { name, size });
-                });
-                self.notices
-                    .update(|n| n.retain(|notice| !matches!(notice, Notice::FileMissing { .. })));
-                self.loaded.set(Some(Loaded { summary, preview }));
-                self.status.set(LoadStatus::Idle);
-            }
-            Response::LoadFailed(error) => self.status.set(LoadStatus::Failed {
-                name,
-                error: LoadError::Ingest(error),
-            }),
-            _ => self.status.set(LoadStatus::Failed {
-                name,
-                error: LoadError::Browser,
-            }),
-        }
-    }
 }
 
 fn default_chart_column(summary: &TableSummary) -> Option<String> {
     summary.suggested_chart_column().map(str::to_string)
-}
-
-async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 #[component]
@@ -279,9 +350,10 @@ pub fn App() -> impl IntoView {
             </div>
             <LanguageSwitch />
         </header>
-        <main id="main">
+        <main id="main" data-engine=move || studio.engine_home.get().as_str()>
             <Notices />
             <FileDrop on_file=move |file| studio.open_file(file) />
+            <LoadProgress />
             <Show when=move || studio.loaded.with(Option::is_some)>
                 <FileSummary />
                 <ChartSection />
@@ -292,21 +364,7 @@ pub fn App() -> impl IntoView {
                     on_type=Callback::new(move |(index, column_type)| studio.choose_type(index, column_type))
                     on_role=Callback::new(move |(index, role)| studio.choose_role(index, role))
                 />
-                <Preview
-                    headers=Signal::derive(move || {
-                        studio
-                            .loaded
-                            .with(|l| {
-                                l.as_ref()
-                                    .map(|l| l.summary.columns.iter().map(|c| c.name.clone()).collect())
-                                    .unwrap_or_default()
-                            })
-                    })
-                    rows=Signal::derive(move || {
-                        studio.loaded.with(|l| l.as_ref().map(|l| l.preview.clone()).unwrap_or_default())
-                    })
-                    total=Signal::derive(move || studio.loaded.with(|l| l.as_ref().map_or(0, |l| l.summary.row_count())))
-                />
+                <Preview />
             </Show>
         </main>
         <footer class="app-footer">

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::i18n::Lang;
+use super::ingest::LoadOptions;
 use super::schema::{ColumnType, Role};
 
 /// The format this build writes. Bump it when a saved field changes meaning,
@@ -33,6 +34,15 @@ pub struct ProjectState {
     /// (format 2; absent in format 1, which reads as "no corrections").
     #[serde(default)]
     pub columns: BTreeMap<String, ColumnChoice>,
+    /// How the user told us to read the file (encoding, delimiter, header)
+    /// when the automatic choice was wrong; re-used when the same file is
+    /// chosen again. Absent in older saves: read everything automatically.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub load_options: LoadOptions,
+}
+
+fn is_default(options: &LoadOptions) -> bool {
+    *options == LoadOptions::default()
 }
 
 /// What the user chose for one column; `None` keeps the inferred value.
@@ -58,6 +68,7 @@ impl Default for ProjectState {
             file: None,
             chart_column: None,
             columns: BTreeMap::new(),
+            load_options: LoadOptions::default(),
         }
     }
 }
@@ -154,6 +165,11 @@ mod tests {
                     role: Some(Role::City),
                 },
             )]),
+            load_options: LoadOptions {
+                encoding: Some("windows-1256".into()),
+                delimiter: None,
+                has_header: Some(true),
+            },
         }
     }
 

@@ -3,15 +3,22 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ColumnSummary, TableSummary};
-use crate::core::ingest::IngestError;
+use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::schema::ColumnType;
 use crate::core::stats::Histogram;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "request", rename_all = "snake_case")]
 pub enum Request {
-    /// Read a file's bytes; replaces the open table if it succeeds.
-    Load { file_name: String, bytes: Vec<u8> },
+    /// Read a whole file's bytes at once; replaces the open table if it
+    /// succeeds. (The browser loads through [`super::Call::Open`] instead,
+    /// in steps.)
+    Load {
+        file_name: String,
+        bytes: Vec<u8>,
+        #[serde(default)]
+        options: LoadOptions,
+    },
     /// Rows `start..end` (0-based, header excluded), at most
     /// [`super::MAX_PAGE_ROWS`] at a time.
     Rows { start: usize, end: usize },
@@ -31,6 +38,8 @@ pub enum Request {
 pub enum Response {
     Loaded(TableSummary),
     LoadFailed(IngestError),
+    /// The user cancelled the load; the table open before stays open.
+    LoadCancelled,
     Rows {
         start: usize,
         rows: Vec<Vec<String>>,

@@ -6,13 +6,17 @@
 //! `postMessage` in the browser and be called directly in native tests and
 //! the CLI.
 
+mod load;
 mod messages;
 mod summary;
+mod wire;
 
+pub use load::{LoadJob, LoadPhase, Loaded, Progress, RECORDS_PER_STEP};
 pub use messages::{Request, Response};
 pub use summary::{ColumnSummary, TableSummary};
+pub use wire::{Call, Reply};
 
-use crate::core::ingest::{read_table, IngestError};
+use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::schema::{guess_as, infer_column, infer_role, ColumnType};
 use crate::core::stats::histogram;
 use crate::core::table::Column;
@@ -33,7 +37,11 @@ impl Engine {
 
     pub fn handle(&mut self, request: Request) -> Response {
         match request {
-            Request::Load { file_name, bytes } => self.load(&file_name, &bytes),
+            Request::Load {
+                file_name,
+                bytes,
+                options,
+            } => self.load_now(&file_name, bytes, options),
             Request::Rows { start, end } => self.rows(start, end),
             Request::Histogram {
                 column,
@@ -46,25 +54,25 @@ impl Engine {
         }
     }
 
-    fn load(&mut self, file_name: &str, bytes: &[u8]) -> Response {
-        match read_table(file_name, bytes) {
-            Ok(ingested) => {
-                let columns = ingested
-                    .table
-                    .columns
-                    .iter()
-                    .map(|column| summarise(column, None))
-                    .collect();
-                self.table = Some(ingested.table);
-                Response::Loaded(TableSummary {
-                    report: ingested.report,
-                    columns,
-                })
+    /// Load a whole file in one go (natively, and for small inputs).
+    fn load_now(&mut self, file_name: &str, bytes: Vec<u8>, options: LoadOptions) -> Response {
+        let result = LoadJob::new(file_name, bytes.len() as u64, options).and_then(|mut job| {
+            job.push_chunk(&bytes);
+            drop(bytes);
+            job.run()
+        });
+        self.finish_load(result)
+    }
+
+    /// Install a finished [`LoadJob`]'s table, or report why it failed.
+    /// A failed load keeps whatever table was open before.
+    pub fn finish_load(&mut self, result: Result<Loaded, IngestError>) -> Response {
+        match result {
+            Ok((table, summary)) => {
+                self.table = Some(table);
+                Response::Loaded(summary)
             }
-            Err(error) => {
-                // A failed load keeps whatever table was open before.
-                Response::LoadFailed(error)
-            }
+            Err(error) => Response::LoadFailed(error),
         }
     }
 
@@ -107,7 +115,7 @@ impl Engine {
 }
 
 /// A column's type (inferred, or as the user chose) and role.
-fn summarise(column: &Column, column_type: Option<ColumnType>) -> ColumnSummary {
+pub(crate) fn summarise(column: &Column, column_type: Option<ColumnType>) -> ColumnSummary {
     let guess = match column_type {
         Some(chosen) => guess_as(&column.cells, chosen),
         None => infer_column(&column.cells),
@@ -126,6 +134,7 @@ pub fn inspect(file_name: &str, bytes: &[u8]) -> Result<TableSummary, IngestErro
     match engine.handle(Request::Load {
         file_name: file_name.to_string(),
         bytes: bytes.to_vec(),
+        options: LoadOptions::default(),
     }) {
         Response::Loaded(summary) => Ok(summary),
         Response::LoadFailed(error) => Err(error),
@@ -144,6 +153,7 @@ mod tests {
         match engine.handle(Request::Load {
             file_name: "t.csv".into(),
             bytes: text.as_bytes().to_vec(),
+            options: LoadOptions::default(),
         }) {
             Response::Loaded(summary) => summary,
             other => panic!("expected Loaded, got {other:?}"),
@@ -181,6 +191,7 @@ mod tests {
         let failed = engine.handle(Request::Load {
             file_name: "bad.csv".into(),
             bytes: b"a,b\n\"1,2\n".to_vec(),
+            options: LoadOptions::default(),
         });
         assert!(matches!(failed, Response::LoadFailed(_)), "{failed:?}");
         assert!(matches!(

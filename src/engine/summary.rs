@@ -63,6 +63,7 @@ mod tests {
         let Response::Loaded(summary) = engine.handle(Request::Load {
             file_name: "t.csv".into(),
             bytes: b"InvoiceNo,Quantity,Country\n536365,6,UK\n536366,2,UK\n536365,1,FR\n".to_vec(),
+            options: Default::default(),
         }) else {
             panic!("loads");
         };

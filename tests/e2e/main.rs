@@ -6,6 +6,7 @@
 mod support;
 
 mod first_slice;
+mod large_files;
 mod privacy;
 mod restore;
 mod rtl;

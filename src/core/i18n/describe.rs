@@ -61,6 +61,11 @@ pub fn describe_ingest_error(lang: Lang, error: &IngestError) -> String {
         IngestError::UnknownEncoding { label } => {
             tr_args(lang, "error.unknown_encoding", &[("label", label)])
         }
+        IngestError::TooLarge { bytes } => tr_args(
+            lang,
+            "error.too_large",
+            &[("megabytes", &count(bytes / 1_000_000, lang))],
+        ),
     }
 }
 

@@ -53,6 +53,8 @@ pub enum IngestError {
     Unreadable { row: u64, message: String },
     /// The user chose an encoding no decoder knows.
     UnknownEncoding { label: String },
+    /// The file is larger than this browser can hold in memory.
+    TooLarge { bytes: u64 },
 }
 
 impl std::fmt::Display for IngestError {
@@ -69,6 +71,9 @@ impl std::fmt::Display for IngestError {
             ),
             IngestError::Unreadable { row, message } => write!(f, "cannot read row {row}: {message}"),
             IngestError::UnknownEncoding { label } => write!(f, "unknown encoding \"{label}\""),
+            IngestError::TooLarge { bytes } => {
+                write!(f, "the file ({bytes} bytes) is too large to hold in memory")
+            }
         }
     }
 }

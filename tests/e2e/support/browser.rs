@@ -92,7 +92,12 @@ impl Session {
 
     /// Wait until `script` (a JS expression) is truthy, returning its value.
     pub async fn wait_until(&self, what: &str, script: &str) -> Value {
-        let deadline = Instant::now() + PATIENCE;
+        self.wait_until_within(what, script, PATIENCE).await
+    }
+
+    /// [`Session::wait_until`] with a patience of its own (big files).
+    pub async fn wait_until_within(&self, what: &str, script: &str, patience: Duration) -> Value {
+        let deadline = Instant::now() + patience;
         let mut last = Value::Null;
         while Instant::now() < deadline {
             last = self
@@ -105,7 +110,7 @@ impl Session {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("waited {PATIENCE:?} for {what}; last value {last}");
+        panic!("waited {patience:?} for {what}; last value {last}");
     }
 
     /// The text of the first element matching `css`, once it has some.

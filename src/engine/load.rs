@@ -1,0 +1,255 @@
+//! Loading a file in steps: receive its bytes chunk by chunk, parse a
+//! bounded number of records at a time, then infer one column at a time.
+//!
+//! Every step is short, so the worker running a load can post progress and
+//! notice a cancel between steps; natively the same job simply runs to the
+//! end (see [`super::Engine::load_now`]).
+
+use serde::{Deserialize, Serialize};
+
+use super::{summarise, ColumnSummary, TableSummary};
+use crate::core::ingest::{IngestError, Ingested, LoadOptions, Reading};
+use crate::core::table::Table;
+
+/// Records parsed per step: small enough that one step takes tens of
+/// milliseconds in the browser, large enough that stepping costs nothing.
+pub const RECORDS_PER_STEP: usize = 20_000;
+
+/// What a load is busy with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoadPhase {
+    /// Bytes of the file received (`done`/`total` in bytes).
+    Reading,
+    /// Text parsed into records (bytes of decoded text).
+    Parsing,
+    /// Columns whose type and role are inferred (`done`/`total` columns).
+    Inferring,
+}
+
+/// How far a load has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub phase: LoadPhase,
+    pub done: u64,
+    pub total: u64,
+}
+
+enum Stage {
+    Receiving(Vec<u8>),
+    Parsing(Box<Reading>),
+    Inferring {
+        ingested: Box<Ingested>,
+        columns: Vec<ColumnSummary>,
+    },
+    Finished,
+}
+
+/// One file on its way into the engine.
+pub struct LoadJob {
+    file_name: String,
+    options: LoadOptions,
+    total_bytes: u64,
+    stage: Stage,
+}
+
+/// A finished load: the table for the engine, the summary for the page.
+pub type Loaded = (Table, TableSummary);
+
+impl LoadJob {
+    /// A job for a file of `total_bytes`, whose buffer is reserved up
+    /// front; a file larger than memory allows fails here, not halfway.
+    pub fn new(
+        file_name: &str,
+        total_bytes: u64,
+        options: LoadOptions,
+    ) -> Result<LoadJob, IngestError> {
+        let mut bytes = Vec::new();
+        let reserve = usize::try_from(total_bytes).ok();
+        if reserve.is_none_or(|n| bytes.try_reserve_exact(n).is_err()) {
+            return Err(IngestError::TooLarge { bytes: total_bytes });
+        }
+        Ok(LoadJob {
+            file_name: file_name.to_string(),
+            options,
+            total_bytes,
+            stage: Stage::Receiving(bytes),
+        })
+    }
+
+    /// Room for the next `len` bytes of the file, to be filled by the
+    /// caller (the worker copies a `Blob.slice` straight into it).
+    pub fn next_chunk(&mut self, len: usize) -> &mut [u8] {
+        match &mut self.stage {
+            Stage::Receiving(bytes) => {
+                let start = bytes.len();
+                bytes.resize(start.saturating_add(len), 0);
+                bytes.get_mut(start..).unwrap_or_default()
+            }
+            _ => &mut [],
+        }
+    }
+
+    /// Append bytes of the file (natively, or in tests).
+    pub fn push_chunk(&mut self, chunk: &[u8]) {
+        self.next_chunk(chunk.len()).copy_from_slice(chunk);
+    }
+
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
+    pub fn progress(&self) -> Progress {
+        match &self.stage {
+            Stage::Receiving(bytes) => Progress {
+                phase: LoadPhase::Reading,
+                done: bytes.len() as u64,
+                total: self.total_bytes,
+            },
+            Stage::Parsing(reading) => {
+                let (done, total) = reading.progress();
+                Progress {
+                    phase: LoadPhase::Parsing,
+                    done,
+                    total,
+                }
+            }
+            Stage::Inferring { ingested, columns } => Progress {
+                phase: LoadPhase::Inferring,
+                done: columns.len() as u64,
+                total: ingested.table.columns.len() as u64,
+            },
+            Stage::Finished => Progress {
+                phase: LoadPhase::Inferring,
+                done: 1,
+                total: 1,
+            },
+        }
+    }
+
+    /// Do one bounded piece of work once every byte is in: settle the
+    /// dialect, parse [`RECORDS_PER_STEP`] records, or infer one column.
+    /// `Some` when the job is over, with the table or the reason it failed.
+    pub fn step(&mut self) -> Option<Result<Loaded, IngestError>> {
+        match std::mem::replace(&mut self.stage, Stage::Finished) {
+            Stage::Receiving(bytes) => {
+                match Reading::start(&self.file_name, bytes, &self.options) {
+                    Ok(reading) => self.stage = Stage::Parsing(Box::new(reading)),
+                    Err(error) => return Some(Err(error)),
+                }
+            }
+            Stage::Parsing(mut reading) => match reading.step(RECORDS_PER_STEP) {
+                Ok(false) => self.stage = Stage::Parsing(reading),
+                Ok(true) => match reading.finish() {
+                    Ok(ingested) => {
+                        self.stage = Stage::Inferring {
+                            columns: Vec::with_capacity(ingested.table.columns.len()),
+                            ingested: Box::new(ingested),
+                        }
+                    }
+                    Err(error) => return Some(Err(error)),
+                },
+                Err(error) => return Some(Err(error)),
+            },
+            Stage::Inferring {
+                ingested,
+                mut columns,
+            } => match ingested.table.columns.get(columns.len()) {
+                Some(column) => {
+                    columns.push(summarise(column, None));
+                    self.stage = Stage::Inferring { ingested, columns };
+                }
+                None => {
+                    let Ingested { table, report } = *ingested;
+                    return Some(Ok((table, TableSummary { report, columns })));
+                }
+            },
+            Stage::Finished => {
+                return Some(Err(IngestError::Unreadable {
+                    row: 0,
+                    message: "the load had already finished".to_string(),
+                }))
+            }
+        }
+        None
+    }
+
+    /// Run every remaining step.
+    pub fn run(mut self) -> Result<Loaded, IngestError> {
+        loop {
+            if let Some(result) = self.step() {
+                return result;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_moves_through_every_phase() {
+        let text = "name,age\nAli,30\nSara,41\n";
+        let mut job =
+            LoadJob::new("t.csv", text.len() as u64, LoadOptions::default()).expect("fits");
+        job.push_chunk(&text.as_bytes()[..5]);
+        assert_eq!(
+            job.progress(),
+            Progress {
+                phase: LoadPhase::Reading,
+                done: 5,
+                total: text.len() as u64
+            }
+        );
+        job.push_chunk(&text.as_bytes()[5..]);
+        let mut phases = vec![job.progress().phase];
+        let result = loop {
+            if let Some(result) = job.step() {
+                break result;
+            }
+            phases.push(job.progress().phase);
+        };
+        phases.dedup();
+        assert_eq!(
+            phases,
+            [LoadPhase::Reading, LoadPhase::Parsing, LoadPhase::Inferring]
+        );
+        let (table, summary) = result.expect("loads");
+        assert_eq!(table.row_count(), 2);
+        assert_eq!(summary.columns.len(), 2);
+    }
+
+    #[test]
+    fn a_file_larger_than_memory_fails_up_front() {
+        assert_eq!(
+            LoadJob::new("huge.csv", u64::MAX, LoadOptions::default()).err(),
+            Some(IngestError::TooLarge { bytes: u64::MAX })
+        );
+    }
+
+    #[test]
+    fn parsing_takes_several_steps_on_a_large_file() {
+        let mut text = String::from("id,amount\n");
+        for i in 0..(RECORDS_PER_STEP * 2 + 5) {
+            text.push_str(&format!("{i},{}.5\n", i % 100));
+        }
+        let mut job =
+            LoadJob::new("big.csv", text.len() as u64, LoadOptions::default()).expect("fits");
+        job.push_chunk(text.as_bytes());
+        let mut parsing_steps = 0;
+        let result = loop {
+            if job.progress().phase == LoadPhase::Parsing {
+                parsing_steps += 1;
+            }
+            if let Some(result) = job.step() {
+                break result;
+            }
+        };
+        assert!(parsing_steps >= 3, "{parsing_steps}");
+        assert_eq!(
+            result.expect("loads").1.report.rows,
+            RECORDS_PER_STEP * 2 + 5
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! Runs engine calls wherever it lives, and loads files in chunks.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::Blob;
+
+use super::yield_now::yield_now;
+use crate::core::ingest::{IngestError, LoadOptions};
+use crate::engine::{Call, Engine, LoadJob, Reply, Response};
+
+/// Bytes read per `Blob.slice`: big enough to read fast, small enough that
+/// progress moves and a cancel is seen within a fraction of a second.
+const CHUNK_BYTES: u64 = 4 << 20;
+/// Work done between two turns of the event loop. Yielding costs a few
+/// milliseconds (timer clamping), so steps are batched up to this budget.
+const BUSY_MILLIS: f64 = 40.0;
+
+/// The engine plus the loads in flight. Replies go out through `send`.
+pub struct Host {
+    engine: RefCell<Engine>,
+    send: Box<dyn Fn(Reply)>,
+    /// The id of the load running now, if any.
+    loading: Cell<Option<u32>>,
+    cancelled: RefCell<HashSet<u32>>,
+}
+
+impl Host {
+    pub fn new(send: impl Fn(Reply) + 'static) -> Rc<Host> {
+        Rc::new(Host {
+            engine: RefCell::new(Engine::new()),
+            send: Box::new(send),
+            loading: Cell::new(None),
+            cancelled: RefCell::new(HashSet::new()),
+        })
+    }
+
+    /// Handle one call; `file` is the `File` sent beside an `Open`.
+    pub fn handle(self: &Rc<Self>, call: Call, file: Option<Blob>) {
+        match call {
+            Call::Ask { id, request } => {
+                let response = self.engine.borrow_mut().handle(request);
+                (self.send)(Reply::Answer { id, response });
+            }
+            Call::Open {
+                id,
+                file_name,
+                size,
+                options,
+            } => {
+                if let Some(running) = self.loading.replace(Some(id)) {
+                    self.cancelled.borrow_mut().insert(running);
+                }
+                let host = Rc::clone(self);
+                spawn_local(async move {
+                    let response = match file {
+                        Some(file) => host.load(id, &file, &file_name, size, options).await,
+                        None => Response::LoadFailed(IngestError::Empty),
+                    };
+                    if host.loading.get() == Some(id) {
+                        host.loading.set(None);
+                    }
+                    host.cancelled.borrow_mut().remove(&id);
+                    (host.send)(Reply::Answer { id, response });
+                });
+            }
+            Call::Cancel { id } => {
+                self.cancelled.borrow_mut().insert(id);
+            }
+        }
+    }
+
+    fn is_cancelled(&self, id: u32) -> bool {
+        self.cancelled.borrow().contains(&id)
+    }
+
+    fn report_progress(&self, id: u32, job: &LoadJob) {
+        (self.send)(Reply::Progress {
+            id,
+            progress: job.progress(),
+        });
+    }
+
+    /// Read the file in chunks into a job, then step the job, checking for
+    /// a cancel between chunks and between batches of steps.
+    async fn load(
+        &self,
+        id: u32,
+        file: &Blob,
+        file_name: &str,
+        size: u64,
+        options: LoadOptions,
+    ) -> Response {
+        let mut job = match LoadJob::new(file_name, size, options) {
+            Ok(job) => job,
+            Err(error) => return Response::LoadFailed(error),
+        };
+        self.report_progress(id, &job);
+        let mut offset = 0;
+        while offset < size {
+            if self.is_cancelled(id) {
+                return Response::LoadCancelled;
+            }
+            let end = size.min(offset + CHUNK_BYTES);
+            match read_chunk(file, offset, end).await {
+                Some(chunk) => {
+                    let len = chunk.length() as usize;
+                    chunk.copy_to(job.next_chunk(len));
+                    offset += len as u64;
+                    if len == 0 {
+                        break;
+                    }
+                }
+                None => {
+                    return Response::LoadFailed(IngestError::Unreadable {
+                        row: 0,
+                        message: format!("the browser could not read bytes {offset}–{end}"),
+                    })
+                }
+            }
+            self.report_progress(id, &job);
+        }
+        loop {
+            let started = js_sys::Date::now();
+            while js_sys::Date::now() - started < BUSY_MILLIS {
+                if let Some(result) = job.step() {
+                    return self.engine.borrow_mut().finish_load(result);
+                }
+            }
+            self.report_progress(id, &job);
+            yield_now().await;
+            if self.is_cancelled(id) {
+                return Response::LoadCancelled;
+            }
+        }
+    }
+}
+
+/// Bytes `start..end` of a file, or `None` if the browser can't read them.
+async fn read_chunk(file: &Blob, start: u64, end: u64) -> Option<js_sys::Uint8Array> {
+    let slice = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
+    let buffer = JsFuture::from(slice.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer))
+}
