@@ -188,6 +188,8 @@ impl EngineClient {
                     let _ = pending.answer.send(response);
                 }
             }
+            // Only benchmarks ask (straight through the worker protocol).
+            Reply::Memory { .. } => {}
             Reply::Progress { id, progress } => {
                 if let Some(Pending {
                     progress: Some(report),

@@ -27,6 +27,9 @@ pub enum Call {
     },
     /// Stop the load started by the `Open` with this id, between two steps.
     Cancel { id: u32 },
+    /// How much memory the engine's wasm instance holds (it only grows, so
+    /// this is its peak); answered by [`Reply::Memory`]. For benchmarks.
+    Memory { id: u32 },
 }
 
 /// Worker to page.
@@ -42,6 +45,10 @@ pub enum Reply {
     Progress {
         id: u32,
         progress: Progress,
+    },
+    Memory {
+        id: u32,
+        bytes: u64,
     },
 }
 

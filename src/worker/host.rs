@@ -69,6 +69,10 @@ impl Host {
             Call::Cancel { id } => {
                 self.cancelled.borrow_mut().insert(id);
             }
+            Call::Memory { id } => (self.send)(Reply::Memory {
+                id,
+                bytes: wasm_memory_bytes(),
+            }),
         }
     }
 
@@ -136,6 +140,20 @@ impl Host {
             }
         }
     }
+}
+
+/// The size of this wasm instance's linear memory.
+fn wasm_memory_bytes() -> u64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|memory| {
+            memory
+                .buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0, |buffer| buffer.byte_length() as u64)
+        })
+        .unwrap_or(0)
 }
 
 /// Bytes `start..end` of a file, or `None` if the browser can't read them.
