@@ -42,11 +42,11 @@ pub fn Preview() -> impl IntoView {
     let wanted = RwSignal::new((0usize, WINDOW_ROWS));
     // A new table starts at its top.
     Effect::new(move |_| {
-        generation.track();
+        let _new_table = generation.get();
         wanted.set((0, WINDOW_ROWS));
     });
     Effect::new(move |_| {
-        generation.track();
+        let _new_table = generation.get();
         let (start, count) = wanted.get();
         spawn_local(async move {
             let response = studio

@@ -8,5 +8,6 @@ mod support;
 mod first_slice;
 mod large_files;
 mod privacy;
+mod reading;
 mod restore;
 mod rtl;

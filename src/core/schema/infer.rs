@@ -32,6 +32,9 @@ struct Tally<'a> {
     zero_padded: usize,
     long_codes: usize,
     negatives: usize,
+    /// Integers written with thousands separators ("12,500", "۱۲٬۵۰۰"):
+    /// quantities, never ids, which are written as bare digits.
+    grouped: usize,
     numbers: usize,
     compact_dates: usize,
     booleans: usize,
@@ -80,6 +83,7 @@ impl<'a> Tally<'a> {
                 self.zero_padded += usize::from(number.zero_padded);
                 self.long_codes += usize::from(number.integer_digits >= LONG_CODE_DIGITS);
                 self.negatives += usize::from(number.value < 0.0);
+                self.grouped += usize::from(has_digit_grouping(cell));
                 self.compact_dates += usize::from(is_compact_date(cell));
             }
             return;
@@ -114,7 +118,8 @@ impl<'a> Tally<'a> {
         let long = self.long_codes * 2 >= self.integers;
         let all_distinct = self.present >= MIN_VALUES_FOR_DISTINCT_ID
             && self.distinct.len() == self.present
-            && self.negatives == 0;
+            && self.negatives == 0
+            && self.grouped == 0;
         padded || long || all_distinct
     }
 
@@ -217,6 +222,19 @@ pub fn guess_as(cells: &TextColumn, column_type: ColumnType) -> ColumnGuess {
     }
 }
 
+/// A thousands separator between digits: `,` `.` `٬` `'` or a space.
+fn has_digit_grouping(cell: &str) -> bool {
+    let chars: Vec<char> = cell.trim().chars().collect();
+    chars.windows(3).any(|w| match w {
+        [a, sep, b] => {
+            digit_value(*a).is_some()
+                && digit_value(*b).is_some()
+                && matches!(sep, ',' | '.' | '\u{066C}' | '\'' | ' ' | '\u{00A0}')
+        }
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,6 +306,11 @@ mod tests {
         );
         let ids: Vec<String> = (1000..1030).map(|i| i.to_string()).collect();
         assert_eq!(type_of_owned(&ids), ColumnType::Identifier);
+        // All distinct but written with thousands separators: amounts.
+        let amounts: Vec<String> = (0..30)
+            .map(|i| format!("{},{:03}", 1 + i % 9, 100 + i))
+            .collect();
+        assert_eq!(type_of_owned(&amounts), ColumnType::Integer);
         let codes: Vec<String> = (0..100).map(|i| format!("{i}-VHVEG")).collect();
         assert_eq!(type_of_owned(&codes), ColumnType::Identifier);
     }
