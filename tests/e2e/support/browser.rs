@@ -2,6 +2,7 @@
 //! process and a fresh profile directory.
 
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -39,6 +40,9 @@ impl Session {
         let driver =
             Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
                 .arg(format!("--port={port}"))
+                // Its own process group, which the Chromium it starts joins,
+                // so a failed test can stop both at once (see `Driver`).
+                .process_group(0)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -231,11 +235,19 @@ impl Session {
 }
 
 /// The chromedriver process, killed when dropped — also when a test panics
-/// before `close`, so no driver is ever left behind.
+/// before `close` — together with the Chromium it started: killing only the
+/// driver would leave that browser running for the rest of the test run.
 struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        if let Ok(group) = i32::try_from(self.0.id()) {
+            // SAFETY: kill(2) on our own child's process group; no memory
+            // is involved.
+            unsafe {
+                libc::kill(-group, libc::SIGKILL);
+            }
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
