@@ -5,6 +5,7 @@ pub mod charts;
 pub mod i18n;
 pub mod ingest;
 pub mod project;
+pub mod quality;
 pub mod schema;
 pub mod stats;
 pub mod table;
