@@ -27,7 +27,10 @@ fn yeh_kaf_variants_fold_into_the_manifest_groups() {
         .table;
     let column = &table.columns[0].cells;
     let raw: BTreeSet<&str> = column.iter().collect();
-    assert_eq!(raw.len() as u64, expect["raw_distinct"].as_u64().expect("n"));
+    assert_eq!(
+        raw.len() as u64,
+        expect["raw_distinct"].as_u64().expect("n")
+    );
 
     let found: BTreeSet<BTreeSet<String>> = spelling_variants(column)
         .into_iter()

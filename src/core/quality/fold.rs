@@ -31,9 +31,8 @@ fn fold_char(c: char) -> Folded {
     match c {
         // Spaces, ZWNJ/ZWJ, tatweel, bidi marks and BOM: not part of the word.
         c if c.is_whitespace() => Folded::Drop,
-        '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}' => {
-            Folded::Drop
-        }
+        '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        | '\u{FEFF}' => Folded::Drop,
         // Arabic keyboard letters to their Persian forms.
         '\u{064A}' | '\u{0649}' => Folded::One('\u{06CC}'), // ي ى → ی
         '\u{0643}' => Folded::One('\u{06A9}'),              // ك → ک

@@ -12,8 +12,12 @@
     )
 )]
 
+mod duplicates;
 mod fold;
 mod variants;
 
+pub use duplicates::{
+    exact_duplicates, id_duplicates, ExactDuplicates, IdConflict, IdDuplicates, MAX_EXAMPLES,
+};
 pub use fold::fold_key;
 pub use variants::{spelling_variants, VariantGroup, MAX_VARIANT_GROUPS};

@@ -65,14 +65,15 @@ pub fn spelling_variants(cells: &TextColumn) -> Vec<VariantGroup> {
         .filter(|spellings| spellings.len() > 1)
         .map(|mut spellings| {
             // Stable: equal counts keep file order.
-            spellings.sort_by(|a, b| b.1.cmp(&a.1));
+            spellings.sort_by_key(|s| std::cmp::Reverse(s.1));
             VariantGroup {
                 suggested: spellings.first().map(|s| s.0.clone()).unwrap_or_default(),
                 spellings,
             }
         })
         .collect();
-    variants.sort_by_key(|group| std::cmp::Reverse(group.spellings.iter().map(|s| s.1).sum::<usize>()));
+    variants
+        .sort_by_key(|group| std::cmp::Reverse(group.spellings.iter().map(|s| s.1).sum::<usize>()));
     variants.truncate(MAX_VARIANT_GROUPS);
     variants
 }
@@ -83,9 +84,11 @@ mod tests {
 
     #[test]
     fn spellings_are_grouped_with_counts_and_a_suggestion() {
-        let cells: TextColumn = ["Tehran", "tehran ", "Shiraz", "Tehran", "TEHRAN", "", "Shiraz"]
-            .into_iter()
-            .collect();
+        let cells: TextColumn = [
+            "Tehran", "tehran ", "Shiraz", "Tehran", "TEHRAN", "", "Shiraz",
+        ]
+        .into_iter()
+        .collect();
         assert_eq!(
             spelling_variants(&cells),
             [VariantGroup {
