@@ -14,10 +14,16 @@
 
 mod duplicates;
 mod fold;
+mod invalid;
+mod missing;
+mod report;
 mod variants;
 
 pub use duplicates::{
     exact_duplicates, id_duplicates, ExactDuplicates, IdConflict, IdDuplicates, MAX_EXAMPLES,
 };
 pub use fold::fold_key;
+pub use invalid::{invalid_values, rule_for, InvalidRule, InvalidValues};
+pub use missing::{missing_report, MissingPattern, MissingReport, MAX_PATTERNS};
+pub use report::{quality_report, ColumnInvalid, ColumnKind, ColumnVariants, QualityReport};
 pub use variants::{spelling_variants, VariantGroup, MAX_VARIANT_GROUPS};

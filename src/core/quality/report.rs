@@ -1,0 +1,90 @@
+//! Everything the data quality screen shows, in one pass over a table.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    exact_duplicates, id_duplicates, invalid_values, missing_report, spelling_variants,
+    ExactDuplicates, IdDuplicates, InvalidValues, MissingReport, VariantGroup,
+};
+use crate::core::schema::{ColumnType, Role};
+use crate::core::table::Table;
+
+/// What a column is, as the user last confirmed it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ColumnKind {
+    pub column_type: ColumnType,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnVariants {
+    pub column: usize,
+    pub groups: Vec<VariantGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnInvalid {
+    pub column: usize,
+    pub invalid: InvalidValues,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QualityReport {
+    pub rows: usize,
+    pub missing: MissingReport,
+    pub exact_duplicates: ExactDuplicates,
+    /// For the customer id column, when there is one.
+    pub id_column: Option<usize>,
+    pub id_duplicates: Option<IdDuplicates>,
+    /// Category-like columns with values spelt several ways.
+    pub variants: Vec<ColumnVariants>,
+    /// Columns with values their role rules out (only those with any).
+    pub invalid: Vec<ColumnInvalid>,
+}
+
+/// Columns whose spellings are worth comparing: categories, and the
+/// geographic and demographic roles users group by.
+fn compares_spellings(kind: &ColumnKind) -> bool {
+    kind.column_type == ColumnType::Category
+        || matches!(
+            kind.role,
+            Role::City | Role::Country | Role::Region | Role::Gender | Role::Occupation
+        )
+}
+
+/// The quality report for a table whose columns are `kinds` (same order).
+pub fn quality_report(table: &Table, kinds: &[ColumnKind]) -> QualityReport {
+    let id_column = kinds.iter().position(|k| k.role == Role::CustomerId);
+    let variants = table
+        .columns
+        .iter()
+        .zip(kinds)
+        .enumerate()
+        .filter(|(_, (_, kind))| compares_spellings(kind))
+        .map(|(column, (col, _))| ColumnVariants {
+            column,
+            groups: spelling_variants(&col.cells),
+        })
+        .filter(|found| !found.groups.is_empty())
+        .collect();
+    let invalid = table
+        .columns
+        .iter()
+        .zip(kinds)
+        .enumerate()
+        .filter_map(|(column, (col, kind))| {
+            invalid_values(&col.cells, kind.role)
+                .filter(|found| found.count > 0)
+                .map(|invalid| ColumnInvalid { column, invalid })
+        })
+        .collect();
+    QualityReport {
+        rows: table.row_count(),
+        missing: missing_report(table),
+        exact_duplicates: exact_duplicates(table),
+        id_column,
+        id_duplicates: id_column.map(|column| id_duplicates(table, column)),
+        variants,
+        invalid,
+    }
+}
