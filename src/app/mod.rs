@@ -12,6 +12,7 @@ mod language_switch;
 mod load_progress;
 mod notices;
 mod preview;
+mod quality_panel;
 mod read_options;
 mod storage;
 mod studio;

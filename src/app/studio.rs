@@ -17,6 +17,7 @@ use super::language_switch::LanguageSwitch;
 use super::load_progress::LoadProgress;
 use super::notices::{Notice, Notices};
 use super::preview::Preview;
+use super::quality_panel::QualityPanel;
 use super::storage::{load_project, save_project};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::project::{ColumnChoice, FileRef, ProjectState, Restored};
@@ -364,6 +365,7 @@ pub fn App() -> impl IntoView {
                     on_type=Callback::new(move |(index, column_type)| studio.choose_type(index, column_type))
                     on_role=Callback::new(move |(index, role)| studio.choose_role(index, role))
                 />
+                <QualityPanel />
                 <Preview />
             </Show>
         </main>

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{ColumnSummary, TableSummary};
 use crate::core::ingest::{IngestError, LoadOptions};
+use crate::core::quality::{ColumnKind, QualityReport};
 use crate::core::schema::ColumnType;
 use crate::core::stats::Histogram;
 
@@ -31,6 +32,9 @@ pub enum Request {
         column: usize,
         column_type: Option<ColumnType>,
     },
+    /// The data quality report, judging each column as `kinds` says (the
+    /// types and roles the user confirmed, in column order).
+    Quality { kinds: Vec<ColumnKind> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,6 +56,7 @@ pub enum Response {
         column: usize,
         summary: ColumnSummary,
     },
+    Quality(Box<QualityReport>),
     NoTable,
     NoSuchColumn {
         column: usize,

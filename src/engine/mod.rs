@@ -17,6 +17,7 @@ pub use summary::{ColumnSummary, TableSummary};
 pub use wire::{Call, Reply};
 
 use crate::core::ingest::{IngestError, LoadOptions};
+use crate::core::quality::{quality_report, ColumnKind};
 use crate::core::schema::{guess_as, infer_column, infer_role, ColumnType};
 use crate::core::stats::histogram;
 use crate::core::table::Column;
@@ -51,6 +52,7 @@ impl Engine {
                 column,
                 column_type,
             } => self.column(column, column_type),
+            Request::Quality { kinds } => self.quality(&kinds),
         }
     }
 
@@ -97,6 +99,13 @@ impl Engine {
                 summary: summarise(col, column_type),
             },
             None => Response::NoSuchColumn { column },
+        }
+    }
+
+    fn quality(&self, kinds: &[ColumnKind]) -> Response {
+        match &self.table {
+            Some(table) => Response::Quality(Box::new(quality_report(table, kinds))),
+            None => Response::NoTable,
         }
     }
 

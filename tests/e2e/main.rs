@@ -8,6 +8,7 @@ mod support;
 mod first_slice;
 mod large_files;
 mod privacy;
+mod quality;
 mod reading;
 mod restore;
 mod rtl;

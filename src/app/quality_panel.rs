@@ -1,0 +1,242 @@
+//! The data quality report in words: repeated rows, conflicting customer
+//! ids, missing values and their patterns, categories spelt several ways,
+//! values a column's role rules out. Every value is shown as text.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::i18n::{use_i18n, I18n};
+use super::studio::Studio;
+use crate::core::quality::{ColumnKind, InvalidRule, QualityReport};
+use crate::engine::{Request, Response};
+
+/// Names joined with the language's list separator ("، " in Arabic script;
+/// catalogue values are trimmed, so the space is added here).
+fn list(i18n: I18n, items: &[String]) -> String {
+    items.join(&format!("{} ", i18n.t("list.separator")))
+}
+
+/// Rows are shown 1-based, as in the preview.
+fn row_number(i18n: I18n, row: usize) -> String {
+    i18n.count(row + 1)
+}
+
+fn rule_key(rule: InvalidRule) -> &'static str {
+    match rule {
+        InvalidRule::AgeOutOfRange => "quality.rule.age",
+        InvalidRule::NegativeOrAbsurdMoney => "quality.rule.money",
+        InvalidRule::NegativeAmount => "quality.rule.negative_amount",
+        InvalidRule::NpsOutOfRange => "quality.rule.nps",
+        InvalidRule::MalformedEmail => "quality.rule.email",
+        InvalidRule::MalformedPhone => "quality.rule.phone",
+    }
+}
+
+#[component]
+pub fn QualityPanel() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let i18n = use_i18n();
+    let report = RwSignal::new(None::<QualityReport>);
+    // The columns as the user confirmed them; a new table or a corrected
+    // type or role asks for a fresh report.
+    let kinds = Memo::new(move |_| {
+        studio.loaded.with(|l| {
+            l.as_ref().map(|l| {
+                (
+                    l.generation,
+                    l.summary
+                        .columns
+                        .iter()
+                        .map(|c| ColumnKind {
+                            column_type: c.guess.column_type,
+                            role: c.role,
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            })
+        })
+    });
+    Effect::new(move |_| {
+        let Some((_, kinds)) = kinds.get() else {
+            report.set(None);
+            return;
+        };
+        spawn_local(async move {
+            if let Response::Quality(found) = studio.ask(Request::Quality { kinds }).await {
+                report.set(Some(*found));
+            }
+        });
+    });
+    let names = move || {
+        studio.loaded.with(|l| {
+            l.as_ref()
+                .map(|l| {
+                    l.summary
+                        .columns
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let name_of = move |index: usize| names().get(index).cloned().unwrap_or_default();
+
+    view! {
+        <section class="quality" aria-labelledby="quality-title">
+            <h2 id="quality-title">{move || i18n.t("quality.heading")}</h2>
+            {move || {
+                report
+                    .get()
+                    .map(|r| {
+                        view! {
+                            <ul class="findings">
+                                <li>{duplicates_text(i18n, &r)}</li>
+                                {ids_text(i18n, &r, name_of).map(|text| view! { <li>{text}</li> })}
+                                <li>
+                                    {i18n.t_args(
+                                        "quality.complete_rows",
+                                        &[("complete", &i18n.count(r.missing.complete_rows)), ("rows", &i18n.count(r.rows))],
+                                    )}
+                                    <ul>
+                                        {r.missing
+                                            .patterns
+                                            .iter()
+                                            .map(|p| {
+                                                let columns: Vec<String> = p.columns.iter().map(|&c| name_of(c)).collect();
+                                                view! {
+                                                    <li dir="auto">
+                                                        {i18n.t_args(
+                                                            "quality.pattern",
+                                                            &[("rows", &i18n.count(p.rows)), ("columns", &list(i18n, &columns))],
+                                                        )}
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                </li>
+                                {r.variants
+                                    .iter()
+                                    .map(|found| {
+                                        let column = name_of(found.column);
+                                        view! {
+                                            <li>
+                                                {i18n.t_args("quality.variants", &[("column", &column), ("groups", &i18n.count(found.groups.len()))])}
+                                                <ul>
+                                                    {found
+                                                        .groups
+                                                        .iter()
+                                                        .map(|g| {
+                                                            let spellings: Vec<String> = g
+                                                                .spellings
+                                                                .iter()
+                                                                .map(|(s, n)| format!("“{s}” ({})", i18n.count(*n)))
+                                                                .collect();
+                                                            view! { <li dir="auto">{spellings.join(" · ")}</li> }
+                                                        })
+                                                        .collect_view()}
+                                                </ul>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                                {r.invalid
+                                    .iter()
+                                    .map(|found| {
+                                        let examples: Vec<String> = found
+                                            .invalid
+                                            .examples
+                                            .iter()
+                                            .map(|(row, value)| {
+                                                i18n.t_args("quality.example", &[("value", value), ("row", &row_number(i18n, *row))])
+                                            })
+                                            .collect();
+                                        view! {
+                                            <li>
+                                                {i18n.t_args(
+                                                    rule_key(found.invalid.rule),
+                                                    &[("column", &name_of(found.column)), ("count", &i18n.count(found.invalid.count))],
+                                                )}
+                                                " "
+                                                <span class="examples" dir="auto">{examples.join(" · ")}</span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+fn duplicates_text(i18n: I18n, report: &QualityReport) -> String {
+    let found = &report.exact_duplicates;
+    if found.rows == 0 {
+        return i18n.t("quality.no_duplicates");
+    }
+    let examples: Vec<String> = found
+        .examples
+        .iter()
+        .map(|(row, earlier)| {
+            i18n.t_args(
+                "quality.duplicate_example",
+                &[
+                    ("row", &row_number(i18n, *row)),
+                    ("earlier", &row_number(i18n, *earlier)),
+                ],
+            )
+        })
+        .collect();
+    format!(
+        "{} {}",
+        i18n.t_args("quality.duplicates", &[("count", &i18n.count(found.rows))]),
+        examples.join(" · ")
+    )
+}
+
+fn ids_text(
+    i18n: I18n,
+    report: &QualityReport,
+    name_of: impl Fn(usize) -> String,
+) -> Option<String> {
+    let column = name_of(report.id_column?);
+    let found = report.id_duplicates.as_ref()?;
+    if found.conflicting_ids == 0 && found.repeated_ids == 0 {
+        return Some(i18n.t_args("quality.ids_unique", &[("column", &column)]));
+    }
+    let examples: Vec<String> = found
+        .examples
+        .iter()
+        .map(|conflict| {
+            let rows: Vec<String> = conflict.rows.iter().map(|&r| row_number(i18n, r)).collect();
+            let differing: Vec<String> = conflict
+                .differing_columns
+                .iter()
+                .map(|&c| name_of(c))
+                .collect();
+            i18n.t_args(
+                "quality.id_example",
+                &[
+                    ("id", &conflict.id),
+                    ("rows", &list(i18n, &rows)),
+                    ("columns", &list(i18n, &differing)),
+                ],
+            )
+        })
+        .collect();
+    Some(format!(
+        "{} {}",
+        i18n.t_args(
+            "quality.ids",
+            &[
+                ("column", &column),
+                ("conflicting", &i18n.count(found.conflicting_ids)),
+                ("repeated", &i18n.count(found.repeated_ids)),
+            ],
+        ),
+        examples.join(" · ")
+    ))
+}

@@ -1,0 +1,54 @@
+//! The data quality report in the page: repeated rows, conflicting ids,
+//! missing patterns, spellings and impossible values, in words.
+
+use crate::support::{Session, TempFile};
+
+#[tokio::test]
+async fn the_quality_report_names_each_problem_and_where() {
+    let mut text = String::from(
+        "customer_id,name,city,age,email\n\
+         C1,Ali,Tehran,34,ali@example.com\n\
+         C2,Sara,tehran ,150,sara@\n\
+         C1,Ali,Tehran,34,ali@example.com\n\
+         C3,Reza,کرمان,41,\n\
+         C3,Reza,كرمان,41,\n\
+         C4,<b>Mina</b>,Shiraz,,\n",
+    );
+    // Enough ordinary customers that one bad age or email is an error in
+    // an age or email column, not a sign the column is something else.
+    for i in 5..30 {
+        text.push_str(&format!("C{i},Customer {i},Yazd,{},c{i}@example.com\n", 20 + i % 40));
+    }
+    let file = TempFile::new("customers.csv", text);
+    let s = Session::open().await;
+    s.choose_file("Choose a file", &file.path).await;
+    assert_eq!(s.fact("Rows").await, "31");
+    let text = s
+        .wait_until(
+            "the quality report",
+            "document.querySelector('section.quality .findings')?.textContent",
+        )
+        .await;
+    let text = text.as_str().unwrap_or_default();
+    for expected in [
+        "1 rows repeat an earlier row exactly. row 3 = row 1",
+        "customer_id: 1 ids appear on several rows with different details, and 1 on several identical rows. C3 (rows 4, 5: city differ)",
+        "28 of 31 rows have every value.",
+        "2 rows are missing only: email",
+        "1 rows are missing only: age, email",
+        "city: 2 values are written in more than one way.",
+        "“Tehran” (2) · “tehran ” (1)",
+        "“کرمان” (1) · “كرمان” (1)",
+        "age: 1 ages are not whole numbers from 0 to 120. “150” in row 2",
+        "email: 1 values are not email addresses. “sara@” in row 2",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text:?}");
+    }
+    // Markup in a cell stays text here too.
+    assert_eq!(
+        s.eval("document.querySelectorAll('section.quality b').length")
+            .await,
+        0
+    );
+    s.close().await;
+}
