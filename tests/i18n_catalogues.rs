@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use nimrokh::core::i18n::{catalogue_source, placeholders, Catalogue, Lang};
+use nimrokh::core::i18n::{catalogue_source, placeholders, Catalogue, Lang, Plural};
 
 fn catalogues() -> Vec<(Lang, Catalogue)> {
     Lang::ALL
@@ -14,10 +14,64 @@ fn catalogues() -> Vec<(Lang, Catalogue)> {
         .collect()
 }
 
+/// `quality.duplicates.few` → Some(("quality.duplicates", Few)).
+fn plural_form(key: &str) -> Option<(&str, Plural)> {
+    let (base, suffix) = key.rsplit_once('.')?;
+    Some((base, Plural::from_suffix(suffix)?))
+}
+
+/// Messages with plural forms: those with a `.one` form in some language
+/// (so `role.other`, the role named "Other", is an ordinary key).
+fn plural_bases(all: &[(Lang, Catalogue)]) -> BTreeSet<String> {
+    all.iter()
+        .flat_map(|(_, c)| c.keys())
+        .filter_map(|key| key.strip_suffix(".one").map(str::to_string))
+        .collect()
+}
+
+/// Plural messages: every language gives `.other` and the forms its
+/// grammar needs (Arabic six, English and Persian two), each with English's
+/// placeholders (a form may spell its number out instead of `{count}`:
+/// "صفّان").
+#[test]
+fn plural_messages_have_every_form_each_language_needs() {
+    let all = catalogues();
+    let bases = plural_bases(&all);
+    assert!(bases.contains("quality.duplicates"), "{bases:?}");
+    let without_count = |text: &str| {
+        let mut names = placeholders(text);
+        names.remove("count");
+        names
+    };
+    let mut problems = Vec::new();
+    for base in &bases {
+        let english = all[0].1.get(&format!("{base}.other")).unwrap_or_default();
+        for (lang, catalogue) in &all {
+            for form in Plural::required(*lang) {
+                let key = format!("{base}.{}", form.suffix());
+                match catalogue.get(&key) {
+                    None => problems.push(format!("{key}: missing in {lang:?}")),
+                    Some(text) if without_count(text) != without_count(english) => {
+                        problems.push(format!("{key}: placeholders differ in {lang:?}"))
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn every_key_is_in_every_language_with_the_same_placeholders() {
     let all = catalogues();
-    let keys: BTreeSet<&str> = all.iter().flat_map(|(_, c)| c.keys()).collect();
+    // Plural forms are checked above: languages need different ones.
+    let bases = plural_bases(&all);
+    let keys: BTreeSet<&str> = all
+        .iter()
+        .flat_map(|(_, c)| c.keys())
+        .filter(|key| plural_form(key).is_none_or(|(base, _)| !bases.contains(base)))
+        .collect();
     let mut problems = Vec::new();
     for (lang, catalogue) in &all {
         assert!(
@@ -101,7 +155,7 @@ fn every_key_used_in_the_code_is_defined() {
     );
     let undefined: Vec<_> = used
         .iter()
-        .filter(|key| english.get(key).is_none())
+        .filter(|key| english.get(key).is_none() && english.get(&format!("{key}.other")).is_none())
         .collect();
     assert!(
         undefined.is_empty(),

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{format_count, format_decimal, tr, tr_args, Lang};
+use crate::core::i18n::{format_count, format_decimal, tr, tr_args, tr_count, Lang};
 
 /// Translations that follow the chosen language. Cheap to copy into closures.
 #[derive(Clone, Copy)]
@@ -19,6 +19,11 @@ impl I18n {
 
     pub fn t_args(&self, key: &str, args: &[(&str, &str)]) -> String {
         tr_args(self.lang.get(), key, args)
+    }
+
+    /// A message about `count` things in its plural form (`{count}` filled).
+    pub fn t_count(&self, key: &str, count: usize, args: &[(&str, &str)]) -> String {
+        tr_count(self.lang.get(), key, count as u64, args)
     }
 
     /// A count in the current language's digits.

@@ -94,9 +94,10 @@ pub fn QualityPanel() -> impl IntoView {
                                 <li>{duplicates_text(i18n, &r)}</li>
                                 {ids_text(i18n, &r, name_of).map(|text| view! { <li>{text}</li> })}
                                 <li>
-                                    {i18n.t_args(
+                                    {i18n.t_count(
                                         "quality.complete_rows",
-                                        &[("complete", &i18n.count(r.missing.complete_rows)), ("rows", &i18n.count(r.rows))],
+                                        r.rows,
+                                        &[("complete", &i18n.count(r.missing.complete_rows))],
                                     )}
                                     <ul>
                                         {r.missing
@@ -106,10 +107,7 @@ pub fn QualityPanel() -> impl IntoView {
                                                 let columns: Vec<String> = p.columns.iter().map(|&c| name_of(c)).collect();
                                                 view! {
                                                     <li dir="auto">
-                                                        {i18n.t_args(
-                                                            "quality.pattern",
-                                                            &[("rows", &i18n.count(p.rows)), ("columns", &list(i18n, &columns))],
-                                                        )}
+                                                        {i18n.t_count("quality.pattern", p.rows, &[("columns", &list(i18n, &columns))])}
                                                     </li>
                                                 }
                                             })
@@ -122,7 +120,7 @@ pub fn QualityPanel() -> impl IntoView {
                                         let column = name_of(found.column);
                                         view! {
                                             <li>
-                                                {i18n.t_args("quality.variants", &[("column", &column), ("groups", &i18n.count(found.groups.len()))])}
+                                                {i18n.t_count("quality.variants", found.groups.len(), &[("column", &column)])}
                                                 <ul>
                                                     {found
                                                         .groups
@@ -154,9 +152,10 @@ pub fn QualityPanel() -> impl IntoView {
                                             .collect();
                                         view! {
                                             <li>
-                                                {i18n.t_args(
+                                                {i18n.t_count(
                                                     rule_key(found.invalid.rule),
-                                                    &[("column", &name_of(found.column)), ("count", &i18n.count(found.invalid.count))],
+                                                    found.invalid.count,
+                                                    &[("column", &name_of(found.column))],
                                                 )}
                                                 " "
                                                 <span class="examples" dir="auto">{examples.join(" · ")}</span>
@@ -192,7 +191,7 @@ fn duplicates_text(i18n: I18n, report: &QualityReport) -> String {
         .collect();
     format!(
         "{} {}",
-        i18n.t_args("quality.duplicates", &[("count", &i18n.count(found.rows))]),
+        i18n.t_count("quality.duplicates", found.rows, &[]),
         examples.join(" · ")
     )
 }
@@ -227,16 +226,10 @@ fn ids_text(
             )
         })
         .collect();
-    Some(format!(
-        "{} {}",
-        i18n.t_args(
-            "quality.ids",
-            &[
-                ("column", &column),
-                ("conflicting", &i18n.count(found.conflicting_ids)),
-                ("repeated", &i18n.count(found.repeated_ids)),
-            ],
-        ),
-        examples.join(" · ")
-    ))
+    let mut text = i18n.t_count("quality.ids", found.conflicting_ids, &[("column", &column)]);
+    if found.repeated_ids > 0 {
+        text.push(' ');
+        text.push_str(&i18n.t_count("quality.ids_repeated", found.repeated_ids, &[]));
+    }
+    Some(format!("{text} {}", examples.join(" · ")))
 }

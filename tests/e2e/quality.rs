@@ -17,7 +17,10 @@ async fn the_quality_report_names_each_problem_and_where() {
     // Enough ordinary customers that one bad age or email is an error in
     // an age or email column, not a sign the column is something else.
     for i in 5..30 {
-        text.push_str(&format!("C{i},Customer {i},Yazd,{},c{i}@example.com\n", 20 + i % 40));
+        text.push_str(&format!(
+            "C{i},Customer {i},Yazd,{},c{i}@example.com\n",
+            20 + i % 40
+        ));
     }
     let file = TempFile::new("customers.csv", text);
     let s = Session::open().await;
@@ -31,16 +34,16 @@ async fn the_quality_report_names_each_problem_and_where() {
         .await;
     let text = text.as_str().unwrap_or_default();
     for expected in [
-        "1 rows repeat an earlier row exactly. row 3 = row 1",
-        "customer_id: 1 ids appear on several rows with different details, and 1 on several identical rows. C3 (rows 4, 5: city differ)",
+        "1 row repeats an earlier row exactly. row 3 = row 1",
+        "customer_id: 1 id appears on several rows with different details. 1 id appears on several identical rows. C3 (rows 4, 5: city differ)",
         "28 of 31 rows have every value.",
         "2 rows are missing only: email",
-        "1 rows are missing only: age, email",
+        "1 row is missing only: age, email",
         "city: 2 values are written in more than one way.",
         "“Tehran” (2) · “tehran ” (1)",
         "“کرمان” (1) · “كرمان” (1)",
-        "age: 1 ages are not whole numbers from 0 to 120. “150” in row 2",
-        "email: 1 values are not email addresses. “sara@” in row 2",
+        "age: 1 age is not a whole number from 0 to 120. “150” in row 2",
+        "email: 1 value is not an email address. “sara@” in row 2",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in {text:?}");
     }

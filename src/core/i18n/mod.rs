@@ -10,6 +10,7 @@ mod catalogue;
 mod describe;
 mod digits;
 mod lang;
+mod plural;
 
 pub use catalogue::{placeholders, Catalogue};
 pub use describe::{
@@ -18,6 +19,7 @@ pub use describe::{
 };
 pub use digits::{format_count, format_decimal, localize_digits};
 pub use lang::{Direction, Lang};
+pub use plural::{plural_of, Plural};
 
 use std::sync::OnceLock;
 
@@ -68,6 +70,23 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     text
 }
 
+/// A message about `count` things, in the plural form `lang` wants for
+/// it (`key.one`, `key.few`…, falling back to `key.other`, then `key`),
+/// with `{count}` filled in the language's digits and the other
+/// placeholders from `args`.
+pub fn tr_count(lang: Lang, key: &str, count: u64, args: &[(&str, &str)]) -> String {
+    let form = format!("{key}.{}", plural_of(lang, count).suffix());
+    let other = format!("{key}.other");
+    let chosen = [form.as_str(), other.as_str(), key]
+        .into_iter()
+        .find(|k| catalogue(lang).get(k).is_some() || catalogue(Lang::En).get(k).is_some())
+        .unwrap_or(key);
+    let counted = format_count(count, lang);
+    let mut all: Vec<(&str, &str)> = vec![("count", counted.as_str())];
+    all.extend_from_slice(args);
+    tr_args(lang, chosen, &all)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +101,28 @@ mod tests {
     #[test]
     fn unknown_key_shows_the_key() {
         assert_eq!(tr(Lang::Ar, "no.such.key"), "no.such.key");
+    }
+
+    #[test]
+    fn counts_pick_their_plural_form() {
+        let rows = |lang, n| tr_count(lang, "quality.duplicates", n, &[]);
+        assert_eq!(rows(Lang::En, 1), "1 row repeats an earlier row exactly.");
+        assert_eq!(rows(Lang::En, 3), "3 rows repeat an earlier row exactly.");
+        assert!(
+            rows(Lang::Ar, 2).starts_with("صفّان"),
+            "{}",
+            rows(Lang::Ar, 2)
+        );
+        assert!(
+            rows(Lang::Ar, 11).starts_with("١١ صفًا"),
+            "{}",
+            rows(Lang::Ar, 11)
+        );
+        assert!(
+            rows(Lang::Fa, 4).starts_with("۴ سطر"),
+            "{}",
+            rows(Lang::Fa, 4)
+        );
     }
 
     #[test]
