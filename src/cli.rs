@@ -1,19 +1,65 @@
-//! `nimrokh inspect FILE`: the ingest result as JSON, for people, benchmarks
-//! and tests that want the engine without a browser.
+//! `nimrokh inspect FILE`: the ingest result as JSON; `nimrokh quality
+//! FILE`: the data quality report as JSON, with its time on stderr. For
+//! people, benchmarks and tests that want the engine without a browser.
 
 use std::process::ExitCode;
 
-use nimrokh::engine::{inspect, TableSummary};
+use nimrokh::core::quality::ColumnKind;
+use nimrokh::engine::{inspect, Engine, Request, Response, TableSummary};
 use serde_json::json;
 
-const USAGE: &str = "usage: nimrokh inspect FILE";
+const USAGE: &str = "usage: nimrokh inspect FILE | nimrokh quality FILE";
 
 pub fn run(args: Vec<String>) -> ExitCode {
     match args.as_slice() {
         [command, path] if command == "inspect" => inspect_file(path),
+        [command, path] if command == "quality" => quality_of_file(path),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// The quality report judged by the inferred types and roles.
+fn quality_of_file(path: &str) -> ExitCode {
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!("nimrokh: cannot read {path}");
+        return ExitCode::from(1);
+    };
+    let mut engine = Engine::new();
+    let loaded = engine.handle(Request::Load {
+        file_name: path.to_string(),
+        bytes,
+        options: Default::default(),
+    });
+    let Response::Loaded(summary) = loaded else {
+        eprintln!("nimrokh: {path}: {loaded:?}");
+        return ExitCode::from(1);
+    };
+    let kinds = summary
+        .columns
+        .iter()
+        .map(|c| ColumnKind {
+            column_type: c.guess.column_type,
+            role: c.role,
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let report = engine.handle(Request::Quality { kinds });
+    eprintln!(
+        "quality report: {} rows in {:.2} s",
+        summary.report.rows,
+        started.elapsed().as_secs_f64()
+    );
+    match report {
+        Response::Quality(report) => {
+            println!("{:#}", json!(report));
+            ExitCode::SUCCESS
+        }
+        other => {
+            eprintln!("nimrokh: {path}: {other:?}");
+            ExitCode::from(1)
         }
     }
 }

@@ -93,6 +93,7 @@ pub fn QualityPanel() -> impl IntoView {
                             <ul class="findings">
                                 <li>{duplicates_text(i18n, &r)}</li>
                                 {ids_text(i18n, &r, name_of).map(|text| view! { <li>{text}</li> })}
+                                {likely_text(i18n, &r).map(|text| view! { <li>{text}</li> })}
                                 <li>
                                     {i18n.t_count(
                                         "quality.complete_rows",
@@ -232,4 +233,31 @@ fn ids_text(
         text.push_str(&i18n.t_count("quality.ids_repeated", found.repeated_ids, &[]));
     }
     Some(format!("{text} {}", examples.join(" · ")))
+}
+
+fn likely_text(i18n: I18n, report: &QualityReport) -> Option<String> {
+    let found = report.likely_duplicates.as_ref()?;
+    let examples: Vec<String> = found
+        .examples
+        .iter()
+        .take(5)
+        .map(|pair| {
+            i18n.t_args(
+                "quality.likely_example",
+                &[
+                    ("row", &row_number(i18n, pair.rows.0)),
+                    ("other", &row_number(i18n, pair.rows.1)),
+                    (
+                        "percent",
+                        &i18n.count((pair.score * 100.0).round() as usize),
+                    ),
+                ],
+            )
+        })
+        .collect();
+    Some(format!(
+        "{} {}",
+        i18n.t_count("quality.likely", found.pairs, &[]),
+        examples.join(" · ")
+    ))
 }

@@ -37,6 +37,7 @@ async fn the_quality_report_names_each_problem_and_where() {
         "1 row repeats an earlier row exactly. row 3 = row 1",
         "customer_id: 1 id appears on several rows with different details. 1 id appears on several identical rows. C3 (rows 4, 5: city differ)",
         "28 of 31 rows have every value.",
+        "1 pair of rows looks like the same customer (same email, phone or nearly the same name). rows 4 and 5 (70% sure)",
         "2 rows are missing only: email",
         "1 row is missing only: age, email",
         "city: 2 values are written in more than one way.",

@@ -15,6 +15,7 @@
 mod duplicates;
 mod fold;
 mod invalid;
+mod likely_duplicates;
 mod missing;
 mod report;
 mod variants;
@@ -24,6 +25,9 @@ pub use duplicates::{
 };
 pub use fold::fold_key;
 pub use invalid::{invalid_values, rule_for, InvalidRule, InvalidValues};
+pub use likely_duplicates::{
+    likely_duplicates, name_key, ContactColumns, LikelyDuplicate, LikelyDuplicates, MatchReason,
+};
 pub use missing::{missing_report, MissingPattern, MissingReport, MAX_PATTERNS};
 pub use report::{quality_report, ColumnInvalid, ColumnKind, ColumnVariants, QualityReport};
 pub use variants::{spelling_variants, VariantGroup, MAX_VARIANT_GROUPS};

@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    exact_duplicates, id_duplicates, invalid_values, missing_report, spelling_variants,
-    ExactDuplicates, IdDuplicates, InvalidValues, MissingReport, VariantGroup,
+    exact_duplicates, id_duplicates, invalid_values, likely_duplicates, missing_report,
+    spelling_variants, ContactColumns, ExactDuplicates, IdDuplicates, InvalidValues,
+    LikelyDuplicates, MissingReport, VariantGroup,
 };
 use crate::core::schema::{ColumnType, Role};
 use crate::core::table::Table;
@@ -40,6 +41,9 @@ pub struct QualityReport {
     pub variants: Vec<ColumnVariants>,
     /// Columns with values their role rules out (only those with any).
     pub invalid: Vec<ColumnInvalid>,
+    /// Rows that are probably the same customer (by the name, email and
+    /// phone columns), when there is any of those columns.
+    pub likely_duplicates: Option<LikelyDuplicates>,
 }
 
 /// Columns whose spellings are worth comparing: categories, and the
@@ -78,7 +82,16 @@ pub fn quality_report(table: &Table, kinds: &[ColumnKind]) -> QualityReport {
                 .map(|invalid| ColumnInvalid { column, invalid })
         })
         .collect();
+    let role_column = |role: Role| kinds.iter().position(|k| k.role == role);
+    let contacts = ContactColumns {
+        name: role_column(Role::Name),
+        email: role_column(Role::Email),
+        phone: role_column(Role::Phone),
+    };
+    let has_contacts =
+        contacts.name.is_some() || contacts.email.is_some() || contacts.phone.is_some();
     QualityReport {
+        likely_duplicates: has_contacts.then(|| likely_duplicates(table, contacts)),
         rows: table.row_count(),
         missing: missing_report(table),
         exact_duplicates: exact_duplicates(table),
