@@ -1,6 +1,7 @@
 //! Pure Rust: no `leptos`, `web-sys`, `js-sys` or `gloo` (tests/core_purity.rs
 //! enforces it). Everything here runs natively under `cargo test`.
 
+pub mod associations;
 pub mod charts;
 pub mod i18n;
 pub mod ingest;

@@ -1,0 +1,25 @@
+//! How columns go together: Pearson and Spearman between numbers, Cramér's
+//! V between categories, the correlation ratio between a category and a
+//! number; and a matrix over a table with the strongest pairs.
+//!
+//! Every measure uses the rows where both cells are present (pairwise
+//! complete, as pandas' `DataFrame.corr`).
+
+// User data must never panic the app: no indexing, unwrap or expect outside tests.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
+mod categorical;
+mod matrix;
+mod numeric;
+
+pub use categorical::{correlation_ratio, cramers_v};
+pub use matrix::{association_matrix, Association, AssociationMatrix, Measure, MAX_CATEGORIES};
+pub use numeric::{pearson, spearman};
