@@ -2,6 +2,7 @@
 //! plus platform glue (file reading, storage, canvas). No analysis happens
 //! here; it asks the engine.
 
+mod associations_panel;
 mod chart_canvas;
 mod column_list;
 mod engine_client;

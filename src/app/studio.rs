@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
 
+use super::associations_panel::AssociationsPanel;
 use super::chart_canvas::ChartSection;
 use super::column_list::ColumnList;
 use super::engine_client::{EngineClient, EngineHome};
@@ -366,6 +367,7 @@ pub fn App() -> impl IntoView {
                     on_role=Callback::new(move |(index, role)| studio.choose_role(index, role))
                 />
                 <QualityPanel />
+                <AssociationsPanel />
                 <Preview />
             </Show>
         </main>

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ColumnSummary, TableSummary};
+use crate::core::associations::AssociationMatrix;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{ColumnKind, QualityReport};
 use crate::core::schema::ColumnType;
@@ -35,6 +36,9 @@ pub enum Request {
     /// The data quality report, judging each column as `kinds` says (the
     /// types and roles the user confirmed, in column order).
     Quality { kinds: Vec<ColumnKind> },
+    /// Associations between every pair of number and category columns,
+    /// judged as `kinds` says.
+    Associations { kinds: Vec<ColumnKind> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,6 +61,7 @@ pub enum Response {
         summary: ColumnSummary,
     },
     Quality(Box<QualityReport>),
+    Associations(AssociationMatrix),
     NoTable,
     NoSuchColumn {
         column: usize,

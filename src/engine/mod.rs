@@ -16,6 +16,7 @@ pub use messages::{Request, Response};
 pub use summary::{ColumnSummary, TableSummary};
 pub use wire::{Call, Reply};
 
+use crate::core::associations::association_matrix;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{quality_report, ColumnKind};
 use crate::core::schema::{guess_as, infer_column, infer_role, ColumnType};
@@ -53,6 +54,10 @@ impl Engine {
                 column_type,
             } => self.column(column, column_type),
             Request::Quality { kinds } => self.quality(&kinds),
+            Request::Associations { kinds } => match &self.table {
+                Some(table) => Response::Associations(association_matrix(table, &kinds)),
+                None => Response::NoTable,
+            },
         }
     }
 

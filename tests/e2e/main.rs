@@ -8,6 +8,7 @@ mod support;
 mod first_slice;
 mod large_files;
 mod privacy;
+mod profile;
 mod quality;
 mod reading;
 mod restore;

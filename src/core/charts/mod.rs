@@ -1,8 +1,10 @@
 //! Charts as functions of a plotters `DrawingArea` of any backend: the app
 //! draws them on a `<canvas>`, the tests through the SVG backend.
 
+mod heatmap;
 mod histogram;
 mod palette;
 
+pub use heatmap::{draw_heatmap, heat_colour, HeatmapText};
 pub use histogram::{draw_histogram, HistogramText};
 pub use palette::Palette;
