@@ -3,6 +3,7 @@
 
 pub mod associations;
 pub mod charts;
+pub mod feedback;
 pub mod i18n;
 pub mod ingest;
 pub mod project;
