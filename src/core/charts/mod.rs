@@ -1,10 +1,12 @@
 //! Charts as functions of a plotters `DrawingArea` of any backend: the app
 //! draws them on a `<canvas>`, the tests through the SVG backend.
 
+mod bars;
 mod heatmap;
 mod histogram;
 mod palette;
 
+pub use bars::{draw_ranked_bars, BarsText};
 pub use heatmap::{draw_heatmap, heat_colour, HeatmapText};
 pub use histogram::{draw_histogram, HistogramText};
 pub use palette::Palette;

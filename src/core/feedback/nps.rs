@@ -39,7 +39,8 @@ impl Nps {
             self.missing += 1;
             return;
         }
-        let Some(value) = parse_number(cell).filter(|v| v.fract() == 0.0 && (0.0..=10.0).contains(v))
+        let Some(value) =
+            parse_number(cell).filter(|v| v.fract() == 0.0 && (0.0..=10.0).contains(v))
         else {
             self.invalid += 1;
             return;
@@ -73,7 +74,10 @@ pub fn nps_by_group(cells: &TextColumn, groups: &TextColumn) -> BTreeMap<String,
         if is_missing(group) {
             continue;
         }
-        by_group.entry(group.trim().to_string()).or_default().add(cell);
+        by_group
+            .entry(group.trim().to_string())
+            .or_default()
+            .add(cell);
     }
     by_group
 }
@@ -85,11 +89,16 @@ mod tests {
     #[test]
     fn promoters_minus_detractors() {
         // 3 promoters (9, 10, ۱۰), 2 passives (7, 8), 5 detractors (0..6).
-        let cells: TextColumn = ["9", "10", "۱۰", "7", "8", "0", "3", "6", "6", "5", "", "11", "x"]
-            .into_iter()
-            .collect();
+        let cells: TextColumn = [
+            "9", "10", "۱۰", "7", "8", "0", "3", "6", "6", "5", "", "11", "x",
+        ]
+        .into_iter()
+        .collect();
         let found = nps(&cells);
-        assert_eq!((found.promoters, found.passives, found.detractors), (3, 2, 5));
+        assert_eq!(
+            (found.promoters, found.passives, found.detractors),
+            (3, 2, 5)
+        );
         assert_eq!((found.missing, found.invalid), (1, 2));
         // (3 − 5) / 10 = −20
         assert_eq!(found.score(), Some(-20.0));
