@@ -5,8 +5,10 @@ mod bars;
 mod heatmap;
 mod histogram;
 mod palette;
+mod timeline;
 
 pub use bars::{draw_ranked_bars, BarsText};
 pub use heatmap::{draw_heatmap, heat_colour, HeatmapText};
 pub use histogram::{draw_histogram, HistogramText};
 pub use palette::Palette;
+pub use timeline::{draw_timeline, TimelineText};
