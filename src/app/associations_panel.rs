@@ -230,7 +230,7 @@ pub fn AssociationsPanel() -> impl IntoView {
                     {move || strongest().unwrap_or_default().into_iter().map(|line| view! { <li dir="auto">{line}</li> }).collect_view()}
                 </ul>
                 <figure class="chart">
-                    <canvas node_ref=canvas_ref class="heatmap-canvas" role="img" aria-label=description></canvas>
+                    <canvas node_ref=canvas_ref class="heatmap-canvas" dir="ltr" role="img" aria-label=description></canvas>
                     <figcaption>{description}</figcaption>
                 </figure>
             </Show>
