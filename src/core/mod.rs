@@ -2,7 +2,9 @@
 //! enforces it). Everything here runs natively under `cargo test`.
 
 pub mod associations;
+pub mod calendar;
 pub mod charts;
+pub mod customers;
 pub mod feedback;
 pub mod i18n;
 pub mod ingest;
