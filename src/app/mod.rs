@@ -3,6 +3,7 @@
 //! here; it asks the engine.
 
 mod associations_panel;
+mod canvas_chart;
 mod chart_canvas;
 mod column_list;
 mod engine_client;
@@ -13,6 +14,7 @@ mod language_switch;
 mod load_progress;
 mod notices;
 mod preview;
+mod profile_dashboard;
 mod quality_panel;
 mod read_options;
 mod storage;

@@ -18,6 +18,7 @@ use super::language_switch::LanguageSwitch;
 use super::load_progress::LoadProgress;
 use super::notices::{Notice, Notices};
 use super::preview::Preview;
+use super::profile_dashboard::ProfileDashboard;
 use super::quality_panel::QualityPanel;
 use super::storage::{load_project, save_project};
 use crate::core::ingest::{IngestError, LoadOptions};
@@ -358,6 +359,7 @@ pub fn App() -> impl IntoView {
             <LoadProgress />
             <Show when=move || studio.loaded.with(Option::is_some)>
                 <FileSummary />
+                <ProfileDashboard />
                 <ChartSection />
                 <ColumnList
                     columns=Signal::derive(move || {

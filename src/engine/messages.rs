@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{ColumnSummary, TableSummary};
 use crate::core::associations::AssociationMatrix;
+use crate::core::feedback::Nps;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{ColumnKind, QualityReport};
 use crate::core::schema::ColumnType;
-use crate::core::stats::Histogram;
+use crate::core::stats::{Histogram, MonthCounts, TopValues};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "request", rename_all = "snake_case")]
@@ -39,6 +40,12 @@ pub enum Request {
     /// Associations between every pair of number and category columns,
     /// judged as `kinds` says.
     Associations { kinds: Vec<ColumnKind> },
+    /// A column's most frequent values (at most `limit`).
+    TopValues { column: usize, limit: usize },
+    /// A date column's counts per month and weekday.
+    Months { column: usize },
+    /// The Net Promoter Score of a column of 0–10 answers.
+    Nps { column: usize },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,6 +69,18 @@ pub enum Response {
     },
     Quality(Box<QualityReport>),
     Associations(AssociationMatrix),
+    TopValues {
+        column: usize,
+        top: TopValues,
+    },
+    Months {
+        column: usize,
+        counts: MonthCounts,
+    },
+    Nps {
+        column: usize,
+        nps: Nps,
+    },
     NoTable,
     NoSuchColumn {
         column: usize,

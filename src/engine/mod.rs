@@ -17,15 +17,18 @@ pub use summary::{ColumnSummary, TableSummary};
 pub use wire::{Call, Reply};
 
 use crate::core::associations::association_matrix;
+use crate::core::feedback::nps;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{quality_report, ColumnKind};
 use crate::core::schema::{guess_as, infer_column, infer_role, ColumnType};
-use crate::core::stats::histogram;
-use crate::core::table::Column;
+use crate::core::stats::{histogram, month_counts, top_values};
 use crate::core::table::Table;
+use crate::core::table::{Column, TextColumn};
 
 /// Rows a single `Rows` request may ask for: the page never holds the table.
 pub const MAX_PAGE_ROWS: usize = 1_000;
+/// Values a single `TopValues` request may ask for.
+pub const MAX_TOP_VALUES: usize = 100;
 
 #[derive(Debug, Default)]
 pub struct Engine {
@@ -54,6 +57,20 @@ impl Engine {
                 column_type,
             } => self.column(column, column_type),
             Request::Quality { kinds } => self.quality(&kinds),
+            Request::TopValues { column, limit } => {
+                self.with_column(column, |cells| Response::TopValues {
+                    column,
+                    top: top_values(cells, limit.min(MAX_TOP_VALUES)),
+                })
+            }
+            Request::Months { column } => self.with_column(column, |cells| Response::Months {
+                column,
+                counts: month_counts(cells),
+            }),
+            Request::Nps { column } => self.with_column(column, |cells| Response::Nps {
+                column,
+                nps: nps(cells),
+            }),
             Request::Associations { kinds } => match &self.table {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,
@@ -103,6 +120,17 @@ impl Engine {
                 column,
                 summary: summarise(col, column_type),
             },
+            None => Response::NoSuchColumn { column },
+        }
+    }
+
+    /// Answer from one column's cells, or say why not.
+    fn with_column(&self, column: usize, answer: impl FnOnce(&TextColumn) -> Response) -> Response {
+        let Some(table) = &self.table else {
+            return Response::NoTable;
+        };
+        match table.columns.get(column) {
+            Some(col) => answer(&col.cells),
             None => Response::NoSuchColumn { column },
         }
     }

@@ -31,7 +31,7 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
     let (width, height) = area.dim_in_pixel();
     let label_space = px(150.0);
     let count_space = px(70.0);
-    let row = (height as i32 / bars.len() as i32).clamp(px(12.0), px(32.0));
+    let row = (height as i32 / bars.len() as i32).clamp(px(12.0), px(28.0));
     let bar_room = (width as i32 - label_space - count_space).max(px(20.0));
     let font = ("sans-serif", px(12.0).max(1) as u32)
         .into_font()

@@ -45,7 +45,10 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     let px = |css: f64| (css * scale).round() as i32;
     let (width, height) = area.dim_in_pixel();
     let label_space = px(120.0);
-    let cell = ((width as i32 - label_space).min(height as i32 - px(24.0)) / n as i32).max(px(8.0));
+    // Squares between 8 and 64 CSS pixels: a 4-column map stays readable
+    // without filling the screen.
+    let cell = ((width as i32 - label_space).min(height as i32 - px(24.0)) / n as i32)
+        .clamp(px(8.0), px(64.0));
     let short = |label: &String| {
         let cut: String = label.chars().take(14).collect();
         if cut.chars().count() < label.chars().count() {

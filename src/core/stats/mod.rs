@@ -12,12 +12,16 @@
 )]
 
 mod histogram;
+mod months;
 mod nice;
+mod top_values;
 
 use crate::core::schema::{is_missing, parse_number};
 use crate::core::table::TextColumn;
 
 pub use histogram::{histogram, Histogram};
+pub use months::{month_counts, MonthCounts};
+pub use top_values::{top_values, TopValues};
 
 /// The numeric values of a column in row order (see
 /// [`crate::core::schema::parse_number`]), with the number of missing cells
