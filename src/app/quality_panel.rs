@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::download::download_text;
 use super::i18n::{use_i18n, I18n};
 use super::studio::Studio;
-use crate::core::quality::{ColumnKind, InvalidRule, QualityReport};
+use crate::core::quality::{ColumnKind, Fix, InvalidRule, QualityReport};
 use crate::engine::{Request, Response};
 
 /// Names joined with the language's list separator ("، " in Arabic script;
@@ -91,7 +92,11 @@ pub fn QualityPanel() -> impl IntoView {
                     .map(|r| {
                         view! {
                             <ul class="findings">
-                                <li>{duplicates_text(i18n, &r)}</li>
+                                <li>
+                                    {duplicates_text(i18n, &r)}
+                                    {(r.exact_duplicates.rows > 0)
+                                        .then(|| fix_button(studio, i18n.t("quality.fix.drop"), Fix::DropDuplicateRows))}
+                                </li>
                                 {ids_text(i18n, &r, name_of).map(|text| view! { <li>{text}</li> })}
                                 {likely_text(i18n, &r).map(|text| view! { <li>{text}</li> })}
                                 <li>
@@ -132,7 +137,19 @@ pub fn QualityPanel() -> impl IntoView {
                                                                 .iter()
                                                                 .map(|(s, n)| format!("“{s}” ({})", i18n.count(*n)))
                                                                 .collect();
-                                                            view! { <li dir="auto">{spellings.join(" · ")}</li> }
+                                                            let others: Vec<String> = g.spellings.iter().skip(1).map(|(s, _)| s.clone()).collect();
+                                                            let fix = Fix::MergeSpellings {
+                                                                column: column.clone(),
+                                                                spellings: others,
+                                                                into: g.suggested.clone(),
+                                                            };
+                                                            let label = i18n.t_args("quality.fix.merge", &[("into", &g.suggested)]);
+                                                            view! {
+                                                                <li dir="auto">
+                                                                    {spellings.join(" · ")}
+                                                                    {fix_button(studio, label, fix)}
+                                                                </li>
+                                                            }
                                                         })
                                                         .collect_view()}
                                                 </ul>
@@ -160,6 +177,14 @@ pub fn QualityPanel() -> impl IntoView {
                                                 )}
                                                 " "
                                                 <span class="examples" dir="auto">{examples.join(" · ")}</span>
+                                                {fix_button(
+                                                    studio,
+                                                    i18n.t("quality.fix.missing"),
+                                                    Fix::InvalidToMissing {
+                                                        column: name_of(found.column),
+                                                        rule: found.invalid.rule,
+                                                    },
+                                                )}
                                             </li>
                                         }
                                     })
@@ -168,6 +193,7 @@ pub fn QualityPanel() -> impl IntoView {
                         }
                     })
             }}
+            <AppliedFixes />
         </section>
     }
 }
@@ -260,4 +286,101 @@ fn likely_text(i18n: I18n, report: &QualityReport) -> Option<String> {
         i18n.t_count("quality.likely", found.pairs, &[]),
         examples.join(" · ")
     ))
+}
+
+/// A button that accepts one suggested fix.
+fn fix_button(studio: Studio, label: String, fix: Fix) -> impl IntoView {
+    view! {
+        " "
+        <button type="button" class="button secondary small" on:click=move |_| studio.accept_fix(fix.clone())>
+            {label}
+        </button>
+    }
+}
+
+/// A fix in words.
+fn describe_fix(i18n: I18n, fix: &Fix) -> String {
+    match fix {
+        Fix::DropDuplicateRows => i18n.t("fix.drop_duplicates"),
+        Fix::MergeSpellings {
+            column,
+            spellings,
+            into,
+        } => {
+            let quoted: Vec<String> = spellings.iter().map(|s| format!("“{s}”")).collect();
+            i18n.t_args(
+                "fix.merge",
+                &[
+                    ("column", column),
+                    ("spellings", &list(i18n, &quoted)),
+                    ("into", into),
+                ],
+            )
+        }
+        Fix::InvalidToMissing { column, .. } => {
+            i18n.t_args("fix.invalid_to_missing", &[("column", column)])
+        }
+        Fix::Trim { column } => i18n.t_args("fix.trim", &[("column", column)]),
+    }
+}
+
+/// The fixes accepted so far, each undoable, and the cleaned table to take away.
+#[component]
+fn AppliedFixes() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let i18n = use_i18n();
+    let fixes = Memo::new(move |_| studio.project.with(|p| p.fixes.clone()));
+    let failed = RwSignal::new(false);
+    let download = move |_| {
+        spawn_local(async move {
+            let name = studio
+                .project
+                .with_untracked(|p| p.file.as_ref().map(|f| f.name.clone()))
+                .unwrap_or_default();
+            let stem = name
+                .rsplit_once('.')
+                .map_or(name.as_str(), |(stem, _)| stem)
+                .to_string();
+            let ok = match studio.export_csv().await {
+                Some(text) => download_text(
+                    &format!("{stem} (cleaned).csv"),
+                    &text,
+                    "text/csv;charset=utf-8",
+                ),
+                None => false,
+            };
+            failed.set(!ok);
+        });
+    };
+    view! {
+        <div class="applied-fixes">
+            <Show when=move || !fixes.with(Vec::is_empty)>
+                <h3>{move || i18n.t("fixes.heading")}</h3>
+                <ol>
+                    {move || {
+                        fixes
+                            .get()
+                            .iter()
+                            .enumerate()
+                            .map(|(index, fix)| {
+                                view! {
+                                    <li dir="auto">
+                                        {describe_fix(i18n, fix)}
+                                        " "
+                                        <button type="button" class="button secondary small" on:click=move |_| studio.undo_fix(index)>
+                                            {move || i18n.t("fixes.undo")}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ol>
+            </Show>
+            <p>
+                <button type="button" class="button" on:click=download>{move || i18n.t("export.csv")}</button>
+                {move || failed.get().then(|| view! { <span class="error">" " {i18n.t("export.failed")}</span> })}
+            </p>
+        </div>
+    }
 }

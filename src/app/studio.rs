@@ -23,6 +23,7 @@ use super::quality_panel::QualityPanel;
 use super::storage::{load_project, save_project};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::project::{ColumnChoice, FileRef, ProjectState, Restored};
+use crate::core::quality::Fix;
 use crate::core::schema::{ColumnType, Role};
 use crate::engine::{ColumnSummary, Progress, Request, Response, TableSummary};
 
@@ -196,9 +197,13 @@ impl Studio {
                     .project
                     .with_untracked(|p| p.file.as_ref().is_some_and(|f| f.name == name));
                 if same_file {
+                    self.sync_fixes(&mut summary, true).await;
                     self.apply_saved_choices(&mut summary).await;
                 } else {
-                    self.project.update(|p| p.columns.clear());
+                    self.project.update(|p| {
+                        p.columns.clear();
+                        p.fixes.clear();
+                    });
                 }
                 self.project.update(|project| {
                     let kept = project
@@ -230,6 +235,68 @@ impl Studio {
                 name,
                 error: LoadError::Browser,
             }),
+        }
+    }
+
+    /// Have the engine apply the project's accepted fixes (all of them, to
+    /// the table as loaded) and take the fixed table's shape. Right after a
+    /// load with no fixes there is nothing to do.
+    async fn sync_fixes(&self, summary: &mut TableSummary, after_load: bool) {
+        let fixes = self.project.with_untracked(|p| p.fixes.clone());
+        if after_load && fixes.is_empty() {
+            return;
+        }
+        if let Response::Fixed { rows, columns, .. } = self.ask(Request::SetFixes { fixes }).await {
+            summary.report.rows = rows;
+            summary.columns = columns;
+        }
+    }
+
+    /// The user accepts a suggested fix: it joins the project's list and the
+    /// engine re-applies the whole list to the table as loaded.
+    pub fn accept_fix(self, fix: Fix) {
+        self.project.update(|p| {
+            if !p.fixes.contains(&fix) {
+                p.fixes.push(fix);
+            }
+        });
+        self.refresh_fixes();
+    }
+
+    /// Undo one accepted fix (the others stay).
+    pub fn undo_fix(self, index: usize) {
+        self.project.update(|p| {
+            if index < p.fixes.len() {
+                p.fixes.remove(index);
+            }
+        });
+        self.refresh_fixes();
+    }
+
+    fn refresh_fixes(self) {
+        spawn_local(async move {
+            let Some(mut summary) = self
+                .loaded
+                .with_untracked(|l| l.as_ref().map(|l| l.summary.clone()))
+            else {
+                return;
+            };
+            self.sync_fixes(&mut summary, false).await;
+            self.apply_saved_choices(&mut summary).await;
+            self.loaded.update(|loaded| {
+                if let Some(loaded) = loaded {
+                    loaded.summary = summary;
+                    loaded.generation = loaded.generation.wrapping_add(1);
+                }
+            });
+        });
+    }
+
+    /// The current table (fixes applied) as CSV text, for a download.
+    pub async fn export_csv(&self) -> Option<String> {
+        match self.ask(Request::ExportCsv).await {
+            Response::Csv { text } => Some(text),
+            _ => None,
         }
     }
 

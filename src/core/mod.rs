@@ -5,6 +5,7 @@ pub mod associations;
 pub mod calendar;
 pub mod charts;
 pub mod customers;
+pub mod export;
 pub mod feedback;
 pub mod i18n;
 pub mod ingest;

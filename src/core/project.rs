@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::i18n::Lang;
 use super::ingest::LoadOptions;
+use super::quality::Fix;
 use super::schema::{ColumnType, Role};
 
 /// The format this build writes. Bump it when a saved field changes meaning,
@@ -39,6 +40,10 @@ pub struct ProjectState {
     /// chosen again. Absent in older saves: read everything automatically.
     #[serde(default, skip_serializing_if = "is_default")]
     pub load_options: LoadOptions,
+    /// Data fixes the user accepted, applied in order on top of the file
+    /// as read (never written into it). Absent in older saves: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
 }
 
 fn is_default(options: &LoadOptions) -> bool {
@@ -69,6 +74,7 @@ impl Default for ProjectState {
             chart_column: None,
             columns: BTreeMap::new(),
             load_options: LoadOptions::default(),
+            fixes: Vec::new(),
         }
     }
 }
@@ -170,6 +176,9 @@ mod tests {
                 delimiter: None,
                 has_header: Some(true),
             },
+            fixes: vec![Fix::Trim {
+                column: "City".into(),
+            }],
         }
     }
 

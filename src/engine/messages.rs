@@ -6,7 +6,7 @@ use super::{ColumnSummary, TableSummary};
 use crate::core::associations::AssociationMatrix;
 use crate::core::feedback::Nps;
 use crate::core::ingest::{IngestError, LoadOptions};
-use crate::core::quality::{ColumnKind, QualityReport};
+use crate::core::quality::{ColumnKind, Fix, FixOutcome, QualityReport};
 use crate::core::schema::ColumnType;
 use crate::core::stats::{Histogram, MonthCounts, TopValues};
 
@@ -46,6 +46,11 @@ pub enum Request {
     Months { column: usize },
     /// The Net Promoter Score of a column of 0–10 answers.
     Nps { column: usize },
+    /// Apply these fixes (the whole accepted list, in order) on top of the
+    /// table as loaded; an empty list undoes them all.
+    SetFixes { fixes: Vec<Fix> },
+    /// The current table (fixes applied) as a CSV file's text.
+    ExportCsv,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,6 +85,16 @@ pub enum Response {
     Nps {
         column: usize,
         nps: Nps,
+    },
+    /// After `SetFixes`: the table's new size, its columns re-summarised
+    /// (types inferred afresh), and what each fix did.
+    Fixed {
+        rows: usize,
+        columns: Vec<ColumnSummary>,
+        outcomes: Vec<FixOutcome>,
+    },
+    Csv {
+        text: String,
     },
     NoTable,
     NoSuchColumn {

@@ -17,9 +17,10 @@ pub use summary::{ColumnSummary, TableSummary};
 pub use wire::{Call, Reply};
 
 use crate::core::associations::association_matrix;
+use crate::core::export::table_to_csv;
 use crate::core::feedback::nps;
 use crate::core::ingest::{IngestError, LoadOptions};
-use crate::core::quality::{quality_report, ColumnKind};
+use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix};
 use crate::core::schema::{guess_as, infer_column, infer_role, ColumnType};
 use crate::core::stats::{histogram, month_counts, top_values};
 use crate::core::table::Table;
@@ -32,7 +33,12 @@ pub const MAX_TOP_VALUES: usize = 100;
 
 #[derive(Debug, Default)]
 pub struct Engine {
+    /// The table every request reads: the loaded one with the accepted
+    /// fixes applied.
     table: Option<Table>,
+    /// The table as loaded, kept while fixes are applied so they can be
+    /// undone; `None` when there are no fixes (then `table` is it).
+    original: Option<Table>,
 }
 
 impl Engine {
@@ -71,6 +77,13 @@ impl Engine {
                 column,
                 nps: nps(cells),
             }),
+            Request::SetFixes { fixes } => self.set_fixes(&fixes),
+            Request::ExportCsv => match &self.table {
+                Some(table) => Response::Csv {
+                    text: table_to_csv(table),
+                },
+                None => Response::NoTable,
+            },
             Request::Associations { kinds } => match &self.table {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,
@@ -94,6 +107,7 @@ impl Engine {
         match result {
             Ok((table, summary)) => {
                 self.table = Some(table);
+                self.original = None;
                 Response::Loaded(summary)
             }
             Err(error) => Response::LoadFailed(error),
@@ -121,6 +135,30 @@ impl Engine {
                 summary: summarise(col, column_type),
             },
             None => Response::NoSuchColumn { column },
+        }
+    }
+
+    /// Apply `fixes` (all of them, in order) to the table as loaded.
+    fn set_fixes(&mut self, fixes: &[Fix]) -> Response {
+        let Some(base) = self.original.take().or_else(|| self.table.take()) else {
+            return Response::NoTable;
+        };
+        let outcomes = if fixes.is_empty() {
+            self.table = Some(base);
+            Vec::new()
+        } else {
+            let (fixed, outcomes) = apply_fixes(&base, fixes);
+            self.table = Some(fixed);
+            self.original = Some(base);
+            outcomes
+        };
+        let table = self.table.as_ref();
+        Response::Fixed {
+            rows: table.map_or(0, Table::row_count),
+            columns: table
+                .map(|t| t.columns.iter().map(|c| summarise(c, None)).collect())
+                .unwrap_or_default(),
+            outcomes,
         }
     }
 
@@ -254,6 +292,37 @@ mod tests {
                 assert_eq!(summary.guess.column_type, ColumnType::Integer);
                 assert_eq!(summary.guess.invalid, 1);
             }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn fixes_apply_on_top_of_the_loaded_table_and_undo() {
+        let mut engine = Engine::new();
+        load(&mut engine, "city,age\nTehran,30\ntehran ,150\nTehran,30\n");
+        let fixes = vec![
+            Fix::DropDuplicateRows,
+            Fix::Trim {
+                column: "city".into(),
+            },
+        ];
+        match engine.handle(Request::SetFixes { fixes }) {
+            Response::Fixed { rows, outcomes, .. } => {
+                assert_eq!(rows, 2);
+                assert_eq!(outcomes[0].rows_dropped, 1);
+                assert_eq!(outcomes[1].cells_changed, 1);
+            }
+            other => panic!("{other:?}"),
+        }
+        match engine.handle(Request::ExportCsv) {
+            Response::Csv { text } => {
+                assert_eq!(text, "\u{FEFF}city,age\r\nTehran,30\r\ntehran,150\r\n")
+            }
+            other => panic!("{other:?}"),
+        }
+        // Undo: the table as loaded comes back.
+        match engine.handle(Request::SetFixes { fixes: vec![] }) {
+            Response::Fixed { rows, .. } => assert_eq!(rows, 3),
             other => panic!("{other:?}"),
         }
     }

@@ -56,3 +56,91 @@ async fn the_quality_report_names_each_problem_and_where() {
     );
     s.close().await;
 }
+
+#[tokio::test]
+async fn fixes_are_applied_undone_kept_after_a_reload_and_exported() {
+    let mut text = String::from("customer_id,city,age,note\n");
+    text.push_str("C1,Tehran,34,ok\nC1,Tehran,34,ok\nC2,tehran ,150,=HYPERLINK(\"http://x\")\n");
+    for i in 3..30 {
+        text.push_str(&format!("C{i},Yazd,{},fine\n", 20 + i));
+    }
+    let file = TempFile::new("crm.csv", text);
+    let s = Session::open().await;
+    s.choose_file("Choose a file", &file.path).await;
+    assert_eq!(s.fact("Rows").await, "30");
+
+    s.by_text("button", "Drop the repeated rows")
+        .await
+        .click()
+        .await
+        .expect("click");
+    s.wait_until(
+        "29 rows after dropping the repeat",
+        "[...document.querySelectorAll('dt')].some(dt => dt.textContent === 'Rows' && dt.nextElementSibling.textContent === '29')",
+    )
+    .await;
+    s.by_text("button", "Write all as “Tehran”")
+        .await
+        .click()
+        .await
+        .expect("click");
+    let applied = s
+        .wait_until(
+            "two fixes listed",
+            "(() => { const li = [...document.querySelectorAll('.applied-fixes li')].map(l => l.textContent); return li.length === 2 && li; })()",
+        )
+        .await;
+    assert_eq!(
+        applied,
+        serde_json::json!([
+            "Dropped the rows that repeat an earlier row. Undo",
+            "city: wrote “tehran ” as “Tehran”. Undo"
+        ])
+    );
+
+    // The fixes are part of the project: after a reload, choosing the same
+    // file applies them again.
+    s.reload().await;
+    s.choose_file("Choose a file", &file.path).await;
+    s.wait_until(
+        "29 rows after the reload",
+        "[...document.querySelectorAll('dt')].some(dt => dt.textContent === 'Rows' && dt.nextElementSibling.textContent === '29')",
+    )
+    .await;
+    assert_eq!(
+        s.eval("document.querySelectorAll('.applied-fixes li').length")
+            .await,
+        2
+    );
+
+    // Undo the first: the repeated row is back, the merge stays.
+    s.by_text("button", "Undo")
+        .await
+        .click()
+        .await
+        .expect("undo");
+    s.wait_until(
+        "30 rows after the undo",
+        "[...document.querySelectorAll('dt')].some(dt => dt.textContent === 'Rows' && dt.nextElementSibling.textContent === '30')",
+    )
+    .await;
+
+    // The cleaned table as CSV: BOM, merged city, formula neutralised.
+    s.by_text("button", "Download the cleaned table (CSV)")
+        .await
+        .click()
+        .await
+        .expect("download");
+    let bytes = s.downloaded("crm (cleaned).csv").await;
+    let csv = String::from_utf8(bytes).expect("utf-8");
+    assert!(
+        csv.starts_with("\u{FEFF}customer_id,city,age,note\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("C2,Tehran,150,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"),
+        "{csv}"
+    );
+    assert_eq!(csv.matches("C1,Tehran,34,ok").count(), 2, "{csv}");
+    s.close().await;
+}

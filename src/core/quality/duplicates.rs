@@ -55,6 +55,24 @@ fn rows_equal(table: &Table, a: usize, b: usize) -> bool {
         .all(|column| column.cells.get(a) == column.cells.get(b))
 }
 
+/// Every row that repeats an earlier row (0-based), for dropping them.
+pub(crate) fn repeating_rows(table: &Table) -> std::collections::HashSet<usize> {
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut repeating = std::collections::HashSet::new();
+    for row in 0..table.row_count() {
+        let bucket = seen.entry(row_hash(table, row)).or_default();
+        if bucket
+            .iter()
+            .any(|&earlier| rows_equal(table, earlier, row))
+        {
+            repeating.insert(row);
+        } else {
+            bucket.push(row);
+        }
+    }
+    repeating
+}
+
 /// Every row that repeats an earlier row exactly (cell text as written).
 pub fn exact_duplicates(table: &Table) -> ExactDuplicates {
     // Hash buckets of earlier distinct rows; equal hashes are compared

@@ -70,7 +70,7 @@ pub fn invalid_values(cells: &TextColumn, role: Role) -> Option<InvalidValues> {
     Some(found)
 }
 
-fn breaks(rule: InvalidRule, value: &str) -> bool {
+pub(crate) fn breaks(rule: InvalidRule, value: &str) -> bool {
     let number = || parse_number(value);
     match rule {
         InvalidRule::AgeOutOfRange => number().is_some_and(|n| !whole_in(n, 0.0, 120.0)),

@@ -13,6 +13,7 @@
 )]
 
 mod duplicates;
+mod fixes;
 mod fold;
 mod invalid;
 mod likely_duplicates;
@@ -23,6 +24,7 @@ mod variants;
 pub use duplicates::{
     exact_duplicates, id_duplicates, ExactDuplicates, IdConflict, IdDuplicates, MAX_EXAMPLES,
 };
+pub use fixes::{apply_fixes, Fix, FixOutcome};
 pub use fold::fold_key;
 pub use invalid::{invalid_values, rule_for, InvalidRule, InvalidValues};
 pub use likely_duplicates::{

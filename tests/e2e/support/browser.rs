@@ -212,6 +212,21 @@ impl Session {
         select.select_by_value(value).await.expect("choose option");
     }
 
+    /// The file the browser downloaded under `name`, once it is complete.
+    pub async fn downloaded(&self, name: &str) -> Vec<u8> {
+        let path = downloads_dir(&self.profile.0).join(name);
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            if let Ok(bytes) = std::fs::read(&path) {
+                if !bytes.is_empty() {
+                    return bytes;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("waited {PATIENCE:?} for the download {}", path.display());
+    }
+
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(super::artifacts_dir().join(format!("{name}.png")), png);
@@ -263,6 +278,11 @@ impl Drop for Profile {
     }
 }
 
+/// Where the browser of a profile saves downloads.
+fn downloads_dir(profile: &std::path::Path) -> PathBuf {
+    profile.join("downloads")
+}
+
 fn capabilities(profile: &std::path::Path) -> serde_json::Map<String, Value> {
     let caps = json!({
         "browserName": "chrome",
@@ -274,7 +294,12 @@ fn capabilities(profile: &std::path::Path) -> serde_json::Map<String, Value> {
                 "--disable-sync", "--disable-quic", "--no-first-run", "--no-default-browser-check",
                 "--window-size=1280,1000", "--force-device-scale-factor=2",
                 format!("--user-data-dir={}", profile.display()),
-            ]
+            ],
+            // Downloads land in the profile, which the test removes.
+            "prefs": {
+                "download.default_directory": downloads_dir(profile).display().to_string(),
+                "download.prompt_for_download": false
+            }
         }
     });
     caps.as_object().cloned().unwrap_or_default()
