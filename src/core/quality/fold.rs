@@ -21,6 +21,33 @@ pub fn fold_key(value: &str) -> String {
     key
 }
 
+/// Words that name the same category in different ways, folded. Only the
+/// categories customer files group by all the time (gender, the countries
+/// exports abbreviate), so a suggestion is never a guess about meaning.
+const SYNONYMS: [(&str, &[&str]); 5] = [
+    ("male", &["m", "man", "mr", "مرد", "آقا", "ذکر"]),
+    (
+        "female",
+        &["f", "woman", "mrs", "ms", "زن", "خانم", "انثی", "أنثی"],
+    ),
+    (
+        "unitedstates",
+        &["us", "usa", "unitedstatesofamerica", "america"],
+    ),
+    ("unitedkingdom", &["uk", "gb", "greatbritain"]),
+    ("unitedarabemirates", &["uae", "امارات", "الامارات"]),
+];
+
+/// [`fold_key`], with known synonyms ("M", "Male", "مرد") meeting too.
+pub fn category_key(value: &str) -> String {
+    let key = fold_key(value);
+    SYNONYMS
+        .iter()
+        .find(|(canonical, others)| key == *canonical || others.contains(&key.as_str()))
+        .map(|(canonical, _)| canonical.to_string())
+        .unwrap_or(key)
+}
+
 enum Folded {
     Drop,
     One(char),
@@ -29,8 +56,10 @@ enum Folded {
 
 fn fold_char(c: char) -> Folded {
     match c {
-        // Spaces, ZWNJ/ZWJ, tatweel, bidi marks and BOM: not part of the word.
+        // Spaces, ZWNJ/ZWJ, tatweel, bidi marks and BOM: not part of the word;
+        // nor the dots of abbreviations ("U.S." / "US").
         c if c.is_whitespace() => Folded::Drop,
+        '.' => Folded::Drop,
         '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
         | '\u{FEFF}' => Folded::Drop,
         // Arabic keyboard letters to their Persian forms.
@@ -54,6 +83,21 @@ fn shift(c: char, zero: u32) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn synonyms_of_gender_and_countries() {
+        for (a, b) in [
+            ("M", "Male"),
+            ("female", "F"),
+            ("U.S.", "United States"),
+            ("USA", "us"),
+            ("مرد", "male"),
+        ] {
+            assert_eq!(category_key(a), category_key(b), "{a} {b}");
+        }
+        assert_ne!(category_key("M"), category_key("F"));
+        assert_eq!(category_key("Tehran"), "tehran");
+    }
 
     #[test]
     fn latin_case_and_spaces() {

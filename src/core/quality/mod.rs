@@ -25,7 +25,7 @@ pub use duplicates::{
     exact_duplicates, id_duplicates, ExactDuplicates, IdConflict, IdDuplicates, MAX_EXAMPLES,
 };
 pub use fixes::{apply_fixes, Fix, FixOutcome};
-pub use fold::fold_key;
+pub use fold::{category_key, fold_key};
 pub use invalid::{invalid_values, rule_for, InvalidRule, InvalidValues};
 pub use likely_duplicates::{
     likely_duplicates, name_key, ContactColumns, LikelyDuplicate, LikelyDuplicates, MatchReason,

@@ -1,5 +1,5 @@
-//! The same category spelt several ways: values whose [`fold_key`]s are
-//! equal but whose text differs ("Tehran" / "tehran " / "TEHRAN",
+//! The same category spelt several ways: values whose folded keys
+//! ([`super::category_key`]) are equal but whose text differs ("Tehran" / "tehran " / "TEHRAN",
 //! "كرمان" / "کرمان"). Reported with counts so the user can merge them; never
 //! merged silently, because folding is lossy (ة→ه is not always right).
 
@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::fold::fold_key;
+use super::fold::category_key;
 use crate::core::schema::is_missing;
 use crate::core::table::TextColumn;
 
@@ -50,7 +50,7 @@ pub fn spelling_variants(cells: &TextColumn) -> Vec<VariantGroup> {
     let mut group_of_key: HashMap<String, usize> = HashMap::new();
     for spelling in order {
         let count = counts.get(spelling).copied().unwrap_or(0);
-        let key = fold_key(spelling);
+        let key = category_key(spelling);
         let next = groups.len();
         let index = *group_of_key.entry(key).or_insert(next);
         if index == next {
