@@ -19,6 +19,9 @@ pub fn CanvasChart(
     /// row per bar); otherwise the stylesheet's aspect ratio holds.
     #[prop(optional, into)]
     block_size: Option<Signal<String>>,
+    /// A click on the chart, at (x, y) in CSS pixels from its top left.
+    #[prop(optional)]
+    on_click: Option<Callback<(f64, f64)>>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);
@@ -44,6 +47,12 @@ pub fn CanvasChart(
                 aria-label=description
                 style:block-size=move || block_size.map(|size| size.get())
                 style:aspect-ratio=move || block_size.map(|_| "auto")
+                class:clickable=on_click.is_some()
+                on:click=move |ev: web_sys::MouseEvent| {
+                    if let Some(callback) = on_click {
+                        callback.run((f64::from(ev.offset_x()), f64::from(ev.offset_y())));
+                    }
+                }
             ></canvas>
             <figcaption>{description}</figcaption>
         </figure>

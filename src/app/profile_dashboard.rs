@@ -31,6 +31,9 @@ const GROUPS: [RoleGroup; 7] = [
 ];
 /// Categories shown as ranked bars.
 const TOP_BARS: usize = 10;
+/// The height of one ranked bar's row, in CSS pixels (as the chart draws
+/// it when given this much room).
+const BAR_ROW_PX: usize = 28;
 const HISTOGRAM_BINS: usize = 20;
 
 fn group_key(group: RoleGroup) -> &'static str {
@@ -142,6 +145,7 @@ pub fn ProfileDashboard() -> impl IntoView {
     view! {
         <section class="profile" aria-labelledby="profile-title">
             <h2 id="profile-title">{move || i18n.t("profile.heading")}</h2>
+            <FilterBanner />
             <p class="headline" dir="auto">{move || headline.get()}</p>
             {sections}
         </section>
@@ -256,9 +260,30 @@ fn bars_card(studio: Studio, i18n: I18n, column: &ProfiledColumn) -> impl IntoVi
     // One 28px row per bar, like the chart draws them.
     let block_size = Signal::derive(move || {
         let bars = top.with(|t| t.as_ref().map_or(1, |t| t.values.len().max(1)));
-        format!("{}px", bars * 28 + 8)
+        format!("{}px", bars * BAR_ROW_PX + 8)
     });
-    view! { <CanvasChart draw=draw description=description class="bars-canvas" block_size=block_size /> }
+    // A click on a bar narrows the whole dashboard to that group.
+    let column_name = column.name.clone();
+    let on_click = Callback::new(move |(_, y): (f64, f64)| {
+        let row = (y / BAR_ROW_PX as f64).floor() as usize;
+        let value = top.with_untracked(|t| {
+            t.as_ref()
+                .and_then(|t| t.values.get(row))
+                .map(|v| v.0.clone())
+        });
+        if let Some(value) = value {
+            studio.filter_to(Some((index, column_name.clone(), value)));
+        }
+    });
+    view! {
+        <CanvasChart
+            draw=draw
+            description=description
+            class="bars-canvas"
+            block_size=block_size
+            on_click=on_click
+        />
+    }
 }
 
 fn timeline_card(studio: Studio, i18n: I18n, column: &ProfiledColumn) -> impl IntoView {
@@ -451,5 +476,43 @@ async fn compose_headline(studio: Studio, i18n: I18n, columns: &[ProfiledColumn]
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => sentence,
+    }
+}
+
+/// "Showing only city = Tehran: 120 of 500 rows." with a way back.
+#[component]
+fn FilterBanner() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let i18n = use_i18n();
+    let text = move || {
+        let filter = studio.view_filter.get()?;
+        let total = studio
+            .loaded
+            .with(|l| l.as_ref().map_or(0, |l| l.summary.row_count()));
+        Some(i18n.t_args(
+            "profile.filtered",
+            &[
+                ("column", &filter.name),
+                ("value", &filter.value),
+                ("rows", &i18n.count(filter.rows)),
+                ("total", &i18n.count(total)),
+            ],
+        ))
+    };
+    view! {
+        {move || {
+            text()
+                .map(|line| {
+                    view! {
+                        <p class="filter-banner" role="status" dir="auto">
+                            {line}
+                            " "
+                            <button type="button" class="button secondary small" on:click=move |_| studio.filter_to(None)>
+                                {move || i18n.t("profile.show_everyone")}
+                            </button>
+                        </p>
+                    }
+                })
+        }}
     }
 }

@@ -25,7 +25,7 @@ use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::project::{ColumnChoice, FileRef, ProjectState, Restored};
 use crate::core::quality::Fix;
 use crate::core::schema::{ColumnType, Role};
-use crate::engine::{ColumnSummary, Progress, Request, Response, TableSummary};
+use crate::engine::{ColumnSummary, Progress, Request, Response, RowFilter, TableSummary};
 
 /// What the page shows about the file being read.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +61,16 @@ pub struct Loaded {
     pub generation: u32,
 }
 
+/// The dashboard's view narrowed to one group ("city is Tehran").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewFilter {
+    pub column: usize,
+    pub name: String,
+    pub value: String,
+    /// Rows in view.
+    pub rows: usize,
+}
+
 /// The whole app state, shared through context. Copyable handles only.
 #[derive(Clone, Copy)]
 pub struct Studio {
@@ -72,6 +82,8 @@ pub struct Studio {
     pub can_save: RwSignal<bool>,
     /// Where the engine runs (a Web Worker, normally).
     pub engine_home: RwSignal<EngineHome>,
+    /// The group the dashboard is narrowed to, if any (not saved).
+    pub view_filter: RwSignal<Option<ViewFilter>>,
     engine: StoredValue<EngineClient, LocalStorage>,
     /// The open file's handle, to read it again with other options.
     file: StoredValue<Option<File>, LocalStorage>,
@@ -99,6 +111,7 @@ impl Studio {
         let engine_home = RwSignal::new(EngineHome::Starting);
         Studio {
             engine_home,
+            view_filter: RwSignal::new(None),
             engine: StoredValue::new_local(EngineClient::start(move |home| engine_home.set(home))),
             project: RwSignal::new(project),
             loaded: RwSignal::new(None),
@@ -220,6 +233,8 @@ impl Studio {
                 let generation = self
                     .loaded
                     .with_untracked(|l| l.as_ref().map_or(0, |l| l.generation.wrapping_add(1)));
+                // A new table shows everyone (the engine dropped the filter).
+                self.view_filter.set(None);
                 self.loaded.set(Some(Loaded {
                     summary,
                     generation,
@@ -290,6 +305,42 @@ impl Studio {
                 }
             });
         });
+    }
+
+    /// Narrow every view to the rows whose `column` is `value` (a click on
+    /// a bar), or show everyone again with `None`.
+    pub fn filter_to(self, target: Option<(usize, String, String)>) {
+        spawn_local(async move {
+            let filter = target.as_ref().map(|(column, _, value)| RowFilter {
+                column: *column,
+                value: value.clone(),
+            });
+            let Response::Filtered { rows } = self.ask(Request::SetFilter { filter }).await else {
+                return;
+            };
+            self.view_filter
+                .set(target.map(|(column, name, value)| ViewFilter {
+                    column,
+                    name,
+                    value,
+                    rows,
+                }));
+            self.loaded.update(|loaded| {
+                if let Some(loaded) = loaded {
+                    loaded.generation = loaded.generation.wrapping_add(1);
+                }
+            });
+        });
+    }
+
+    /// Rows the views show: the filtered ones, or all.
+    pub fn rows_in_view(&self) -> usize {
+        self.view_filter
+            .with(|f| f.as_ref().map(|f| f.rows))
+            .unwrap_or_else(|| {
+                self.loaded
+                    .with(|l| l.as_ref().map_or(0, |l| l.summary.row_count()))
+            })
     }
 
     /// The current table (fixes applied) as CSV text, for a download.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ColumnSummary, TableSummary};
+use super::{ColumnSummary, RowFilter, TableSummary};
 use crate::core::associations::AssociationMatrix;
 use crate::core::feedback::Nps;
 use crate::core::ingest::{IngestError, LoadOptions};
@@ -51,6 +51,8 @@ pub enum Request {
     SetFixes { fixes: Vec<Fix> },
     /// The current table (fixes applied) as a CSV file's text.
     ExportCsv,
+    /// From now on, answer about the rows `filter` keeps (`None`: all).
+    SetFilter { filter: Option<RowFilter> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -95,6 +97,10 @@ pub enum Response {
     },
     Csv {
         text: String,
+    },
+    /// After `SetFilter`: how many rows are in view.
+    Filtered {
+        rows: usize,
     },
     NoTable,
     NoSuchColumn {

@@ -6,11 +6,13 @@
 //! `postMessage` in the browser and be called directly in native tests and
 //! the CLI.
 
+mod filter;
 mod load;
 mod messages;
 mod summary;
 mod wire;
 
+pub use filter::RowFilter;
 pub use load::{LoadJob, LoadPhase, Loaded, Progress, RECORDS_PER_STEP};
 pub use messages::{Request, Response};
 pub use summary::{ColumnSummary, TableSummary};
@@ -20,7 +22,7 @@ use crate::core::associations::association_matrix;
 use crate::core::export::table_to_csv;
 use crate::core::feedback::nps;
 use crate::core::ingest::{IngestError, LoadOptions};
-use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix};
+use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix, FixOutcome};
 use crate::core::schema::{guess_as, infer_column, infer_role, ColumnType};
 use crate::core::stats::{histogram, month_counts, top_values};
 use crate::core::table::Table;
@@ -33,12 +35,13 @@ pub const MAX_TOP_VALUES: usize = 100;
 
 #[derive(Debug, Default)]
 pub struct Engine {
-    /// The table every request reads: the loaded one with the accepted
-    /// fixes applied.
-    table: Option<Table>,
-    /// The table as loaded, kept while fixes are applied so they can be
-    /// undone; `None` when there are no fixes (then `table` is it).
-    original: Option<Table>,
+    /// The table as loaded; never changed.
+    loaded: Option<Table>,
+    fixes: Vec<Fix>,
+    filter: Option<RowFilter>,
+    /// The loaded table with the fixes applied and the filter kept to, when
+    /// there is any fix or filter; every request reads [`Engine::table`].
+    derived: Option<Table>,
 }
 
 impl Engine {
@@ -78,13 +81,9 @@ impl Engine {
                 nps: nps(cells),
             }),
             Request::SetFixes { fixes } => self.set_fixes(&fixes),
-            Request::ExportCsv => match &self.table {
-                Some(table) => Response::Csv {
-                    text: table_to_csv(table),
-                },
-                None => Response::NoTable,
-            },
-            Request::Associations { kinds } => match &self.table {
+            Request::SetFilter { filter } => self.set_filter(filter),
+            Request::ExportCsv => self.export_csv(),
+            Request::Associations { kinds } => match self.table() {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,
             },
@@ -106,8 +105,10 @@ impl Engine {
     pub fn finish_load(&mut self, result: Result<Loaded, IngestError>) -> Response {
         match result {
             Ok((table, summary)) => {
-                self.table = Some(table);
-                self.original = None;
+                self.loaded = Some(table);
+                self.fixes.clear();
+                self.filter = None;
+                self.derived = None;
                 Response::Loaded(summary)
             }
             Err(error) => Response::LoadFailed(error),
@@ -115,7 +116,7 @@ impl Engine {
     }
 
     fn rows(&self, start: usize, end: usize) -> Response {
-        let Some(table) = &self.table else {
+        let Some(table) = self.table() else {
             return Response::NoTable;
         };
         let end = end.min(start.saturating_add(MAX_PAGE_ROWS));
@@ -126,7 +127,7 @@ impl Engine {
     }
 
     fn column(&self, column: usize, column_type: Option<ColumnType>) -> Response {
-        let Some(table) = &self.table else {
+        let Some(table) = self.table() else {
             return Response::NoTable;
         };
         match table.columns.get(column) {
@@ -138,21 +139,39 @@ impl Engine {
         }
     }
 
+    /// The table requests read: loaded, fixed, filtered.
+    fn table(&self) -> Option<&Table> {
+        self.derived.as_ref().or(self.loaded.as_ref())
+    }
+
+    /// Rebuild the derived table from the loaded one, the fixes and the
+    /// filter; what each fix did.
+    fn derive(&mut self) -> Vec<FixOutcome> {
+        self.derived = None;
+        let Some(loaded) = &self.loaded else {
+            return Vec::new();
+        };
+        let (fixed, outcomes) = if self.fixes.is_empty() {
+            (None, Vec::new())
+        } else {
+            let (fixed, outcomes) = apply_fixes(loaded, &self.fixes);
+            (Some(fixed), outcomes)
+        };
+        self.derived = match &self.filter {
+            Some(filter) => Some(filter.keep(fixed.as_ref().unwrap_or(loaded))),
+            None => fixed,
+        };
+        outcomes
+    }
+
     /// Apply `fixes` (all of them, in order) to the table as loaded.
     fn set_fixes(&mut self, fixes: &[Fix]) -> Response {
-        let Some(base) = self.original.take().or_else(|| self.table.take()) else {
+        if self.loaded.is_none() {
             return Response::NoTable;
-        };
-        let outcomes = if fixes.is_empty() {
-            self.table = Some(base);
-            Vec::new()
-        } else {
-            let (fixed, outcomes) = apply_fixes(&base, fixes);
-            self.table = Some(fixed);
-            self.original = Some(base);
-            outcomes
-        };
-        let table = self.table.as_ref();
+        }
+        self.fixes = fixes.to_vec();
+        let outcomes = self.derive();
+        let table = self.table();
         Response::Fixed {
             rows: table.map_or(0, Table::row_count),
             columns: table
@@ -162,9 +181,35 @@ impl Engine {
         }
     }
 
+    /// The loaded table with the fixes applied — every row, whatever the
+    /// dashboard's filter — as CSV.
+    fn export_csv(&self) -> Response {
+        let Some(loaded) = &self.loaded else {
+            return Response::NoTable;
+        };
+        let text = if self.fixes.is_empty() {
+            table_to_csv(loaded)
+        } else {
+            table_to_csv(&apply_fixes(loaded, &self.fixes).0)
+        };
+        Response::Csv { text }
+    }
+
+    /// Keep only the rows `filter` matches (or all rows again).
+    fn set_filter(&mut self, filter: Option<RowFilter>) -> Response {
+        if self.loaded.is_none() {
+            return Response::NoTable;
+        }
+        self.filter = filter;
+        self.derive();
+        Response::Filtered {
+            rows: self.table().map_or(0, Table::row_count),
+        }
+    }
+
     /// Answer from one column's cells, or say why not.
     fn with_column(&self, column: usize, answer: impl FnOnce(&TextColumn) -> Response) -> Response {
-        let Some(table) = &self.table else {
+        let Some(table) = self.table() else {
             return Response::NoTable;
         };
         match table.columns.get(column) {
@@ -174,14 +219,14 @@ impl Engine {
     }
 
     fn quality(&self, kinds: &[ColumnKind]) -> Response {
-        match &self.table {
+        match self.table() {
             Some(table) => Response::Quality(Box::new(quality_report(table, kinds))),
             None => Response::NoTable,
         }
     }
 
     fn histogram(&self, column: usize, target_bins: usize) -> Response {
-        let Some(table) = &self.table else {
+        let Some(table) = self.table() else {
             return Response::NoTable;
         };
         match table.columns.get(column) {
@@ -325,6 +370,33 @@ mod tests {
             Response::Fixed { rows, .. } => assert_eq!(rows, 3),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_filter_narrows_every_answer_until_cleared() {
+        let mut engine = Engine::new();
+        load(&mut engine, "city,age\nTehran,30\nYazd,40\n Tehran,50\n");
+        let filter = Some(RowFilter {
+            column: 0,
+            value: "Tehran".into(),
+        });
+        assert_eq!(
+            engine.handle(Request::SetFilter { filter }),
+            Response::Filtered { rows: 2 }
+        );
+        match engine.handle(Request::Rows { start: 0, end: 10 }) {
+            Response::Rows { rows, .. } => assert_eq!(rows, [["Tehran", "30"], [" Tehran", "50"]]),
+            other => panic!("{other:?}"),
+        }
+        // The export is the whole (fixed) table, not the view.
+        match engine.handle(Request::ExportCsv) {
+            Response::Csv { text } => assert_eq!(text.lines().count(), 4),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            engine.handle(Request::SetFilter { filter: None }),
+            Response::Filtered { rows: 3 }
+        );
     }
 
     #[test]

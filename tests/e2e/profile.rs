@@ -104,5 +104,35 @@ async fn nps_dates_and_places_get_their_own_charts() {
     );
     let headline = s.text_of("the headline", "section.profile .headline").await;
     assert_eq!(headline, "Most are in Tehran and Shiraz; the NPS is -25.");
+
+    // A click on the first city bar (Tehran) narrows everything to Tehran:
+    // its rows have NPS 10 and 8 only → 10 promoters, 10 passives → 50.
+    s.eval(
+        "(() => { const c = [...document.querySelectorAll('section.profile canvas.bars-canvas')][0]; \
+           const r = c.getBoundingClientRect(); \
+           c.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + 10 })); \
+           return true; })()",
+    )
+    .await;
+    let banner = s.text_of("the filter banner", ".filter-banner").await;
+    assert_eq!(
+        banner,
+        "Showing only city = “Tehran”: 20 of 40 rows. Show everyone"
+    );
+    s.wait_until(
+        "the NPS of Tehran",
+        "document.querySelector('section.profile .nps-figure')?.textContent === 'NPS 50: 10 promoters, 10 passives, 0 detractors.'",
+    )
+    .await;
+    s.by_text("button", "Show everyone")
+        .await
+        .click()
+        .await
+        .expect("clear");
+    s.wait_until(
+        "the NPS of everyone",
+        "document.querySelector('section.profile .nps-figure')?.textContent === 'NPS -25: 10 promoters, 10 passives, 20 detractors.'",
+    )
+    .await;
     s.close().await;
 }
