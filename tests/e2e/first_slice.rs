@@ -39,7 +39,7 @@ async fn a_real_file_shows_rows_columns_preview_and_a_sharp_chart() {
 
     // The chart: a canvas described in words, its backing store sized for the
     // device pixel ratio (the test browser runs at 2×), with bars drawn.
-    let canvas = s.wait_for(Locator::Css("canvas[role='img']")).await;
+    let canvas = s.wait_for(Locator::Css("section.chart-section canvas[role='img']")).await;
     let label = canvas
         .attr("aria-label")
         .await
@@ -49,7 +49,7 @@ async fn a_real_file_shows_rows_columns_preview_and_a_sharp_chart() {
     let sharp = s
         .wait_until(
             "a canvas sized for devicePixelRatio",
-            "(() => { const c = document.querySelector(\"canvas[role='img']\"); \
+            "(() => { const c = document.querySelector(\"section.chart-section canvas[role='img']\"); \
               const r = c.getBoundingClientRect(); \
               return devicePixelRatio === 2 && c.width === Math.round(r.width * 2) && c.height === Math.round(r.height * 2) && c.width > 0; })()",
         )
@@ -58,7 +58,7 @@ async fn a_real_file_shows_rows_columns_preview_and_a_sharp_chart() {
     let inked = s
         .wait_until(
             "bars drawn in the chart colour",
-            "(() => { const c = document.querySelector(\"canvas[role='img']\"); \
+            "(() => { const c = document.querySelector(\"section.chart-section canvas[role='img']\"); \
               const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; \
               for (let i = 0; i < d.length; i += 4) { if (d[i] === 13 && d[i+1] === 110 && d[i+2] === 110) n++; } \
               return n > 1000 ? n : 0; })()",
@@ -105,7 +105,7 @@ async fn a_file_dropped_on_the_page_opens() {
     let label = s
         .wait_until(
             "the age chart",
-            "document.querySelector(\"canvas[role='img']\")?.getAttribute('aria-label')",
+            "document.querySelector(\"section.chart-section canvas[role='img']\")?.getAttribute('aria-label')",
         )
         .await;
     assert!(

@@ -78,7 +78,7 @@ async fn persian_digits_are_numbers_and_get_a_chart() {
     let label = s
         .wait_until(
             "a histogram of age",
-            "document.querySelector(\"canvas[role='img']\")?.getAttribute('aria-label')",
+            "document.querySelector(\"section.chart-section canvas[role='img']\")?.getAttribute('aria-label')",
         )
         .await;
     assert!(

@@ -11,7 +11,7 @@ async fn reload_restores_language_file_and_chart_column() {
     s.select("Column to chart", "UnitPrice").await;
     s.wait_until(
         "the chart to follow the choice",
-        "document.querySelector(\"canvas[role='img']\")?.getAttribute('aria-label')?.startsWith('Histogram of UnitPrice')",
+        "document.querySelector(\"section.chart-section canvas[role='img']\")?.getAttribute('aria-label')?.startsWith('Histogram of UnitPrice')",
     )
     .await;
     // Correct a type and a role: both must survive the reload.
@@ -39,7 +39,7 @@ async fn reload_restores_language_file_and_chart_column() {
         .await;
     s.wait_until(
         "the restored chart column",
-        "document.querySelector(\"canvas[role='img']\")?.getAttribute('aria-label')?.includes('UnitPrice')",
+        "document.querySelector(\"section.chart-section canvas[role='img']\")?.getAttribute('aria-label')?.includes('UnitPrice')",
     )
     .await;
     assert_eq!(s.chosen("نقش Country").await, "استان/منطقه");
