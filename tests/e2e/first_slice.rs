@@ -39,7 +39,9 @@ async fn a_real_file_shows_rows_columns_preview_and_a_sharp_chart() {
 
     // The chart: a canvas described in words, its backing store sized for the
     // device pixel ratio (the test browser runs at 2×), with bars drawn.
-    let canvas = s.wait_for(Locator::Css("section.chart-section canvas[role='img']")).await;
+    let canvas = s
+        .wait_for(Locator::Css("section.chart-section canvas[role='img']"))
+        .await;
     let label = canvas
         .attr("aria-label")
         .await
