@@ -103,6 +103,9 @@ fn summary_json(summary: &TableSummary) -> serde_json::Value {
                 "missing": column.guess.missing,
                 "invalid": column.guess.invalid,
                 "examples": column.guess.examples,
+                "misfits": column.guess.misfits,
+                "date_order": column.guess.date_order,
+                "calendar": column.guess.calendar,
             })
         })
         .collect();

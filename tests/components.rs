@@ -40,6 +40,9 @@ fn guess(column_type: ColumnType, missing: usize, examples: &[&str]) -> ColumnGu
         missing,
         invalid: 0,
         examples: examples.iter().map(|s| s.to_string()).collect(),
+        misfits: Vec::new(),
+        date_order: None,
+        calendar: None,
     }
 }
 

@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use nimrokh::core::calendar::parse_day;
-use nimrokh::core::calendar::DayOrder;
 use nimrokh::core::customers::{summarise_customers, transactions_from_table, TransactionColumns};
 use nimrokh::core::ingest::read_table;
+use nimrokh::core::schema::DateOrder;
 use serde_json::Value;
 
 #[test]
@@ -36,7 +36,7 @@ fn cdnow_summary_matches_lifetimes() {
     assert_eq!(log.transactions.len(), 69_659);
     let end = parse_day(
         oracle["observation_period_end"].as_str().unwrap(),
-        DayOrder::MonthFirst,
+        Some(DateOrder::MonthFirst),
     )
     .unwrap();
     let summaries = summarise_customers(&log.transactions, end);

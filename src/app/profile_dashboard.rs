@@ -15,7 +15,7 @@ use super::studio::Studio;
 use crate::core::charts::{draw_ranked_bars, draw_timeline, BarsText, Palette, TimelineText};
 use crate::core::feedback::Nps;
 use crate::core::i18n::{describe_role, format_count};
-use crate::core::schema::{ColumnType, Role, RoleGroup};
+use crate::core::schema::{ColumnType, DateOrder, Role, RoleGroup};
 use crate::core::stats::{Histogram, MonthCounts, TopValues};
 use crate::engine::{Request, Response};
 
@@ -56,6 +56,8 @@ struct ProfiledColumn {
     name: String,
     column_type: ColumnType,
     role: Role,
+    /// Day/month order of `a/b/yyyy` dates, as shown in the column list.
+    date_order: Option<DateOrder>,
 }
 
 /// The chart a column gets.
@@ -72,7 +74,7 @@ fn chart_kind(column: &ProfiledColumn) -> Option<ChartKind> {
         return Some(ChartKind::Nps);
     }
     match column.column_type {
-        ColumnType::Integer | ColumnType::Decimal => Some(ChartKind::Histogram),
+        t if t.is_numeric() => Some(ChartKind::Histogram),
         ColumnType::Date | ColumnType::DateTime => Some(ChartKind::Timeline),
         ColumnType::Category | ColumnType::Boolean => Some(ChartKind::RankedBars),
         _ => None,
@@ -96,6 +98,7 @@ pub fn ProfileDashboard() -> impl IntoView {
                         name: c.name.clone(),
                         column_type: c.guess.column_type,
                         role: c.role,
+                        date_order: c.guess.date_order,
                     })
                     .collect();
                 (l.generation, columns)
@@ -288,10 +291,14 @@ fn bars_card(studio: Studio, i18n: I18n, column: &ProfiledColumn) -> impl IntoVi
 
 fn timeline_card(studio: Studio, i18n: I18n, column: &ProfiledColumn) -> impl IntoView {
     let counts = RwSignal::new(None::<MonthCounts>);
-    let index = column.index;
+    let (index, order) = (column.index, column.date_order);
     spawn_local(async move {
-        if let Response::Months { counts: found, .. } =
-            studio.ask(Request::Months { column: index }).await
+        if let Response::Months { counts: found, .. } = studio
+            .ask(Request::Months {
+                column: index,
+                order,
+            })
+            .await
         {
             counts.set(Some(found));
         }

@@ -24,7 +24,7 @@ use super::storage::{load_project, save_project};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::project::{ColumnChoice, FileRef, ProjectState, Restored};
 use crate::core::quality::Fix;
-use crate::core::schema::{ColumnType, Role};
+use crate::core::schema::{ColumnType, DateOrder, Role};
 use crate::engine::{ColumnSummary, Progress, Request, Response, RowFilter, TableSummary};
 
 /// What the page shows about the file being read.
@@ -359,8 +359,12 @@ impl Studio {
             let Some(choice) = choices.get(&column.name) else {
                 continue;
             };
-            if let Some(column_type) = choice.column_type {
-                if let Some(fresh) = self.column_as(index, column_type).await {
+            let column_type = choice.column_type.or_else(|| {
+                // A date order alone re-reads the column as the type shown.
+                choice.date_order.map(|_| column.guess.column_type)
+            });
+            if let Some(column_type) = column_type {
+                if let Some(fresh) = self.column_as(index, column_type, choice.date_order).await {
                     *column = fresh;
                 }
             }
@@ -370,11 +374,17 @@ impl Studio {
         }
     }
 
-    async fn column_as(&self, index: usize, column_type: ColumnType) -> Option<ColumnSummary> {
+    async fn column_as(
+        &self,
+        index: usize,
+        column_type: ColumnType,
+        date_order: Option<DateOrder>,
+    ) -> Option<ColumnSummary> {
         match self
             .ask(Request::Column {
                 column: index,
                 column_type: Some(column_type),
+                date_order,
             })
             .await
         {
@@ -386,22 +396,63 @@ impl Studio {
     /// The user corrects a column's type: re-read it as that type (cells
     /// that don't fit are counted) and remember the choice.
     pub fn choose_type(self, index: usize, column_type: ColumnType) {
+        let date_order = self.chosen_date_order(index);
         spawn_local(async move {
-            let Some(mut fresh) = self.column_as(index, column_type).await else {
-                return;
-            };
-            self.loaded.update(|loaded| {
-                if let Some(column) = loaded
-                    .as_mut()
-                    .and_then(|l| l.summary.columns.get_mut(index))
-                {
-                    // The role stays as shown; only the type changed.
+            if let Some(fresh) = self.reread(index, column_type, date_order).await {
+                self.remember(&fresh, |choice| choice.column_type = Some(column_type));
+            }
+        });
+    }
+
+    /// The user says which field of the column's `a/b/yyyy` dates is the
+    /// day: re-read the column in that order and remember it.
+    pub fn choose_date_order(self, index: usize, order: DateOrder) {
+        let Some(column_type) = self.loaded.with_untracked(|l| {
+            l.as_ref()
+                .and_then(|l| l.summary.columns.get(index))
+                .map(|c| c.guess.column_type)
+        }) else {
+            return;
+        };
+        spawn_local(async move {
+            if let Some(fresh) = self.reread(index, column_type, Some(order)).await {
+                self.remember(&fresh, |choice| choice.date_order = Some(order));
+            }
+        });
+    }
+
+    /// The date order the user chose for a column, if any.
+    fn chosen_date_order(&self, index: usize) -> Option<DateOrder> {
+        let name = self.loaded.with_untracked(|l| {
+            l.as_ref()
+                .and_then(|l| l.summary.columns.get(index))
+                .map(|c| c.name.clone())
+        })?;
+        self.project
+            .with_untracked(|p| p.columns.get(&name).and_then(|c| c.date_order))
+    }
+
+    /// Re-read a column as `column_type` and show it, keeping its role;
+    /// answers the column's name.
+    async fn reread(
+        &self,
+        index: usize,
+        column_type: ColumnType,
+        date_order: Option<DateOrder>,
+    ) -> Option<String> {
+        let mut fresh = self.column_as(index, column_type, date_order).await?;
+        self.loaded.update(|loaded| {
+            if let Some(loaded) = loaded.as_mut() {
+                if let Some(column) = loaded.summary.columns.get_mut(index) {
+                    // The role stays as shown; only the reading changed.
                     fresh.role = column.role;
                     *column = fresh.clone();
                 }
-            });
-            self.remember(&fresh.name, |choice| choice.column_type = Some(column_type));
+                // Views that read the column (the timeline) ask again.
+                loaded.generation = loaded.generation.wrapping_add(1);
+            }
         });
+        Some(fresh.name)
     }
 
     /// The user corrects a column's role.
@@ -485,6 +536,7 @@ pub fn App() -> impl IntoView {
                     })
                     on_type=Callback::new(move |(index, column_type)| studio.choose_type(index, column_type))
                     on_role=Callback::new(move |(index, role)| studio.choose_role(index, role))
+                    on_date_order=Callback::new(move |(index, order)| studio.choose_date_order(index, order))
                 />
                 <QualityPanel />
                 <AssociationsPanel />

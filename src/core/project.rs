@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::i18n::Lang;
 use super::ingest::LoadOptions;
 use super::quality::Fix;
-use super::schema::{ColumnType, Role};
+use super::schema::{ColumnType, DateOrder, Role};
 
 /// The format this build writes. Bump it when a saved field changes meaning,
 /// and add a migration from every earlier version in [`decode`].
@@ -57,11 +57,15 @@ pub struct ColumnChoice {
     pub column_type: Option<ColumnType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// Day/month order for `a/b/yyyy` dates the data left ambiguous (or
+    /// read wrongly).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<DateOrder>,
 }
 
 impl ColumnChoice {
     pub fn is_empty(&self) -> bool {
-        self.column_type.is_none() && self.role.is_none()
+        self.column_type.is_none() && self.role.is_none() && self.date_order.is_none()
     }
 }
 
@@ -169,6 +173,7 @@ mod tests {
                 ColumnChoice {
                     column_type: Some(ColumnType::Category),
                     role: Some(Role::City),
+                    date_order: Some(DateOrder::DayFirst),
                 },
             )]),
             load_options: LoadOptions {

@@ -156,7 +156,7 @@ impl LoadJob {
                 mut columns,
             } => match ingested.table.columns.get(columns.len()) {
                 Some(column) => {
-                    columns.push(summarise(column, None));
+                    columns.push(summarise(column, None, None));
                     self.stage = Stage::Inferring { ingested, columns };
                 }
                 None => {

@@ -7,7 +7,7 @@ use crate::core::associations::AssociationMatrix;
 use crate::core::feedback::Nps;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{ColumnKind, Fix, FixOutcome, QualityReport};
-use crate::core::schema::ColumnType;
+use crate::core::schema::{ColumnType, DateOrder};
 use crate::core::stats::{Histogram, MonthCounts, TopValues};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,10 +29,13 @@ pub enum Request {
     Histogram { column: usize, target_bins: usize },
     /// One column read as `column_type` (the user's choice), or as inferred
     /// when `None`; answers its fresh summary with the cells that don't fit
-    /// counted as invalid.
+    /// counted as invalid. `date_order` is the user's day/month order for
+    /// `a/b/yyyy` dates (None: as the data decides).
     Column {
         column: usize,
         column_type: Option<ColumnType>,
+        #[serde(default)]
+        date_order: Option<DateOrder>,
     },
     /// The data quality report, judging each column as `kinds` says (the
     /// types and roles the user confirmed, in column order).
@@ -42,8 +45,13 @@ pub enum Request {
     Associations { kinds: Vec<ColumnKind> },
     /// A column's most frequent values (at most `limit`).
     TopValues { column: usize, limit: usize },
-    /// A date column's counts per month and weekday.
-    Months { column: usize },
+    /// A date column's counts per month and weekday, its `a/b/yyyy` cells
+    /// read in `order` (None: as the data decides).
+    Months {
+        column: usize,
+        #[serde(default)]
+        order: Option<DateOrder>,
+    },
     /// The Net Promoter Score of a column of 0–10 answers.
     Nps { column: usize },
     /// Apply these fixes (the whole accepted list, in order) on top of the

@@ -23,7 +23,7 @@ use crate::core::export::table_to_csv;
 use crate::core::feedback::nps;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix, FixOutcome};
-use crate::core::schema::{guess_as, infer_column, infer_role, ColumnType};
+use crate::core::schema::{guess_as_ordered, infer_column, infer_role, ColumnType, DateOrder};
 use crate::core::stats::{histogram, month_counts, top_values};
 use crate::core::table::Table;
 use crate::core::table::{Column, TextColumn};
@@ -64,7 +64,8 @@ impl Engine {
             Request::Column {
                 column,
                 column_type,
-            } => self.column(column, column_type),
+                date_order,
+            } => self.column(column, column_type, date_order),
             Request::Quality { kinds } => self.quality(&kinds),
             Request::TopValues { column, limit } => {
                 self.with_column(column, |cells| Response::TopValues {
@@ -72,10 +73,12 @@ impl Engine {
                     top: top_values(cells, limit.min(MAX_TOP_VALUES)),
                 })
             }
-            Request::Months { column } => self.with_column(column, |cells| Response::Months {
-                column,
-                counts: month_counts(cells),
-            }),
+            Request::Months { column, order } => {
+                self.with_column(column, |cells| Response::Months {
+                    column,
+                    counts: month_counts(cells, order),
+                })
+            }
             Request::Nps { column } => self.with_column(column, |cells| Response::Nps {
                 column,
                 nps: nps(cells),
@@ -126,14 +129,19 @@ impl Engine {
         }
     }
 
-    fn column(&self, column: usize, column_type: Option<ColumnType>) -> Response {
+    fn column(
+        &self,
+        column: usize,
+        column_type: Option<ColumnType>,
+        date_order: Option<DateOrder>,
+    ) -> Response {
         let Some(table) = self.table() else {
             return Response::NoTable;
         };
         match table.columns.get(column) {
             Some(col) => Response::Column {
                 column,
-                summary: summarise(col, column_type),
+                summary: summarise(col, column_type, date_order),
             },
             None => Response::NoSuchColumn { column },
         }
@@ -175,7 +183,7 @@ impl Engine {
         Response::Fixed {
             rows: table.map_or(0, Table::row_count),
             columns: table
-                .map(|t| t.columns.iter().map(|c| summarise(c, None)).collect())
+                .map(|t| t.columns.iter().map(|c| summarise(c, None, None)).collect())
                 .unwrap_or_default(),
             outcomes,
         }
@@ -240,9 +248,13 @@ impl Engine {
 }
 
 /// A column's type (inferred, or as the user chose) and role.
-pub(crate) fn summarise(column: &Column, column_type: Option<ColumnType>) -> ColumnSummary {
+pub(crate) fn summarise(
+    column: &Column,
+    column_type: Option<ColumnType>,
+    date_order: Option<DateOrder>,
+) -> ColumnSummary {
     let guess = match column_type {
-        Some(chosen) => guess_as(&column.cells, chosen),
+        Some(chosen) => guess_as_ordered(&column.cells, chosen, date_order),
         None => infer_column(&column.cells),
     };
     let role = infer_role(&column.name, &guess, &column.cells);
@@ -326,12 +338,50 @@ mod tests {
     }
 
     #[test]
+    fn a_chosen_date_order_rereads_the_column_and_its_months() {
+        let mut engine = Engine::new();
+        // Every day is 12 or less: the data cannot say which field is the day.
+        load(&mut engine, "when\n01/02/2024\n03/04/2024\n05/06/2024\n");
+        let summary = |engine: &mut Engine, order| match engine.handle(Request::Column {
+            column: 0,
+            column_type: Some(ColumnType::Date),
+            date_order: order,
+        }) {
+            Response::Column { summary, .. } => summary,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            summary(&mut engine, None).guess.date_order,
+            Some(DateOrder::Ambiguous)
+        );
+        assert_eq!(
+            summary(&mut engine, Some(DateOrder::DayFirst))
+                .guess
+                .date_order,
+            Some(DateOrder::DayFirst)
+        );
+        let months = |engine: &mut Engine, order| match engine
+            .handle(Request::Months { column: 0, order })
+        {
+            Response::Months { counts, .. } => counts.months,
+            other => panic!("{other:?}"),
+        };
+        let day_first = months(&mut engine, Some(DateOrder::DayFirst));
+        assert_eq!(day_first.first().map(|m| m.0.as_str()), Some("2024-02"));
+        assert_eq!(day_first.last().map(|m| m.0.as_str()), Some("2024-06"));
+        let month_first = months(&mut engine, Some(DateOrder::MonthFirst));
+        assert_eq!(month_first.first().map(|m| m.0.as_str()), Some("2024-01"));
+        assert_eq!(month_first.last().map(|m| m.0.as_str()), Some("2024-05"));
+    }
+
+    #[test]
     fn a_chosen_type_is_summarised_with_its_misfits() {
         let mut engine = Engine::new();
         load(&mut engine, "code,n\n001,1\n002,x\n003,3\n");
         match engine.handle(Request::Column {
             column: 1,
             column_type: Some(ColumnType::Integer),
+            date_order: None,
         }) {
             Response::Column { summary, .. } => {
                 assert_eq!(summary.guess.column_type, ColumnType::Integer);

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::ingest::IngestReport;
-use crate::core::schema::{looks_like_identifier_name, ColumnGuess, ColumnType, Role};
+use crate::core::schema::{looks_like_identifier_name, ColumnGuess, Role};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnSummary {
@@ -30,12 +30,10 @@ impl TableSummary {
 
     /// Indices of the columns whose distribution can be charted.
     pub fn numeric_columns(&self) -> impl Iterator<Item = (usize, &ColumnSummary)> {
-        self.columns.iter().enumerate().filter(|(_, c)| {
-            matches!(
-                c.guess.column_type,
-                ColumnType::Integer | ColumnType::Decimal
-            )
-        })
+        self.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.guess.column_type.is_numeric())
     }
 
     /// The first chart worth showing: the first numeric column that measures

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{correlation_ratio, cramers_v, pearson, spearman};
 use crate::core::quality::ColumnKind;
-use crate::core::schema::{is_missing, parse_number, ColumnType, Role};
+use crate::core::schema::{is_missing, parse_measure, ColumnType, Role};
 use crate::core::table::Table;
 
 /// A category column with more distinct values than this is a label, not
@@ -68,8 +68,7 @@ enum Values {
 const MISSING_CODE: u32 = u32::MAX;
 
 fn numeric_kind(kind: &ColumnKind) -> bool {
-    matches!(kind.column_type, ColumnType::Integer | ColumnType::Decimal)
-        && kind.role != Role::CustomerId
+    kind.column_type.is_numeric() && kind.role != Role::CustomerId
 }
 
 fn category_kind(kind: &ColumnKind) -> bool {
@@ -86,7 +85,7 @@ fn extract(table: &Table, column: usize, kind: &ColumnKind, rows: &[usize]) -> O
                 if is_missing(cell) {
                     f64::NAN
                 } else {
-                    parse_number(cell).unwrap_or(f64::NAN)
+                    parse_measure(cell).unwrap_or(f64::NAN)
                 }
             })
             .collect();

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::calendar::{decide_order, parse_day};
-use crate::core::schema::{is_missing, parse_number};
+use crate::core::schema::{is_missing, parse_measure};
 use crate::core::table::Table;
 
 /// One purchase: who, which day (see `core::calendar`), how much.
@@ -58,7 +58,7 @@ pub fn transactions_from_table(table: &Table, columns: TransactionColumns) -> Tr
             log.bad_date += 1;
             continue;
         };
-        let Some(value) = parse_number(value) else {
+        let Some(value) = parse_measure(value) else {
             log.bad_value += 1;
             continue;
         };

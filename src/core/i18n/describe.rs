@@ -2,9 +2,9 @@
 //! words in the UI language. Kept in core so every message is testable
 //! natively and the app stays a thin layer.
 
-use super::{format_count, tr, tr_args, Lang};
+use super::{format_count, tr, tr_args, tr_count, Lang};
 use crate::core::ingest::{Delimiter, IngestError, Warning, WarningKind};
-use crate::core::schema::{ColumnType, Role};
+use crate::core::schema::{Calendar, ColumnGuess, ColumnType, DateOrder, Misfit, Role};
 
 fn count(n: impl TryInto<u64>, lang: Lang) -> String {
     format_count(n.try_into().unwrap_or(u64::MAX), lang)
@@ -26,6 +26,8 @@ pub fn describe_column_type(lang: Lang, column_type: ColumnType) -> String {
         ColumnType::Empty => "type.empty",
         ColumnType::Integer => "type.integer",
         ColumnType::Decimal => "type.decimal",
+        ColumnType::Money => "type.money",
+        ColumnType::Percent => "type.percent",
         ColumnType::Boolean => "type.boolean",
         ColumnType::Date => "type.date",
         ColumnType::DateTime => "type.datetime",
@@ -34,6 +36,51 @@ pub fn describe_column_type(lang: Lang, column_type: ColumnType) -> String {
         ColumnType::Identifier => "type.identifier",
     };
     tr(lang, key)
+}
+
+/// How a date column's `a/b/yyyy` cells are read; `Ambiguous` asks the
+/// user to choose.
+pub fn describe_date_order(lang: Lang, order: DateOrder) -> String {
+    let key = match order {
+        DateOrder::DayFirst => "date_order.day_first",
+        DateOrder::MonthFirst => "date_order.month_first",
+        DateOrder::Ambiguous => "date_order.ambiguous",
+    };
+    tr(lang, key)
+}
+
+pub fn describe_calendar(lang: Lang, calendar: Calendar) -> String {
+    let key = match calendar {
+        Calendar::Gregorian => "calendar.gregorian",
+        Calendar::Jalali => "calendar.jalali",
+    };
+    tr(lang, key)
+}
+
+/// "12 values do not fit “Date”…", or None when every value fits. The count
+/// is the exact `invalid`, not the length of the (capped) list.
+pub fn describe_misfits(lang: Lang, guess: &ColumnGuess) -> Option<String> {
+    (guess.invalid > 0).then(|| {
+        tr_count(
+            lang,
+            "misfits.summary",
+            guess.invalid as u64,
+            &[("type", &describe_column_type(lang, guess.column_type))],
+        )
+    })
+}
+
+/// One misfit: "Data row 7: “31/02/2023”", the row counted from 1 after the
+/// header.
+pub fn describe_misfit(lang: Lang, misfit: &Misfit) -> String {
+    tr_args(
+        lang,
+        "misfits.item",
+        &[
+            ("row", &count(misfit.row.saturating_add(1), lang)),
+            ("value", &misfit.value),
+        ],
+    )
 }
 
 /// A role's name, e.g. "Age" / "العمر" / "سن" (keys `role.<snake_case>`).
@@ -136,6 +183,56 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn date_orders_calendars_and_misfits_in_each_language() {
+        let guess = ColumnGuess {
+            column_type: ColumnType::Date,
+            confidence: 0.5,
+            missing: 0,
+            invalid: 1234,
+            examples: vec![],
+            misfits: vec![],
+            date_order: Some(DateOrder::Ambiguous),
+            calendar: Some(Calendar::Jalali),
+        };
+        let misfit = Misfit {
+            row: 6,
+            value: "31/02/2023".into(),
+        };
+        for lang in Lang::ALL {
+            for order in [
+                DateOrder::DayFirst,
+                DateOrder::MonthFirst,
+                DateOrder::Ambiguous,
+            ] {
+                assert!(!describe_date_order(lang, order).contains("date_order."));
+            }
+            for calendar in [Calendar::Gregorian, Calendar::Jalali] {
+                assert!(!describe_calendar(lang, calendar).contains("calendar."));
+            }
+            for column_type in ColumnType::ALL {
+                assert!(!describe_column_type(lang, column_type).starts_with("type."));
+            }
+            let summary = describe_misfits(lang, &guess).unwrap_or_default();
+            assert!(
+                summary.contains(&describe_column_type(lang, ColumnType::Date)),
+                "{summary}"
+            );
+            assert!(!summary.contains('{'), "{summary}");
+            let item = describe_misfit(lang, &misfit);
+            assert!(item.contains("31/02/2023") && !item.contains('{'), "{item}");
+        }
+        let en = describe_misfits(Lang::En, &guess).unwrap_or_default();
+        assert!(en.starts_with("1,234 values"), "{en}");
+        assert!(describe_misfit(Lang::Fa, &misfit).contains('۷'));
+        assert!(describe_misfit(Lang::Ar, &misfit).contains('٧'));
+        let fine = ColumnGuess {
+            invalid: 0,
+            ..guess
+        };
+        assert_eq!(describe_misfits(Lang::En, &fine), None);
     }
 
     #[test]

@@ -14,8 +14,8 @@ mod plural;
 
 pub use catalogue::{placeholders, Catalogue};
 pub use describe::{
-    describe_column_type, describe_delimiter, describe_ingest_error, describe_role,
-    describe_warning,
+    describe_calendar, describe_column_type, describe_date_order, describe_delimiter,
+    describe_ingest_error, describe_misfit, describe_misfits, describe_role, describe_warning,
 };
 pub use digits::{format_count, format_decimal, localize_digits};
 pub use lang::{Direction, Lang};

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::duplicates::MAX_EXAMPLES;
-use crate::core::schema::{is_missing, parse_number, Role};
+use crate::core::schema::{is_missing, parse_measure, Role};
 use crate::core::table::TextColumn;
 
 /// The rule a column's values are held to.
@@ -71,7 +71,7 @@ pub fn invalid_values(cells: &TextColumn, role: Role) -> Option<InvalidValues> {
 }
 
 pub(crate) fn breaks(rule: InvalidRule, value: &str) -> bool {
-    let number = || parse_number(value);
+    let number = || parse_measure(value);
     match rule {
         InvalidRule::AgeOutOfRange => number().is_some_and(|n| !whole_in(n, 0.0, 120.0)),
         InvalidRule::NpsOutOfRange => number().is_some_and(|n| !whole_in(n, 0.0, 10.0)),

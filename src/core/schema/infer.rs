@@ -1,16 +1,23 @@
 //! Guessing a column's type from its cells.
 //!
-//! Every cell is looked at (no sampling), so `missing` and `invalid` are
-//! exact; a cell with no digit skips the number and date parsers, which
-//! keeps text columns cheap.
+//! Every cell is looked at once (no sampling) and classified into a
+//! [`CellClass`]; the type, its exact `missing` and `invalid` counts and the
+//! listed misfits are all derived from those classes through one
+//! [`Fit`] rule, so the count and the list always agree. A cell with no
+//! digit skips the number and date parsers, which keeps text columns cheap.
 
 use std::collections::HashSet;
 
-use super::boolean::is_boolean_word;
-use super::date::{is_compact_date, read_date, DateKind};
+use super::boolean::{is_binary_digit, is_boolean_word};
+use super::date::{
+    decide_order, read_compact_date, read_date_cell, Calendar, DateCell, DateKind, DateOrder,
+    OrderEvidence,
+};
 use super::missing::is_missing;
+use super::money::read_money;
 use super::number::{digit_value, read_number};
-use super::{ColumnGuess, ColumnType};
+use super::percent::parse_percent;
+use super::{ColumnGuess, ColumnType, Misfit};
 use crate::core::table::TextColumn;
 
 /// Share of non-missing cells that must fit a type for the column to take it.
@@ -21,43 +28,158 @@ const LONG_CODE_DIGITS: usize = 16;
 /// Below this many values, "all distinct" says nothing about being an id.
 const MIN_VALUES_FOR_DISTINCT_ID: usize = 20;
 const MAX_EXAMPLES: usize = 3;
+/// How many misfits a guess lists; `invalid` counts them all.
+pub const MAX_MISFITS: usize = 20;
 const MAX_CODE_LEN: usize = 40;
+
+/// What one cell can be read as, as bit flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct CellClass(u32);
+
+impl CellClass {
+    const MISSING: u32 = 1;
+    const BOOLEAN_WORD: u32 = 1 << 1;
+    const BINARY_DIGIT: u32 = 1 << 2;
+    const CODE: u32 = 1 << 3;
+    const NUMBER: u32 = 1 << 4;
+    const INTEGER: u32 = 1 << 5;
+    const MONEY: u32 = 1 << 6;
+    const PERCENT: u32 = 1 << 7;
+    /// Any date: `yyyy-mm-dd`, `a/b/yyyy`, `yyyymmdd`, with or without a time.
+    const DATE: u32 = 1 << 8;
+    const TIME: u32 = 1 << 9;
+    const COMPACT_DATE: u32 = 1 << 10;
+    /// `a/b/yyyy`: needs the column's day/month order.
+    const YEAR_LAST: u32 = 1 << 11;
+    const DAY_FIRST_ONLY: u32 = 1 << 12;
+    const MONTH_FIRST_ONLY: u32 = 1 << 13;
+    const JALALI: u32 = 1 << 14;
+
+    fn has(self, flag: u32) -> bool {
+        self.0 & flag != 0
+    }
+
+    fn set(&mut self, flag: u32) {
+        self.0 |= flag;
+    }
+
+    fn add_date(&mut self, date: DateCell) {
+        self.set(Self::DATE);
+        if date.kind == DateKind::DateTime {
+            self.set(Self::TIME);
+        }
+        if date.compact {
+            self.set(Self::COMPACT_DATE);
+        }
+        if date.is_year_last() {
+            self.set(Self::YEAR_LAST);
+        }
+        match date.evidence() {
+            OrderEvidence::DayFirst => self.set(Self::DAY_FIRST_ONLY),
+            OrderEvidence::MonthFirst => self.set(Self::MONTH_FIRST_ONLY),
+            OrderEvidence::None => {}
+        }
+        if date.calendar == Calendar::Jalali {
+            self.set(Self::JALALI);
+        }
+    }
+}
+
+/// Which non-missing cells a column's type accepts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Fit {
+    Nothing,
+    Integer,
+    Number,
+    /// Money cells and plain numbers.
+    Money,
+    /// Percentages and plain numbers.
+    Percent,
+    /// Words only: what inference counts.
+    BooleanWord,
+    /// Words and 0/1: what a user's Boolean accepts.
+    Boolean,
+    /// Dates readable in the column's order.
+    Date(Option<DateOrder>),
+    Code,
+    Anything,
+}
+
+impl Fit {
+    fn accepts(self, class: CellClass) -> bool {
+        use CellClass as C;
+        match self {
+            Fit::Nothing => false,
+            Fit::Integer => class.has(C::INTEGER),
+            Fit::Number => class.has(C::NUMBER),
+            Fit::Money => class.has(C::MONEY | C::NUMBER),
+            Fit::Percent => class.has(C::PERCENT | C::NUMBER),
+            Fit::BooleanWord => class.has(C::BOOLEAN_WORD),
+            Fit::Boolean => class.has(C::BOOLEAN_WORD | C::BINARY_DIGIT),
+            Fit::Date(order) => {
+                class.has(C::DATE)
+                    && match order {
+                        Some(DateOrder::DayFirst) => !class.has(C::MONTH_FIRST_ONLY),
+                        Some(DateOrder::MonthFirst) => !class.has(C::DAY_FIRST_ONLY),
+                        Some(DateOrder::Ambiguous) | None => true,
+                    }
+            }
+            Fit::Code => class.has(C::CODE),
+            Fit::Anything => true,
+        }
+    }
+
+    /// The rule for a type the user chose.
+    fn for_type(column_type: ColumnType, order: Option<DateOrder>) -> Fit {
+        match column_type {
+            ColumnType::Empty => Fit::Nothing,
+            ColumnType::Integer => Fit::Integer,
+            ColumnType::Decimal => Fit::Number,
+            ColumnType::Money => Fit::Money,
+            ColumnType::Percent => Fit::Percent,
+            ColumnType::Boolean => Fit::Boolean,
+            ColumnType::Date | ColumnType::DateTime => Fit::Date(order),
+            ColumnType::Category | ColumnType::Text | ColumnType::Identifier => Fit::Anything,
+        }
+    }
+}
 
 /// What the cells of one column look like, counted over every cell.
 #[derive(Default)]
 struct Tally<'a> {
+    /// One per cell, in row order.
+    classes: Vec<CellClass>,
     present: usize,
     missing: usize,
-    integers: usize,
     zero_padded: usize,
     long_codes: usize,
     negatives: usize,
     /// Integers written with thousands separators ("12,500", "۱۲٬۵۰۰"):
     /// quantities, never ids, which are written as bare digits.
     grouped: usize,
-    numbers: usize,
-    compact_dates: usize,
-    booleans: usize,
-    dates: usize,
-    date_times: usize,
-    codes: usize,
     distinct: HashSet<&'a str>,
     examples: Vec<String>,
 }
 
 impl<'a> Tally<'a> {
     fn count(cells: &'a TextColumn) -> Self {
-        let mut tally = Tally::default();
+        let mut tally = Tally {
+            classes: Vec::with_capacity(cells.len()),
+            ..Tally::default()
+        };
         for cell in cells.iter() {
-            tally.add(cell);
+            let class = tally.classify(cell);
+            tally.classes.push(class);
         }
         tally
     }
 
-    fn add(&mut self, cell: &'a str) {
+    fn classify(&mut self, cell: &'a str) -> CellClass {
+        let mut class = CellClass::default();
         if is_missing(cell) {
             self.missing += 1;
-            return;
+            class.set(CellClass::MISSING);
+            return class;
         }
         self.present += 1;
         let trimmed = cell.trim();
@@ -65,34 +187,57 @@ impl<'a> Tally<'a> {
             self.examples.push(cell.to_string());
         }
         if is_boolean_word(trimmed) {
-            self.booleans += 1;
+            class.set(CellClass::BOOLEAN_WORD);
         }
         if is_code_like(trimmed) {
-            self.codes += 1;
+            class.set(CellClass::CODE);
         }
         if trimmed.chars().any(|c| digit_value(c).is_some()) {
-            self.add_digits(trimmed);
+            self.classify_digits(trimmed, &mut class);
         }
+        class
     }
 
-    fn add_digits(&mut self, cell: &str) {
+    fn classify_digits(&mut self, cell: &str, class: &mut CellClass) {
+        if is_binary_digit(cell) {
+            class.set(CellClass::BINARY_DIGIT);
+        }
         if let Some(number) = read_number(cell) {
-            self.numbers += 1;
+            class.set(CellClass::NUMBER);
             if number.is_integer {
-                self.integers += 1;
+                class.set(CellClass::INTEGER);
                 self.zero_padded += usize::from(number.zero_padded);
                 self.long_codes += usize::from(number.integer_digits >= LONG_CODE_DIGITS);
                 self.negatives += usize::from(number.value < 0.0);
                 self.grouped += usize::from(has_digit_grouping(cell));
-                self.compact_dates += usize::from(is_compact_date(cell));
+                if let Some(date) = read_compact_date(cell) {
+                    class.add_date(date);
+                }
             }
             return;
         }
-        match read_date(cell) {
-            Some(DateKind::Date) => self.dates += 1,
-            Some(DateKind::DateTime) => self.date_times += 1,
-            None => {}
+        if let Some(date) = read_date_cell(cell) {
+            class.add_date(date);
+        } else if read_money(cell).is_some() {
+            class.set(CellClass::MONEY);
+        } else if parse_percent(cell).is_some() {
+            class.set(CellClass::PERCENT);
         }
+    }
+
+    fn count_where(&self, test: impl Fn(CellClass) -> bool) -> usize {
+        self.classes
+            .iter()
+            .filter(|c| !c.has(CellClass::MISSING) && test(**c))
+            .count()
+    }
+
+    fn with(&self, flag: u32) -> usize {
+        self.count_where(|c| c.has(flag))
+    }
+
+    fn fits(&self, fit: Fit) -> usize {
+        self.count_where(|c| fit.accepts(c))
     }
 
     fn share(&self, count: usize) -> f64 {
@@ -113,9 +258,9 @@ impl<'a> Tally<'a> {
         self.distinct.len() as f64 <= limit
     }
 
-    fn looks_like_integer_ids(&self) -> bool {
-        let padded = self.zero_padded * 10 >= self.integers;
-        let long = self.long_codes * 2 >= self.integers;
+    fn looks_like_integer_ids(&self, integers: usize) -> bool {
+        let padded = self.zero_padded * 10 >= integers;
+        let long = self.long_codes * 2 >= integers;
         let all_distinct = self.present >= MIN_VALUES_FOR_DISTINCT_ID
             && self.distinct.len() == self.present
             && self.negatives == 0
@@ -123,37 +268,112 @@ impl<'a> Tally<'a> {
         padded || long || all_distinct
     }
 
-    /// The type and how many cells fit it.
-    fn decide(&self) -> (ColumnType, usize) {
-        let date_like = self.dates + self.date_times;
+    /// The day/month order of the column's `a/b/yyyy` dates.
+    fn date_order(&self) -> Option<DateOrder> {
+        decide_order(
+            self.with(CellClass::YEAR_LAST),
+            self.with(CellClass::DAY_FIRST_ONLY),
+            self.with(CellClass::MONTH_FIRST_ONLY),
+        )
+    }
+
+    /// The calendar most dates are in; None without dates.
+    fn calendar(&self) -> Option<Calendar> {
+        let dates = self.with(CellClass::DATE);
+        let jalali = self.with(CellClass::JALALI);
+        if dates == 0 {
+            None
+        } else if jalali * 2 > dates {
+            Some(Calendar::Jalali)
+        } else {
+            Some(Calendar::Gregorian)
+        }
+    }
+
+    /// A money or percent column: at least half its cells carry the mark
+    /// (a plain number is not money by itself) and nearly all are marked
+    /// or plain numbers.
+    fn is_marked_numbers(&self, mark: u32, fit: Fit) -> bool {
+        self.with(mark) * 2 >= self.present && self.mostly(self.fits(fit))
+    }
+
+    /// The type and the rule its cells are held to.
+    fn decide(&self) -> (ColumnType, Fit) {
+        let integers = self.with(CellClass::INTEGER);
+        let numbers = self.with(CellClass::NUMBER);
+        let dates = self.with(CellClass::DATE);
         if self.present == 0 {
-            (ColumnType::Empty, 0)
-        } else if self.compact_dates == self.present {
-            (ColumnType::Date, self.compact_dates)
-        } else if self.mostly(self.booleans) {
-            (ColumnType::Boolean, self.booleans)
-        } else if self.mostly(self.integers) && self.numbers == self.integers {
-            if self.looks_like_integer_ids() {
-                (ColumnType::Identifier, self.integers)
+            (ColumnType::Empty, Fit::Nothing)
+        } else if self.with(CellClass::COMPACT_DATE) == self.present {
+            (ColumnType::Date, Fit::Date(None))
+        } else if self.mostly(self.with(CellClass::BOOLEAN_WORD)) {
+            (ColumnType::Boolean, Fit::BooleanWord)
+        } else if self.mostly(integers) && numbers == integers {
+            if self.looks_like_integer_ids(integers) {
+                (ColumnType::Identifier, Fit::Integer)
             } else {
-                (ColumnType::Integer, self.integers)
+                (ColumnType::Integer, Fit::Integer)
             }
-        } else if self.mostly(self.numbers) {
-            (ColumnType::Decimal, self.numbers)
-        } else if self.mostly(date_like) {
-            let kind = if self.date_times >= self.dates {
+        } else if self.mostly(numbers) {
+            (ColumnType::Decimal, Fit::Number)
+        } else if self.is_marked_numbers(CellClass::MONEY, Fit::Money) {
+            (ColumnType::Money, Fit::Money)
+        } else if self.is_marked_numbers(CellClass::PERCENT, Fit::Percent) {
+            (ColumnType::Percent, Fit::Percent)
+        } else if self.mostly(dates) {
+            let kind = if self.with(CellClass::TIME) * 2 >= dates {
                 ColumnType::DateTime
             } else {
                 ColumnType::Date
             };
-            (kind, date_like)
+            (kind, Fit::Date(self.date_order()))
         } else if self.is_low_cardinality() {
-            (ColumnType::Category, self.present)
-        } else if self.mostly(self.codes) {
-            (ColumnType::Identifier, self.codes)
+            (ColumnType::Category, Fit::Anything)
+        } else if self.mostly(self.with(CellClass::CODE)) {
+            (ColumnType::Identifier, Fit::Code)
         } else {
-            (ColumnType::Text, self.present)
+            (ColumnType::Text, Fit::Anything)
         }
+    }
+
+    /// The guess for `column_type`, its cells held to `fit`.
+    fn guess(self, cells: &TextColumn, column_type: ColumnType, fit: Fit) -> ColumnGuess {
+        let fits = self.fits(fit);
+        let is_date = matches!(column_type, ColumnType::Date | ColumnType::DateTime);
+        let (date_order, calendar) = match fit {
+            Fit::Date(order) if is_date => (order, self.calendar()),
+            _ => (None, None),
+        };
+        let misfits = self.misfits(cells, fit);
+        ColumnGuess {
+            column_type,
+            confidence: if self.present == 0 {
+                1.0
+            } else {
+                self.share(fits)
+            },
+            missing: self.missing,
+            invalid: self.present.saturating_sub(fits),
+            examples: self.examples,
+            misfits,
+            date_order,
+            calendar,
+        }
+    }
+
+    /// The first [`MAX_MISFITS`] present cells `fit` refuses, with their rows.
+    fn misfits(&self, cells: &TextColumn, fit: Fit) -> Vec<Misfit> {
+        cells
+            .iter()
+            .zip(&self.classes)
+            .enumerate()
+            .filter(|(_, (_, class))| !class.has(CellClass::MISSING) && !fit.accepts(**class))
+            .take(MAX_MISFITS)
+            .map(|(row, (value, _))| Misfit {
+                row,
+                value: value.to_string(),
+            })
+            .collect()
     }
 }
 
@@ -166,60 +386,55 @@ fn is_code_like(cell: &str) -> bool {
 
 /// Guess a column's type. Missing cells (see [`super::is_missing`]) are
 /// ignored; a type is chosen when at least 95% of the other cells fit it,
-/// trying in order: all-`yyyymmdd` Date, Boolean (words only), Integer (or
-/// Identifier when zero-padded, 16+ digits long, or all distinct over 20+
-/// non-negative values), Decimal, Date/DateTime, Category (distinct values
-/// ≤ max(20, 5% of non-missing cells)), Identifier (single-token codes
-/// with digits), else Text. `confidence` is the share of non-missing cells
-/// that fit (1 for an all-missing Empty column); `examples` are the first
-/// three distinct values as written.
+/// trying in order:
+///
+/// 1. Date, when *every* cell is a compact `yyyymmdd` date with a plausible
+///    year (Gregorian 1900–2100, Jalali 1300–1420): eight-digit codes are
+///    common, so one cell that is no such date keeps the column a number;
+/// 2. Boolean (words only: a 0/1 column stays Integer);
+/// 3. Integer (or Identifier when zero-padded, 16+ digits long, or all
+///    distinct over 20+ non-negative values); 4. Decimal;
+/// 5. Money, then Percent: at least half the cells carry a currency or a
+///    percent sign (or, for money, a decimal comma with two decimals) and
+///    95% are such cells or plain numbers;
+/// 6. Date/DateTime (DateTime when at least half the dates carry a time),
+///    with the day/month order and calendar decided from the data (see
+///    [`ColumnGuess::date_order`]): cells that contradict the order are
+///    invalid;
+/// 7. Category (distinct values ≤ max(20, 5% of non-missing cells));
+/// 8. Identifier (single-token codes with digits); 9. Text.
+///
+/// `confidence` is the share of non-missing cells that fit (1 for an
+/// all-missing Empty column); `examples` are the first three distinct
+/// values as written; `misfits` lists the first cells that do not fit.
 pub fn infer_column(cells: &TextColumn) -> ColumnGuess {
     let tally = Tally::count(cells);
-    let (column_type, fits) = tally.decide();
-    let confidence = if tally.present == 0 {
-        1.0
-    } else {
-        tally.share(fits)
-    };
-    ColumnGuess {
-        column_type,
-        confidence,
-        missing: tally.missing,
-        invalid: tally.present.saturating_sub(fits),
-        examples: tally.examples,
-    }
-}
-
-/// How many present cells fit `column_type`, whatever was inferred. Text,
-/// categories and identifiers accept any text.
-fn fits_as(tally: &Tally<'_>, column_type: ColumnType) -> usize {
-    match column_type {
-        ColumnType::Empty => 0,
-        ColumnType::Integer => tally.integers,
-        ColumnType::Decimal => tally.numbers,
-        ColumnType::Boolean => tally.booleans,
-        ColumnType::Date => tally.dates + tally.compact_dates,
-        ColumnType::DateTime => tally.dates + tally.date_times,
-        ColumnType::Category | ColumnType::Text | ColumnType::Identifier => tally.present,
-    }
+    let (column_type, fit) = tally.decide();
+    tally.guess(cells, column_type, fit)
 }
 
 /// The column read as the type the user chose: `invalid` counts the cells
-/// that do not fit it (they are kept, never dropped).
+/// that do not fit it and `misfits` lists the first of them (they are kept,
+/// never dropped). Text, categories and identifiers accept any text; a
+/// Boolean accepts the yes/no words and 0/1; Money and Percent accept plain
+/// numbers too; a Date or DateTime accepts any date (a time is allowed in a
+/// Date and not required in a DateTime) readable in the order the data
+/// decides.
 pub fn guess_as(cells: &TextColumn, column_type: ColumnType) -> ColumnGuess {
+    guess_as_ordered(cells, column_type, None)
+}
+
+/// [`guess_as`], with the day/month order of `a/b/yyyy` dates chosen by the
+/// user (None: as the data decides). Cells that cannot be read in the
+/// chosen order are misfits.
+pub fn guess_as_ordered(
+    cells: &TextColumn,
+    column_type: ColumnType,
+    order: Option<DateOrder>,
+) -> ColumnGuess {
     let tally = Tally::count(cells);
-    let fits = fits_as(&tally, column_type).min(tally.present);
-    ColumnGuess {
-        column_type,
-        confidence: if tally.present == 0 {
-            1.0
-        } else {
-            tally.share(fits)
-        },
-        missing: tally.missing,
-        invalid: tally.present - fits,
-        examples: tally.examples,
-    }
+    let fit = Fit::for_type(column_type, order.or_else(|| tally.date_order()));
+    tally.guess(cells, column_type, fit)
 }
 
 /// A thousands separator between digits: `,` `.` `٬` `'` or a space.
@@ -342,5 +557,144 @@ mod tests {
     #[test]
     fn persian_digits_are_numbers() {
         assert_eq!(type_of(&["۱۲", "۳۴٫۵", "٧٨"]), ColumnType::Decimal);
+    }
+
+    #[test]
+    fn day_first_is_decided_by_a_day_above_12() {
+        let g = guess(&["03/04/2023", "31/12/2023", "01/02/2023", ""]);
+        assert_eq!(g.column_type, ColumnType::Date);
+        assert_eq!(g.date_order, Some(DateOrder::DayFirst));
+        assert_eq!(g.calendar, Some(Calendar::Gregorian));
+        assert_eq!((g.missing, g.invalid), (1, 0));
+    }
+
+    #[test]
+    fn month_first_with_two_digit_years_and_times() {
+        // Online Retail's InvoiceDate.
+        let g = guess(&["12/1/10 8:26", "12/1/10 9:01", "12/13/10 17:30"]);
+        assert_eq!(g.column_type, ColumnType::DateTime);
+        assert_eq!(g.date_order, Some(DateOrder::MonthFirst));
+    }
+
+    #[test]
+    fn an_undecided_order_is_ambiguous_not_guessed() {
+        let g = guess(&["03/04/2023", "01/02/2023", "05/05/2023"]);
+        assert_eq!(g.column_type, ColumnType::Date);
+        assert_eq!(g.date_order, Some(DateOrder::Ambiguous));
+        assert_eq!(g.invalid, 0);
+        // Year first needs no order.
+        assert_eq!(guess(&["2023-04-03"]).date_order, None);
+    }
+
+    #[test]
+    fn cells_against_the_decided_order_are_misfits() {
+        let mut cells = repeat(&["25/12/2023", "13/01/2024", "01/02/2024"], 10);
+        cells.push("12/31/2023".into());
+        let g = infer_column(&cells.iter().map(String::as_str).collect());
+        assert_eq!(g.column_type, ColumnType::Date);
+        assert_eq!(g.date_order, Some(DateOrder::DayFirst));
+        assert_eq!(g.invalid, 1);
+        assert_eq!(
+            g.misfits,
+            [Misfit {
+                row: 30,
+                value: "12/31/2023".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn jalali_columns() {
+        let mut cells = repeat(&["1402/05/12", "۱۴۰۲/۰۵/۱۳", "1402-5-14", "1403/12/30"], 5);
+        cells.push("1402/12/30".into());
+        let g = infer_column(&cells.iter().map(String::as_str).collect());
+        assert_eq!(g.column_type, ColumnType::Date);
+        assert_eq!(g.calendar, Some(Calendar::Jalali));
+        assert_eq!(g.date_order, None);
+        // 1402 is not a leap year: Esfand has 29 days.
+        assert_eq!(g.invalid, 1);
+        assert_eq!(g.misfits[0].row, 20);
+        let compact = guess(&["14020512", "14021229", "13990101"]);
+        assert_eq!(compact.column_type, ColumnType::Date);
+        assert_eq!(compact.calendar, Some(Calendar::Jalali));
+    }
+
+    #[test]
+    fn money_and_percent_columns() {
+        let dollars = guess(&["$52,300.00", "$12.50", "$0.99", "7", "NA"]);
+        assert_eq!(dollars.column_type, ColumnType::Money);
+        assert_eq!((dollars.missing, dollars.invalid), (1, 0));
+        assert_eq!(
+            type_of(&["52.300,00", "12,50", "1.000,00"]),
+            ColumnType::Money
+        );
+        assert_eq!(type_of(&["12.50 USD", "3 USD"]), ColumnType::Money);
+        assert_eq!(type_of(&["۱۲۰٬۰۰۰ ریال", "۵۰۰ ریال"]), ColumnType::Money);
+        assert_eq!(type_of(&["۵۰۰ تومان", "۱۲۰۰ تومان"]), ColumnType::Money);
+        assert_eq!(type_of(&["١٢ ﷼", "٣٠ ﷼"]), ColumnType::Money);
+        // A plain number is not money by itself.
+        assert_eq!(type_of(&["$5", "6", "7"]), ColumnType::Category);
+        assert_eq!(
+            type_of(&["50%", "12.5%", "٪۵۰", "۵۰٪"]),
+            ColumnType::Percent
+        );
+        let percent = guess(&["50%", "20%", "abc"]);
+        assert_eq!(percent.column_type, ColumnType::Category);
+        let as_percent = guess_as(
+            &["50%", "20%", "abc", "3"].into_iter().collect(),
+            ColumnType::Percent,
+        );
+        assert_eq!(as_percent.invalid, 1);
+        assert_eq!(as_percent.misfits[0].value, "abc");
+    }
+
+    #[test]
+    fn booleans_in_three_languages_and_0_1_on_request() {
+        assert_eq!(type_of(&["بله", "خیر", "خير", "بله"]), ColumnType::Boolean);
+        assert_eq!(type_of(&["نعم", "لا", "لا"]), ColumnType::Boolean);
+        assert_eq!(type_of(&["Y", "N", "y"]), ColumnType::Boolean);
+        let flags: TextColumn = ["0", "1", "۱", "1", "2"].into_iter().collect();
+        assert_eq!(infer_column(&flags).column_type, ColumnType::Integer);
+        let as_boolean = guess_as(&flags, ColumnType::Boolean);
+        assert_eq!(as_boolean.invalid, 1);
+        assert_eq!(
+            as_boolean.misfits,
+            [Misfit {
+                row: 4,
+                value: "2".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn misfits_are_capped_but_invalid_is_exact() {
+        let mut cells = repeat(&["1", "2", "3"], 400);
+        cells.extend((0..30).map(|i| format!("x{i}")));
+        let column: TextColumn = cells.iter().map(String::as_str).collect();
+        let g = infer_column(&column);
+        assert_eq!(g.column_type, ColumnType::Integer);
+        assert_eq!(g.invalid, 30);
+        assert_eq!(g.misfits.len(), MAX_MISFITS);
+        assert_eq!(
+            g.misfits[0],
+            Misfit {
+                row: 1200,
+                value: "x0".into()
+            }
+        );
+        let as_date = guess_as(&column, ColumnType::Date);
+        assert_eq!(as_date.invalid, 1230);
+        assert_eq!(as_date.misfits.len(), MAX_MISFITS);
+        assert_eq!(guess_as(&column, ColumnType::Text).misfits, []);
+    }
+
+    #[test]
+    fn a_chosen_date_type_decides_order_and_calendar() {
+        let cells: TextColumn = ["1402/05/12", "13/05/1402", "hello"].into_iter().collect();
+        let g = guess_as(&cells, ColumnType::Date);
+        assert_eq!(g.calendar, Some(Calendar::Jalali));
+        assert_eq!(g.date_order, Some(DateOrder::DayFirst));
+        assert_eq!(g.invalid, 1);
+        assert_eq!(guess_as(&cells, ColumnType::Text).calendar, None);
     }
 }

@@ -13,21 +13,43 @@
     )
 )]
 
+mod amount;
 mod boolean;
 mod date;
+mod gregorian;
 mod infer;
+mod jalali;
 mod missing;
+mod money;
 mod name_hints;
 mod number;
+mod percent;
 mod role;
 
 use serde::{Deserialize, Serialize};
 
-pub use infer::{guess_as, infer_column};
+pub use date::{column_date_order, gregorian_date_of, Calendar, DateOrder};
+pub use gregorian::GregorianDate;
+pub use infer::{guess_as, guess_as_ordered, infer_column, MAX_MISFITS};
+pub use jalali::{
+    gregorian_to_jalali, is_jalali_leap_year, jalali_month_length, jalali_to_gregorian,
+};
 pub use missing::is_missing;
+pub use money::parse_amount;
 pub use name_hints::looks_like_identifier_name;
 pub use number::parse_number;
+pub use percent::parse_percent;
 pub use role::{infer_role, Role, RoleGroup};
+
+/// The number a cell of a numeric column stands for: a plain number in any
+/// digit script, else an amount of money (`$52,300.00` → 52300), else a
+/// percentage as written (`50%` → 50). What statistics, charts and
+/// associations read from Integer, Decimal, Money and Percent columns.
+pub fn parse_measure(cell: &str) -> Option<f64> {
+    parse_number(cell)
+        .or_else(|| parse_amount(cell))
+        .or_else(|| parse_percent(cell))
+}
 
 /// A number or a date: what a header cell almost never is. Ingest uses it to
 /// tell a header row from a data row.
@@ -43,7 +65,14 @@ pub enum ColumnType {
     Empty,
     Integer,
     Decimal,
+    /// Amounts with a currency (`$52,300.00`, `12.50 USD`, `۵۰۰ تومان`) or a
+    /// decimal comma and two decimals (`52.300,00`); see [`parse_amount`].
+    Money,
+    /// `50%`, `۵۰٪`; see [`parse_percent`].
+    Percent,
     Boolean,
+    /// Dates, Gregorian or Jalali; see [`ColumnGuess::date_order`] and
+    /// [`ColumnGuess::calendar`].
     Date,
     DateTime,
     /// Few distinct values: gender, country, plan.
@@ -55,10 +84,20 @@ pub enum ColumnType {
 }
 
 impl ColumnType {
+    /// Integer, Decimal, Money or Percent: a column [`parse_measure`] reads.
+    pub fn is_numeric(self) -> bool {
+        matches!(
+            self,
+            ColumnType::Integer | ColumnType::Decimal | ColumnType::Money | ColumnType::Percent
+        )
+    }
+
     /// Every type, in the order a person picks from.
-    pub const ALL: [ColumnType; 9] = [
+    pub const ALL: [ColumnType; 11] = [
         ColumnType::Integer,
         ColumnType::Decimal,
+        ColumnType::Money,
+        ColumnType::Percent,
         ColumnType::Boolean,
         ColumnType::Date,
         ColumnType::DateTime,
@@ -74,6 +113,8 @@ impl ColumnType {
             ColumnType::Empty => "empty",
             ColumnType::Integer => "integer",
             ColumnType::Decimal => "decimal",
+            ColumnType::Money => "money",
+            ColumnType::Percent => "percent",
             ColumnType::Boolean => "boolean",
             ColumnType::Date => "date",
             ColumnType::DateTime => "date_time",
@@ -100,4 +141,27 @@ pub struct ColumnGuess {
     pub invalid: usize,
     /// Up to 3 distinct non-missing values, as written.
     pub examples: Vec<String>,
+    /// The first [`MAX_MISFITS`] of the `invalid` cells, in row order, as
+    /// written: they are kept in the table, never dropped.
+    #[serde(default)]
+    pub misfits: Vec<Misfit>,
+    /// Date and DateTime columns written `a/b/yyyy`: which field is the
+    /// day, decided from the data. None for other columns and for dates
+    /// written year first.
+    #[serde(default)]
+    pub date_order: Option<DateOrder>,
+    /// Date and DateTime columns: the calendar most of their dates are in.
+    /// None for other columns.
+    #[serde(default)]
+    pub calendar: Option<Calendar>,
+}
+
+/// A non-missing cell that does not fit its column's type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Misfit {
+    /// 0-based data row: the index into the table's rows (the header is not
+    /// a row; skipped empty records are not counted).
+    pub row: usize,
+    /// The cell as written.
+    pub value: String,
 }

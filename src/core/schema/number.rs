@@ -2,7 +2,7 @@
 
 /// Invisible bidi and format marks that copy-paste leaves around numbers
 /// (LRM, RLM, ALM, the embedding/override/isolate controls, BOM).
-fn is_invisible_mark(c: char) -> bool {
+pub(crate) fn is_invisible_mark(c: char) -> bool {
     matches!(
         c,
         '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'

@@ -465,10 +465,11 @@ fn values_fit(role: Role, guess: &ColumnGuess, cells: &TextColumn) -> bool {
         Role::Age => numeric && share_of(cells, |c| whole_number_in(c, 0.0, 120.0)) >= MOST,
         Role::Nps => share_of(cells, |c| whole_number_in(c, 0.0, 10.0)) >= MOST,
         Role::Email => share_of(cells, looks_like_email) >= 0.8,
-        Role::Income | Role::Revenue | Role::Employees | Role::Quantity | Role::Frequency => {
-            numeric
+        Role::Employees | Role::Quantity | Role::Frequency | Role::Tenure => numeric,
+        // Sums of money may be written with their currency.
+        Role::Income | Role::Revenue | Role::Amount => {
+            numeric || guess.column_type == ColumnType::Money
         }
-        Role::Amount | Role::Tenure => numeric,
         Role::PurchaseDate => matches!(guess.column_type, ColumnType::Date | ColumnType::DateTime),
         // "PhoneService: Yes/No" is not a phone number.
         Role::Phone => {

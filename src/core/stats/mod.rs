@@ -16,7 +16,7 @@ mod months;
 mod nice;
 mod top_values;
 
-use crate::core::schema::{is_missing, parse_number};
+use crate::core::schema::{is_missing, parse_measure};
 use crate::core::table::TextColumn;
 
 pub use histogram::{histogram, Histogram};
@@ -24,7 +24,7 @@ pub use months::{month_counts, MonthCounts};
 pub use top_values::{top_values, TopValues};
 
 /// The numeric values of a column in row order (see
-/// [`crate::core::schema::parse_number`]), with the number of missing cells
+/// [`crate::core::schema::parse_measure`]), with the number of missing cells
 /// and of non-missing cells that are not numbers.
 pub fn numeric_values(cells: &TextColumn) -> (Vec<f64>, usize, usize) {
     let mut values = Vec::with_capacity(cells.len());
@@ -32,7 +32,7 @@ pub fn numeric_values(cells: &TextColumn) -> (Vec<f64>, usize, usize) {
     for cell in cells.iter() {
         if is_missing(cell) {
             missing += 1;
-        } else if let Some(value) = parse_number(cell) {
+        } else if let Some(value) = parse_measure(cell) {
             values.push(value);
         } else {
             invalid += 1;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::core::calendar::{civil_from_days, decide_order, parse_day};
-use crate::core::schema::is_missing;
+use crate::core::schema::{is_missing, DateOrder};
 use crate::core::table::TextColumn;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,9 +22,10 @@ pub struct MonthCounts {
     pub invalid: u64,
 }
 
-/// Monthly and weekday counts of a column of dates.
-pub fn month_counts(cells: &TextColumn) -> MonthCounts {
-    let order = decide_order(cells.iter());
+/// Monthly and weekday counts of a column of dates, its `a/b/yyyy` cells
+/// read in `order` (the user's choice), or as the data decides when None.
+pub fn month_counts(cells: &TextColumn, order: Option<DateOrder>) -> MonthCounts {
+    let order = order.or_else(|| decide_order(cells.iter()));
     let mut by_month: BTreeMap<(i32, u32), u64> = BTreeMap::new();
     let mut result = MonthCounts {
         months: Vec::new(),
@@ -76,7 +77,7 @@ mod tests {
         let cells: TextColumn = ["2024-01-01", "2024-01-15", "", "2024-03-03", "soon"]
             .into_iter()
             .collect();
-        let found = month_counts(&cells);
+        let found = month_counts(&cells, None);
         assert_eq!(
             found.months,
             [

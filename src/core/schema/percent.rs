@@ -1,0 +1,52 @@
+//! Percentages: `50%`, `12.5 %`, `٪۵۰`, `۵۰٪`, `۲۰ درصد`.
+
+use super::amount::read_any_number;
+use super::number::is_invisible_mark;
+
+/// `%`, the Arabic percent sign U+066A, the small and full-width forms, and
+/// the Persian and Arabic words, before or after the number.
+const PERCENT_MARKS: [&str; 7] = ["%", "٪", "﹪", "％", "درصد", "بالمئة", "بالمائة"];
+
+/// The number of a percentage as written: 50 for `50%` (not 0.5). The
+/// number may use any digit script and a decimal point or comma.
+pub fn parse_percent(cell: &str) -> Option<f64> {
+    let visible: String = cell.chars().filter(|c| !is_invisible_mark(*c)).collect();
+    let text = visible.trim();
+    PERCENT_MARKS.iter().find_map(|mark| {
+        let rest = text
+            .strip_suffix(mark)
+            .or_else(|| text.strip_prefix(mark))?
+            .trim();
+        read_any_number(rest)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages() {
+        for (cell, value) in [
+            ("50%", 50.0),
+            ("12.5 %", 12.5),
+            ("-3%", -3.0),
+            ("%50", 50.0),
+            ("٪٥٠", 50.0),
+            ("۵۰٪", 50.0),
+            ("۱۲٫۵٪", 12.5),
+            ("12,5 %", 12.5),
+            ("۲۰ درصد", 20.0),
+            ("\u{200F}۵۰٪", 50.0),
+        ] {
+            assert_eq!(parse_percent(cell), Some(value), "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn not_percentages() {
+        for cell in ["50", "%", "50%%", "abc%", "5 0%", ""] {
+            assert_eq!(parse_percent(cell), None, "{cell:?}");
+        }
+    }
+}
