@@ -133,11 +133,13 @@ fn picker(
     options: Vec<(&'static str, String, bool)>,
     on_pick: impl Fn(String) + 'static,
 ) -> impl IntoView {
+    // `prop:selected` as well as the attribute: a select the user already
+    // changed ignores the attribute on options it is handed later.
     view! {
         <select aria-label=label on:change=move |ev| on_pick(event_target_value(&ev))>
             {options
                 .into_iter()
-                .map(|(value, text, selected)| view! { <option value=value selected=selected>{text}</option> })
+                .map(|(value, text, selected)| view! { <option value=value selected=selected prop:selected=selected>{text}</option> })
                 .collect_view()}
         </select>
     }

@@ -23,7 +23,9 @@ use crate::core::export::table_to_csv;
 use crate::core::feedback::nps;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix, FixOutcome};
-use crate::core::schema::{guess_as_ordered, infer_column, infer_role, ColumnType, DateOrder};
+use crate::core::schema::{
+    guess_as_ordered, infer_named_column, infer_role, ColumnType, DateOrder,
+};
 use crate::core::stats::{histogram, month_counts, top_values};
 use crate::core::table::Table;
 use crate::core::table::{Column, TextColumn};
@@ -255,7 +257,7 @@ pub(crate) fn summarise(
 ) -> ColumnSummary {
     let guess = match column_type {
         Some(chosen) => guess_as_ordered(&column.cells, chosen, date_order),
-        None => infer_column(&column.cells),
+        None => infer_named_column(&column.name, &column.cells),
     };
     let role = infer_role(&column.name, &guess, &column.cells);
     ColumnSummary {

@@ -13,3 +13,4 @@ mod quality;
 mod reading;
 mod restore;
 mod rtl;
+mod types;

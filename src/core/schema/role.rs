@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::name_hints::words;
-use super::{is_missing, parse_number, ColumnGuess, ColumnType};
+use super::{guess_as, infer_column, is_missing, parse_number, ColumnGuess, ColumnType};
 use crate::core::table::TextColumn;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -483,6 +483,40 @@ fn values_fit(role: Role, guess: &ColumnGuess, cells: &TextColumn) -> bool {
     }
 }
 
+/// Roles whose values are counted or measured, never labels.
+fn is_measure(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Age
+            | Role::Income
+            | Role::Revenue
+            | Role::Amount
+            | Role::Quantity
+            | Role::Frequency
+            | Role::Tenure
+            | Role::Employees
+            | Role::Nps
+    )
+}
+
+/// The type guess for a named column. Values alone take a column of
+/// distinct whole numbers for identifiers; a header that names a measure
+/// ("age", "income") says they are numbers, so the header settles it.
+pub fn infer_named_column(header: &str, cells: &TextColumn) -> ColumnGuess {
+    let guess = infer_column(cells);
+    let measured = guess.column_type == ColumnType::Identifier
+        && role_from_header(header).is_some_and(is_measure);
+    if !measured {
+        return guess;
+    }
+    let as_integer = guess_as(cells, ColumnType::Integer);
+    if as_integer.invalid <= guess.invalid {
+        as_integer
+    } else {
+        guess
+    }
+}
+
 /// The role of a column, from its header and its values. Values alone
 /// decide for email addresses; otherwise an unrecognised header is `Other`
 /// (a later, editable guess is better than a confident wrong one).
@@ -511,11 +545,10 @@ pub fn infer_role(header: &str, guess: &ColumnGuess, cells: &TextColumn) -> Role
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::schema::infer_column;
 
     fn role(header: &str, cells: &[&str]) -> Role {
         let column: TextColumn = cells.iter().copied().collect();
-        infer_role(header, &infer_column(&column), &column)
+        infer_role(header, &infer_named_column(header, &column), &column)
     }
 
     #[test]
@@ -560,6 +593,30 @@ mod tests {
         assert_eq!(
             role("PositiveFeedbackCount", &["0", "4", "12"]),
             Role::Other
+        );
+    }
+
+    #[test]
+    fn distinct_ages_are_numbers_not_identifiers() {
+        let ages: Vec<String> = (20..50).map(|a| a.to_string()).collect();
+        let mut cells: TextColumn = ages.iter().map(String::as_str).collect();
+        assert_eq!(infer_column(&cells).column_type, ColumnType::Identifier);
+        let guess = infer_named_column("age", &cells);
+        assert_eq!(guess.column_type, ColumnType::Integer);
+        assert_eq!(
+            role("age", &ages.iter().map(String::as_str).collect::<Vec<_>>()),
+            Role::Age
+        );
+        // A label column keeps its identifier guess whatever it is called.
+        cells = ["C1", "C2", "C3"].into_iter().collect();
+        assert_ne!(
+            infer_named_column("age", &cells).column_type,
+            ColumnType::Integer
+        );
+        let ids: TextColumn = ages.iter().map(String::as_str).collect();
+        assert_eq!(
+            infer_named_column("id", &ids).column_type,
+            ColumnType::Identifier
         );
     }
 
