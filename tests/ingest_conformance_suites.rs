@@ -113,6 +113,7 @@ fn ours(input: &str) -> Result<Vec<Vec<String>>, IngestError> {
         encoding: Some("utf-8".into()),
         delimiter: Some(Delimiter::Comma),
         has_header: Some(false),
+        sheet: None,
     };
     let table = read_table_with("case.csv", input.as_bytes().to_vec(), &options)?.table;
     Ok(table.rows(0, usize::MAX))

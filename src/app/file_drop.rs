@@ -74,7 +74,7 @@ pub fn FileDrop(on_file: impl Fn(File) + Copy + 'static) -> impl IntoView {
                     id="file-input"
                     class="visually-hidden"
                     type="file"
-                    accept=".csv,.tsv,.txt,text/csv,text/plain"
+                    accept=".csv,.tsv,.txt,.xlsx,.xlsm,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     on:change=on_change
                 />
             </p>

@@ -7,6 +7,7 @@ use super::i18n::use_i18n;
 use super::read_options::ReadOptions;
 use super::studio::Studio;
 use crate::core::i18n::{describe_delimiter, describe_warning};
+use crate::core::ingest::SourceFormat;
 
 /// Warnings listed before "…and N more".
 const SHOWN_WARNINGS: usize = 10;
@@ -26,6 +27,8 @@ pub fn FileSummary() -> impl IntoView {
             .with(|l| l.as_ref().map_or(0, |l| l.summary.columns.len()))
     };
 
+    let is_workbook = move || report().is_some_and(|r| r.format == SourceFormat::Xlsx);
+
     let item = move |key: &'static str, value: Box<dyn Fn() -> String + Send + Sync>| {
         view! {
             <div class="fact">
@@ -42,13 +45,28 @@ pub fn FileSummary() -> impl IntoView {
                 {item("summary.file", Box::new(move || report().map(|r| r.file_name).unwrap_or_default()))}
                 {item("summary.rows", Box::new(move || i18n.count(report().map_or(0, |r| r.rows))))}
                 {item("summary.columns", Box::new(move || i18n.count(columns())))}
-                {item("summary.encoding", Box::new(move || report().map(|r| r.encoding).unwrap_or_default()))}
-                {item(
-                    "summary.delimiter",
-                    Box::new(move || {
-                        report().map(|r| describe_delimiter(i18n.lang.get(), r.delimiter)).unwrap_or_default()
-                    }),
-                )}
+                {move || {
+                    if is_workbook() {
+                        view! {
+                            {item("summary.format", Box::new(move || i18n.t("summary.format_xlsx")))}
+                            {item("summary.sheet", Box::new(move || report().and_then(|r| r.sheet).unwrap_or_default()))}
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            {item("summary.encoding", Box::new(move || report().map(|r| r.encoding).unwrap_or_default()))}
+                            {item(
+                                "summary.delimiter",
+                                Box::new(move || {
+                                    report()
+                                        .map(|r| describe_delimiter(i18n.lang.get(), r.delimiter))
+                                        .unwrap_or_default()
+                                }),
+                            )}
+                        }
+                            .into_any()
+                    }
+                }}
                 {item(
                     "summary.header",
                     Box::new(move || {

@@ -1,12 +1,13 @@
 //! The user's overrides of how a file is read: encoding, delimiter and
-//! header row. Changing one reads the file again in the engine.
+//! header row for text; the sheet and header row for a workbook. Changing
+//! one reads the file again in the engine.
 
 use leptos::prelude::*;
 
 use super::i18n::use_i18n;
 use super::studio::Studio;
 use crate::core::i18n::describe_delimiter;
-use crate::core::ingest::{Delimiter, LoadOptions};
+use crate::core::ingest::{Delimiter, LoadOptions, SourceFormat};
 
 /// Encodings offered, as WHATWG labels (the engine decodes any of them).
 /// Arabic and Persian files come as UTF-8, UTF-16 ("Unicode text") or
@@ -57,11 +58,50 @@ pub fn ReadOptions() -> impl IntoView {
             }
         });
     };
+    let on_sheet = move |ev| {
+        let value = event_target_value(&ev);
+        change(&|o| o.sheet = Some(value.clone()));
+    };
+    let report = move || {
+        studio
+            .loaded
+            .with(|l| l.as_ref().map(|l| l.summary.report.clone()))
+    };
+    let is_workbook = move || report().is_some_and(|r| r.format == SourceFormat::Xlsx);
     let auto = move || i18n.t("override.auto");
+    // A workbook has sheets, not an encoding or a delimiter.
+    let sheet_picker = move || {
+        let report = report()?;
+        (report.format == SourceFormat::Xlsx).then(|| {
+            let shown = report.sheet.unwrap_or_default();
+            view! {
+                <label class="field">
+                    <span>{move || i18n.t("override.sheet")}</span>
+                    <select on:change=on_sheet>
+                        {report
+                            .sheets
+                            .into_iter()
+                            .map(|name| {
+                                let selected = name == shown;
+                                let value = name.clone();
+                                view! {
+                                    <option value=value selected=selected prop:selected=selected>
+                                        {name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            }
+        })
+    };
     view! {
         <fieldset class="read-options">
             <legend>{move || i18n.t("override.heading")}</legend>
             <p class="hint">{move || i18n.t("override.hint")}</p>
+            {sheet_picker}
+            <Show when=move || !is_workbook()>
             <label class="field">
                 <span>{move || i18n.t("override.encoding")}</span>
                 <select
@@ -92,6 +132,7 @@ pub fn ReadOptions() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            </Show>
             <label class="field">
                 <span>{move || i18n.t("override.header")}</span>
                 <select

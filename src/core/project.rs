@@ -180,6 +180,7 @@ mod tests {
                 encoding: Some("windows-1256".into()),
                 delimiter: None,
                 has_header: Some(true),
+                sheet: Some("مشتریان".into()),
             },
             fixes: vec![Fix::Trim {
                 column: "City".into(),

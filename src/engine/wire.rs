@@ -69,6 +69,7 @@ mod tests {
                     encoding: Some("windows-1256".into()),
                     delimiter: Some(Delimiter::Whitespace),
                     has_header: Some(false),
+                    sheet: None,
                 },
             },
             Call::Cancel { id: 3 },

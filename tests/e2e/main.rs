@@ -14,3 +14,4 @@ mod reading;
 mod restore;
 mod rtl;
 mod types;
+mod workbook;

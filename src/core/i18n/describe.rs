@@ -113,6 +113,68 @@ pub fn describe_ingest_error(lang: Lang, error: &IngestError) -> String {
             "error.too_large",
             &[("megabytes", &count(bytes / 1_000_000, lang))],
         ),
+        _ => describe_workbook_error(lang, error),
+    }
+}
+
+/// The errors only a workbook (.xlsx, .xls) can raise.
+fn describe_workbook_error(lang: Lang, error: &IngestError) -> String {
+    let megabytes = |bytes: u64| count(bytes / 1_000_000, lang);
+    match error {
+        IngestError::NotAWorkbook => tr(lang, "error.not_a_workbook"),
+        IngestError::XlsNotSupported => tr(lang, "error.xls_not_supported"),
+        IngestError::WorkbookTooLarge {
+            uncompressed,
+            allowed,
+        } => tr_args(
+            lang,
+            "error.workbook_too_large",
+            &[
+                ("megabytes", &megabytes(*uncompressed)),
+                ("allowed", &megabytes(*allowed)),
+            ],
+        ),
+        IngestError::SuspiciousCompression {
+            entry,
+            ratio,
+            allowed,
+        } => tr_args(
+            lang,
+            "error.suspicious_compression",
+            &[
+                ("entry", entry),
+                ("ratio", &count(*ratio, lang)),
+                ("allowed", &count(*allowed, lang)),
+            ],
+        ),
+        IngestError::SheetTooLarge {
+            sheet,
+            rows,
+            columns,
+            allowed_cells,
+        } => tr_args(
+            lang,
+            "error.sheet_too_large",
+            &[
+                ("sheet", sheet),
+                ("rows", &count(*rows, lang)),
+                ("columns", &count(*columns, lang)),
+                ("allowed", &count(*allowed_cells, lang)),
+            ],
+        ),
+        IngestError::SheetTextTooLarge { sheet, allowed } => tr_args(
+            lang,
+            "error.sheet_text_too_large",
+            &[("sheet", sheet), ("megabytes", &megabytes(*allowed))],
+        ),
+        IngestError::NoSuchSheet { name } => {
+            tr_args(lang, "error.no_such_sheet", &[("sheet", name)])
+        }
+        IngestError::BadWorkbook { message } => {
+            tr_args(lang, "error.bad_workbook", &[("message", message)])
+        }
+        // Text errors are described by `describe_ingest_error`.
+        _ => tr(lang, "error.read_failed"),
     }
 }
 

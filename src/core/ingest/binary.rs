@@ -1,9 +1,16 @@
 //! Telling binary files from text before trying to read them as CSV.
 
+/// A zip archive's first local header: xlsx, ods, docx.
+pub(crate) const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
+/// An OLE2 compound file: old .xls, .doc.
+pub(crate) const OLE2_SIGNATURE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
 /// File signatures of things people drop by mistake instead of a CSV.
+/// (Zip and OLE2 files reach here only from `decode` called directly:
+/// `read_table` sends them to the workbook reader first.)
 const BINARY_SIGNATURES: [&[u8]; 7] = [
-    b"PK\x03\x04",                       // zip: xlsx, ods, docx
-    b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", // OLE2: old .xls
+    ZIP_SIGNATURE,
+    OLE2_SIGNATURE,
     b"%PDF-",
     b"\x89PNG\r\n\x1A\n",
     b"\xFF\xD8\xFF", // JPEG

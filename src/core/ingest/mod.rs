@@ -2,8 +2,8 @@
 //! an [`IngestReport`] saying how it was read.
 //!
 //! The steps are separate so later issues can extend each alone (legacy
-//! code pages in `decode`, whitespace-aligned files in `sniff`, xlsx next
-//! to `read`):
+//! code pages in `decode`, whitespace-aligned files in `sniff`; Excel
+//! workbooks are read by `workbook`, chosen by the magic bytes):
 //!
 //! 1. `decode`: BOM / UTF-16 / UTF-8 to text, binary files refused;
 //! 2. `sniff`: the delimiter, from the first records (`aligned` splits
@@ -30,6 +30,7 @@
 
 mod aligned;
 mod binary;
+mod cell_text;
 mod decode;
 mod delimiter;
 mod header;
@@ -37,6 +38,9 @@ mod quotes;
 mod read;
 mod report;
 mod sniff;
+mod source;
+mod workbook;
+mod zip_guard;
 
 use serde::{Deserialize, Serialize};
 
@@ -44,13 +48,18 @@ use crate::core::table::Table;
 
 pub use delimiter::Delimiter;
 pub use report::{IngestError, Warning, WarningKind, MAX_KEPT_WARNINGS};
+pub use source::SourceFormat;
+pub use workbook::{read_workbook, sheet_names, MAX_SHEET_CELLS, MAX_SHEET_TEXT_BYTES};
+pub use zip_guard::{MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, RATIO_CHECKED_ABOVE};
 
 /// How a file was read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IngestReport {
     pub file_name: String,
-    /// "utf-8", "utf-8-bom", "utf-16le" or "utf-16be".
+    /// "utf-8", "utf-8-bom", "utf-16le" or "utf-16be"; "xlsx" for a workbook.
     pub encoding: String,
+    /// The delimiter of a text file; a workbook keeps `Comma`, which means
+    /// nothing for it (see `format`).
     pub delimiter: Delimiter,
     pub has_header: bool,
     /// Data rows: header excluded, all-empty rows excluded.
@@ -63,6 +72,16 @@ pub struct IngestReport {
     pub warnings: Vec<Warning>,
     /// All warnings, including those not kept in `warnings`.
     pub warnings_total: usize,
+    /// What kind of file it was, told by its bytes, not its name.
+    #[serde(default)]
+    pub format: SourceFormat,
+    /// For a workbook: the sheet that was read. Row numbers in warnings
+    /// are that sheet's own row numbers.
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// For a workbook: its worksheets in order, for a sheet picker.
+    #[serde(default)]
+    pub sheets: Vec<String>,
 }
 
 /// A file read into a table.
@@ -83,6 +102,9 @@ pub struct LoadOptions {
     pub delimiter: Option<Delimiter>,
     #[serde(default)]
     pub has_header: Option<bool>,
+    /// The worksheet of a workbook to read (None: the first with data).
+    #[serde(default)]
+    pub sheet: Option<String>,
 }
 
 /// Records read per [`Reading::step`] by [`read_table`]; the worker picks
@@ -92,6 +114,8 @@ const RECORDS_PER_STEP: usize = 64 * 1024;
 /// Read a delimited text file (CSV, TSV, `;` or `|` separated, or
 /// whitespace-aligned) from its bytes, deciding everything from the file.
 /// Never panics, whatever the bytes; see the module docs for the steps.
+/// Zip and OLE2 files (whatever their name) go to [`read_workbook`], which
+/// reads the first sheet with data of an .xlsx.
 pub fn read_table(file_name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     read_table_with(file_name, bytes.to_vec(), &LoadOptions::default())
 }
@@ -110,8 +134,54 @@ pub fn read_table_with(
 /// A file being read in steps, so the caller (the engine in a Web Worker)
 /// can report progress and honour a cancel between them. Decoding, the
 /// dialect and the header are settled in [`Reading::start`]; the records
-/// are read by [`Reading::step`].
-pub struct Reading {
+/// are read by [`Reading::step`]. A workbook (zip or OLE2 bytes, whatever
+/// the file is called) is read whole in `start`: calamine streams one
+/// sheet, and its guards run before anything large is allocated.
+pub enum Reading {
+    Text(TextReading),
+    Workbook(Ingested),
+}
+
+impl Reading {
+    /// Tell a workbook from text by its first bytes, then start reading.
+    pub fn start(
+        file_name: &str,
+        bytes: Vec<u8>,
+        options: &LoadOptions,
+    ) -> Result<Reading, IngestError> {
+        if source::is_zip(&bytes) || source::is_ole2(&bytes) {
+            return read_workbook(file_name, &bytes, options).map(Reading::Workbook);
+        }
+        TextReading::start(file_name, bytes, options).map(Reading::Text)
+    }
+
+    /// Read up to `max_records` more records; true when all are read.
+    pub fn step(&mut self, max_records: usize) -> Result<bool, IngestError> {
+        match self {
+            Reading::Text(text) => text.step(max_records),
+            Reading::Workbook(_) => Ok(true),
+        }
+    }
+
+    /// Bytes of decoded text read so far, and in all.
+    pub fn progress(&self) -> (u64, u64) {
+        match self {
+            Reading::Text(text) => text.progress(),
+            Reading::Workbook(_) => (1, 1),
+        }
+    }
+
+    /// The table and its report, after the last step.
+    pub fn finish(self) -> Result<Ingested, IngestError> {
+        match self {
+            Reading::Text(text) => text.finish(),
+            Reading::Workbook(ingested) => Ok(ingested),
+        }
+    }
+}
+
+/// A delimited text file being read in steps.
+pub struct TextReading {
     file_name: String,
     encoding: &'static str,
     delimiter: Delimiter,
@@ -120,14 +190,14 @@ pub struct Reading {
     log: report::WarningLog,
 }
 
-impl Reading {
+impl TextReading {
     /// Decode the bytes and settle the dialect. Errors that need no parsing
     /// (empty, binary, unknown encoding, an unclosed quote) come out here.
     pub fn start(
         file_name: &str,
         bytes: Vec<u8>,
         options: &LoadOptions,
-    ) -> Result<Reading, IngestError> {
+    ) -> Result<TextReading, IngestError> {
         let decoded = decode::decode_owned(bytes, options.encoding.as_deref())?;
         let text = decoded.text;
         if text.trim().is_empty() {
@@ -155,7 +225,7 @@ impl Reading {
                 },
             });
         }
-        Ok(Reading {
+        Ok(TextReading {
             file_name: file_name.to_string(),
             encoding: decoded.encoding.label(),
             delimiter: sniffed.delimiter,
@@ -192,6 +262,9 @@ impl Reading {
             empty_rows_skipped: read.empty_rows_skipped,
             warnings,
             warnings_total,
+            format: SourceFormat::Text,
+            sheet: None,
+            sheets: Vec::new(),
         };
         Ok(Ingested {
             table: read.table,

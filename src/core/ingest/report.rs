@@ -55,6 +55,37 @@ pub enum IngestError {
     UnknownEncoding { label: String },
     /// The file is larger than this browser can hold in memory.
     TooLarge { bytes: u64 },
+    /// A zip archive that is not an .xlsx workbook (no `xl/workbook.xml`):
+    /// .ods, .docx, .xlsb or any other zip.
+    NotAWorkbook,
+    /// An OLE2 file: an old Excel .xls (or another old Office file). Not
+    /// read: calamine's .xls reader parses every sheet when it opens the
+    /// file and reserves rows × columns from each sheet's DIMENSIONS record
+    /// with no limit, so it cannot be guarded before it allocates.
+    XlsNotSupported,
+    /// The workbook's entries declare more than `allowed` bytes in all.
+    WorkbookTooLarge { uncompressed: u64, allowed: u64 },
+    /// One large entry of the workbook's zip inflates more than
+    /// `allowed`:1, the mark of a zip bomb.
+    SuspiciousCompression {
+        entry: String,
+        ratio: u64,
+        allowed: u64,
+    },
+    /// A sheet spanning, by its declared dimension or by the cells it
+    /// holds, `rows` × `columns`, more than `allowed_cells`.
+    SheetTooLarge {
+        sheet: String,
+        rows: u64,
+        columns: u64,
+        allowed_cells: u64,
+    },
+    /// A sheet whose cells hold more than `allowed` bytes of text.
+    SheetTextTooLarge { sheet: String, allowed: u64 },
+    /// The sheet asked for is not one of the workbook's worksheets.
+    NoSuchSheet { name: String },
+    /// A damaged workbook: the zip or XML reader's own words.
+    BadWorkbook { message: String },
 }
 
 impl std::fmt::Display for IngestError {
@@ -73,6 +104,48 @@ impl std::fmt::Display for IngestError {
             IngestError::UnknownEncoding { label } => write!(f, "unknown encoding \"{label}\""),
             IngestError::TooLarge { bytes } => {
                 write!(f, "the file ({bytes} bytes) is too large to hold in memory")
+            }
+            IngestError::NotAWorkbook => write!(
+                f,
+                "the file is a zip archive but not an Excel .xlsx workbook; save it as .xlsx or CSV"
+            ),
+            IngestError::XlsNotSupported => write!(
+                f,
+                "old Excel .xls workbooks are not read; save it as .xlsx or CSV"
+            ),
+            IngestError::WorkbookTooLarge {
+                uncompressed,
+                allowed,
+            } => write!(
+                f,
+                "the workbook unpacks to {uncompressed} bytes, more than the {allowed} allowed"
+            ),
+            IngestError::SuspiciousCompression {
+                entry,
+                ratio,
+                allowed,
+            } => write!(
+                f,
+                "the workbook part {entry} is compressed {ratio}:1, more than the {allowed}:1 allowed (a zip bomb?)"
+            ),
+            IngestError::SheetTooLarge {
+                sheet,
+                rows,
+                columns,
+                allowed_cells,
+            } => write!(
+                f,
+                "sheet \"{sheet}\" spans {rows} rows × {columns} columns, more than the {allowed_cells} cells allowed"
+            ),
+            IngestError::SheetTextTooLarge { sheet, allowed } => write!(
+                f,
+                "sheet \"{sheet}\" holds more than {allowed} bytes of text"
+            ),
+            IngestError::NoSuchSheet { name } => {
+                write!(f, "the workbook has no worksheet named \"{name}\"")
+            }
+            IngestError::BadWorkbook { message } => {
+                write!(f, "the workbook is damaged: {message}")
             }
         }
     }
