@@ -4,9 +4,11 @@
 //! [`CellClass`]; the type, its exact `missing` and `invalid` counts and the
 //! listed misfits are all derived from those classes through one
 //! [`Fit`] rule, so the count and the list always agree. A cell with no
-//! digit skips the number and date parsers, which keeps text columns cheap.
+//! digit skips the number and date parsers, which keeps text columns cheap,
+//! and each distinct value is parsed once: customer columns repeat their
+//! values (cities, dates, scores), so most cells are a hash lookup.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::boolean::{is_binary_digit, is_boolean_word};
 use super::date::{
@@ -157,8 +159,64 @@ struct Tally<'a> {
     /// Integers written with thousands separators ("12,500", "۱۲٬۵۰۰"):
     /// quantities, never ids, which are written as bare digits.
     grouped: usize,
-    distinct: HashSet<&'a str>,
+    /// Each distinct trimmed value, read once.
+    distinct: HashMap<&'a str, ValueReading>,
     examples: Vec<String>,
+}
+
+/// What one distinct value is: its class and the number traits counted
+/// per cell.
+#[derive(Debug, Clone, Copy, Default)]
+struct ValueReading {
+    class: CellClass,
+    zero_padded: bool,
+    long_code: bool,
+    negative: bool,
+    grouped: bool,
+}
+
+impl ValueReading {
+    fn of(value: &str) -> ValueReading {
+        let mut reading = ValueReading::default();
+        if is_boolean_word(value) {
+            reading.class.set(CellClass::BOOLEAN_WORD);
+        }
+        if is_code_like(value) {
+            reading.class.set(CellClass::CODE);
+        }
+        if value.chars().any(|c| digit_value(c).is_some()) {
+            reading.read_digits(value);
+        }
+        reading
+    }
+
+    fn read_digits(&mut self, value: &str) {
+        let class = &mut self.class;
+        if is_binary_digit(value) {
+            class.set(CellClass::BINARY_DIGIT);
+        }
+        if let Some(number) = read_number(value) {
+            class.set(CellClass::NUMBER);
+            if number.is_integer {
+                class.set(CellClass::INTEGER);
+                self.zero_padded = number.zero_padded;
+                self.long_code = number.integer_digits >= LONG_CODE_DIGITS;
+                self.negative = number.value < 0.0;
+                self.grouped = has_digit_grouping(value);
+                if let Some(date) = read_compact_date(value) {
+                    class.add_date(date);
+                }
+            }
+            return;
+        }
+        if let Some(date) = read_date_cell(value) {
+            class.add_date(date);
+        } else if read_money(value).is_some() {
+            class.set(CellClass::MONEY);
+        } else if parse_percent(value).is_some() {
+            class.set(CellClass::PERCENT);
+        }
+    }
 }
 
 impl<'a> Tally<'a> {
@@ -175,54 +233,30 @@ impl<'a> Tally<'a> {
     }
 
     fn classify(&mut self, cell: &'a str) -> CellClass {
-        let mut class = CellClass::default();
         if is_missing(cell) {
             self.missing += 1;
+            let mut class = CellClass::default();
             class.set(CellClass::MISSING);
             return class;
         }
         self.present += 1;
         let trimmed = cell.trim();
-        if self.distinct.insert(trimmed) && self.examples.len() < MAX_EXAMPLES {
-            self.examples.push(cell.to_string());
-        }
-        if is_boolean_word(trimmed) {
-            class.set(CellClass::BOOLEAN_WORD);
-        }
-        if is_code_like(trimmed) {
-            class.set(CellClass::CODE);
-        }
-        if trimmed.chars().any(|c| digit_value(c).is_some()) {
-            self.classify_digits(trimmed, &mut class);
-        }
-        class
-    }
-
-    fn classify_digits(&mut self, cell: &str, class: &mut CellClass) {
-        if is_binary_digit(cell) {
-            class.set(CellClass::BINARY_DIGIT);
-        }
-        if let Some(number) = read_number(cell) {
-            class.set(CellClass::NUMBER);
-            if number.is_integer {
-                class.set(CellClass::INTEGER);
-                self.zero_padded += usize::from(number.zero_padded);
-                self.long_codes += usize::from(number.integer_digits >= LONG_CODE_DIGITS);
-                self.negatives += usize::from(number.value < 0.0);
-                self.grouped += usize::from(has_digit_grouping(cell));
-                if let Some(date) = read_compact_date(cell) {
-                    class.add_date(date);
+        let reading = match self.distinct.get(trimmed) {
+            Some(reading) => *reading,
+            None => {
+                let reading = ValueReading::of(trimmed);
+                self.distinct.insert(trimmed, reading);
+                if self.examples.len() < MAX_EXAMPLES {
+                    self.examples.push(cell.to_string());
                 }
+                reading
             }
-            return;
-        }
-        if let Some(date) = read_date_cell(cell) {
-            class.add_date(date);
-        } else if read_money(cell).is_some() {
-            class.set(CellClass::MONEY);
-        } else if parse_percent(cell).is_some() {
-            class.set(CellClass::PERCENT);
-        }
+        };
+        self.zero_padded += usize::from(reading.zero_padded);
+        self.long_codes += usize::from(reading.long_code);
+        self.negatives += usize::from(reading.negative);
+        self.grouped += usize::from(reading.grouped);
+        reading.class
     }
 
     fn count_where(&self, test: impl Fn(CellClass) -> bool) -> usize {

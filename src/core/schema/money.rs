@@ -40,6 +40,9 @@ const WORDS: [&str; 20] = [
     "ج.م",
 ];
 
+/// Letters a money cell may hold: its currency code or name.
+const MAX_LETTERS: usize = 8;
+
 /// What a money cell looks like.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum MoneyText {
@@ -63,6 +66,17 @@ impl MoneyText {
 /// in any digit script ([`super::parse_number`]) or use a decimal comma; a
 /// minus may stand before the currency sign (`-$5.00`) or the amount.
 pub(crate) fn read_money(cell: &str) -> Option<MoneyText> {
+    // More letters than the longest currency name ("افغانی"): an email or
+    // a sentence with digits in it. Checked first because such cells are
+    // common and every marker would otherwise be tried on them.
+    if cell
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(MAX_LETTERS)
+        .is_some()
+    {
+        return None;
+    }
     let visible: String = cell.chars().filter(|c| !is_invisible_mark(*c)).collect();
     let text = visible.trim();
     if let Some(comma) = read_comma_decimal(text) {
