@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::column_stats::ColumnStatsDetails;
 use super::i18n::use_i18n;
 use crate::core::i18n::{
     describe_calendar, describe_column_type, describe_date_order, describe_misfit,
@@ -122,6 +123,7 @@ fn column_row(lang: Lang, index: usize, column: ColumnSummary, edits: Edits) -> 
             <td class="examples">
                 <span dir="auto">{examples}</span>
                 {notes}
+                <ColumnStatsDetails index=index numeric=chosen_type.is_numeric() />
             </td>
         </tr>
     }

@@ -6,6 +6,7 @@ mod associations_panel;
 mod canvas_chart;
 mod chart_canvas;
 mod column_list;
+mod column_stats;
 mod download;
 mod engine_client;
 mod file_drop;

@@ -8,7 +8,7 @@ use crate::core::feedback::Nps;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{ColumnKind, Fix, FixOutcome, QualityReport};
 use crate::core::schema::{ColumnType, DateOrder};
-use crate::core::stats::{Histogram, MonthCounts, TopValues};
+use crate::core::stats::{ColumnStats, Histogram, MonthCounts, TopValues};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "request", rename_all = "snake_case")]
@@ -54,6 +54,9 @@ pub enum Request {
     },
     /// The Net Promoter Score of a column of 0–10 answers.
     Nps { column: usize },
+    /// A column's statistics: counts, and numbers summarised when
+    /// `numeric` (its type is a number), lengths and scripts otherwise.
+    Stats { column: usize, numeric: bool },
     /// Apply these fixes (the whole accepted list, in order) on top of the
     /// table as loaded; an empty list undoes them all.
     SetFixes { fixes: Vec<Fix> },
@@ -95,6 +98,10 @@ pub enum Response {
     Nps {
         column: usize,
         nps: Nps,
+    },
+    Stats {
+        column: usize,
+        stats: ColumnStats,
     },
     /// After `SetFixes`: the table's new size, its columns re-summarised
     /// (types inferred afresh), and what each fix did.

@@ -26,7 +26,7 @@ use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix, FixOutc
 use crate::core::schema::{
     guess_as_ordered, infer_named_column, infer_role, ColumnType, DateOrder,
 };
-use crate::core::stats::{histogram, month_counts, top_values};
+use crate::core::stats::{column_stats, histogram, month_counts, top_values};
 use crate::core::table::Table;
 use crate::core::table::{Column, TextColumn};
 
@@ -85,6 +85,12 @@ impl Engine {
                 column,
                 nps: nps(cells),
             }),
+            Request::Stats { column, numeric } => {
+                self.with_column(column, |cells| Response::Stats {
+                    column,
+                    stats: column_stats(cells, numeric),
+                })
+            }
             Request::SetFixes { fixes } => self.set_fixes(&fixes),
             Request::SetFilter { filter } => self.set_filter(filter),
             Request::ExportCsv => self.export_csv(),

@@ -13,5 +13,6 @@ mod quality;
 mod reading;
 mod restore;
 mod rtl;
+mod stats;
 mod types;
 mod workbook;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::nice::NiceStep;
 use super::numeric_values;
+use super::quantiles::quantile;
 use crate::core::table::TextColumn;
 
 /// Counts of a column's numbers per bin.
@@ -91,18 +92,6 @@ fn interquartile_range(values: &[f64]) -> f64 {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
     quantile(&sorted, 0.75) - quantile(&sorted, 0.25)
-}
-
-/// Linear interpolation between closest ranks (type 7, as numpy's default).
-fn quantile(sorted: &[f64], q: f64) -> f64 {
-    let position = q * sorted.len().saturating_sub(1) as f64;
-    let below = position.floor() as usize;
-    let fraction = position - below as f64;
-    match (sorted.get(below), sorted.get(below + 1)) {
-        (Some(&a), Some(&b)) => a + (b - a) * fraction,
-        (Some(&a), None) => a,
-        _ => 0.0,
-    }
 }
 
 fn nice_edges(

@@ -11,16 +11,24 @@
     )
 )]
 
+mod column_stats;
 mod histogram;
 mod months;
 mod nice;
+mod numeric_summary;
+mod quantiles;
+mod text_summary;
 mod top_values;
 
 use crate::core::schema::{is_missing, parse_measure};
 use crate::core::table::TextColumn;
 
+pub use column_stats::{column_stats, ColumnStats};
 pub use histogram::{histogram, Histogram};
 pub use months::{month_counts, MonthCounts};
+pub use numeric_summary::{numeric_summary, NumericSummary};
+pub use quantiles::{quantile, SUMMARY_QUANTILES};
+pub use text_summary::{script_of, text_summary, Script, TextSummary};
 pub use top_values::{top_values, TopValues};
 
 /// The numeric values of a column in row order (see

@@ -1,0 +1,60 @@
+//! Everything the profile says about one column.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::numeric_summary::{numeric_summary, NumericSummary};
+use super::text_summary::{text_summary, TextSummary};
+use crate::core::schema::is_missing;
+use crate::core::table::TextColumn;
+
+/// Counts for every column; numbers for numeric ones, lengths and scripts
+/// for the others (dates come from [`super::month_counts`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnStats {
+    pub cells: usize,
+    pub missing: usize,
+    /// Distinct non-missing values (trimmed), counted exactly.
+    pub distinct: usize,
+    pub numeric: Option<NumericSummary>,
+    pub text: Option<TextSummary>,
+}
+
+/// The statistics of a column; `numeric` says whether its type is a
+/// number (integer, decimal, money, percent).
+pub fn column_stats(cells: &TextColumn, numeric: bool) -> ColumnStats {
+    let mut distinct = HashSet::new();
+    let mut missing = 0;
+    for cell in cells.iter() {
+        if is_missing(cell) {
+            missing += 1;
+        } else {
+            distinct.insert(cell.trim());
+        }
+    }
+    ColumnStats {
+        cells: cells.len(),
+        missing,
+        distinct: distinct.len(),
+        numeric: numeric.then(|| numeric_summary(cells)).flatten(),
+        text: (!numeric).then(|| text_summary(cells)).flatten(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_the_right_summary() {
+        let cells: TextColumn = ["3", " 3", "", "4", "NA"].into_iter().collect();
+        let s = column_stats(&cells, true);
+        assert_eq!((s.cells, s.missing, s.distinct), (5, 2, 2));
+        assert_eq!(s.numeric.map(|n| n.count), Some(3));
+        assert!(s.text.is_none());
+        let s = column_stats(&cells, false);
+        assert!(s.numeric.is_none());
+        assert_eq!(s.text.map(|t| t.values), Some(3));
+    }
+}

@@ -1,0 +1,94 @@
+//! The figures that describe a numeric column.
+
+use serde::{Deserialize, Serialize};
+
+use super::numeric_values;
+use super::quantiles::{quantile, SUMMARY_QUANTILES};
+use crate::core::table::TextColumn;
+
+/// Count, range, centre, spread and quantiles of a column's numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumericSummary {
+    /// Cells read as numbers.
+    pub count: usize,
+    /// Non-missing cells that are not numbers.
+    pub invalid: usize,
+    pub min: f64,
+    pub max: f64,
+    pub mean: f64,
+    /// Sample standard deviation (n − 1 in the denominator, as pandas);
+    /// 0 for fewer than two numbers.
+    pub std_dev: f64,
+    /// `(q, value)` for each of [`SUMMARY_QUANTILES`].
+    pub quantiles: Vec<(f64, f64)>,
+}
+
+/// The summary of a column's numbers; None when it has none.
+pub fn numeric_summary(cells: &TextColumn) -> Option<NumericSummary> {
+    let (mut values, _, invalid) = numeric_values(cells);
+    if values.is_empty() {
+        return None;
+    }
+    let (mean, std_dev) = mean_and_std_dev(&values);
+    values.sort_by(f64::total_cmp);
+    Some(NumericSummary {
+        count: values.len(),
+        invalid,
+        min: *values.first()?,
+        max: *values.last()?,
+        mean,
+        std_dev,
+        quantiles: SUMMARY_QUANTILES
+            .iter()
+            .map(|&q| (q, quantile(&values, q)))
+            .collect(),
+    })
+}
+
+/// Mean and sample standard deviation by Welford's update, which stays
+/// exact where the naive sum of squares cancels (large values, small
+/// spread: amounts around 1e9 differing by cents).
+fn mean_and_std_dev(values: &[f64]) -> (f64, f64) {
+    let (mut mean, mut squares) = (0.0, 0.0);
+    for (i, &x) in values.iter().enumerate() {
+        let delta = x - mean;
+        mean += delta / (i + 1) as f64;
+        squares += delta * (x - mean);
+    }
+    let n = values.len();
+    let std_dev = if n > 1 {
+        (squares / (n - 1) as f64).sqrt()
+    } else {
+        0.0
+    };
+    (mean, std_dev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_by_hand() {
+        let cells: TextColumn = ["2", "4", "", "4", "x", "4", "5", "5", "7", "9"]
+            .into_iter()
+            .collect();
+        let s = numeric_summary(&cells).expect("numbers");
+        assert_eq!((s.count, s.invalid), (8, 1));
+        assert_eq!((s.min, s.max, s.mean), (2.0, 9.0, 5.0));
+        // Σ(x − 5)² = 32; 32 / 7 = 4.571428…
+        assert!((s.std_dev - (32.0f64 / 7.0).sqrt()).abs() < 1e-12);
+        let median = s.quantiles.iter().find(|(q, _)| *q == 0.5).map(|p| p.1);
+        assert_eq!(median, Some(4.5));
+    }
+
+    #[test]
+    fn large_values_with_a_small_spread() {
+        let cells: TextColumn = ["1000000000.01", "1000000000.02", "1000000000.03"]
+            .into_iter()
+            .collect();
+        let s = numeric_summary(&cells).expect("numbers");
+        assert!((s.std_dev - 0.01).abs() < 1e-6, "{}", s.std_dev);
+        assert!(numeric_summary(&["a", ""].into_iter().collect()).is_none());
+    }
+}
