@@ -8,7 +8,7 @@
 //! and each distinct value is parsed once: customer columns repeat their
 //! values (cities, dates, scores), so most cells are a hash lookup.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::boolean::{is_binary_digit, is_boolean_word};
 use super::date::{
@@ -30,6 +30,8 @@ const LONG_CODE_DIGITS: usize = 16;
 /// Below this many values, "all distinct" says nothing about being an id.
 const MIN_VALUES_FOR_DISTINCT_ID: usize = 20;
 const MAX_EXAMPLES: usize = 3;
+/// Letters a number, amount or percent may hold ("12.50 USD", "1e5", "۵۰ درصد").
+const MAX_NUMBER_LETTERS: usize = 8;
 /// How many misfits a guess lists; `invalid` counts them all.
 pub const MAX_MISFITS: usize = 20;
 const MAX_CODE_LEN: usize = 40;
@@ -159,8 +161,10 @@ struct Tally<'a> {
     /// Integers written with thousands separators ("12,500", "۱۲٬۵۰۰"):
     /// quantities, never ids, which are written as bare digits.
     grouped: usize,
-    /// Each distinct trimmed value, read once.
-    distinct: HashMap<&'a str, ValueReading>,
+    /// Each distinct trimmed value (missing markers too), read once.
+    seen: FxHashMap<&'a str, ValueReading>,
+    /// Distinct non-missing values.
+    distinct: usize,
     examples: Vec<String>,
 }
 
@@ -176,6 +180,12 @@ struct ValueReading {
 }
 
 impl ValueReading {
+    fn missing() -> ValueReading {
+        let mut reading = ValueReading::default();
+        reading.class.set(CellClass::MISSING);
+        reading
+    }
+
     fn of(value: &str) -> ValueReading {
         let mut reading = ValueReading::default();
         if is_boolean_word(value) {
@@ -194,6 +204,20 @@ impl ValueReading {
         let class = &mut self.class;
         if is_binary_digit(value) {
             class.set(CellClass::BINARY_DIGIT);
+        }
+        // Emails, codes and sentences with digits: no number, amount or
+        // percent has this many letters (a currency name has at most 6),
+        // so only a date with a month name is left to try.
+        let wordy = value
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .nth(MAX_NUMBER_LETTERS)
+            .is_some();
+        if wordy {
+            if let Some(date) = read_date_cell(value) {
+                class.add_date(date);
+            }
+            return;
         }
         if let Some(number) = read_number(value) {
             class.set(CellClass::NUMBER);
@@ -233,29 +257,35 @@ impl<'a> Tally<'a> {
     }
 
     fn classify(&mut self, cell: &'a str) -> CellClass {
-        if is_missing(cell) {
-            self.missing += 1;
-            let mut class = CellClass::default();
-            class.set(CellClass::MISSING);
-            return class;
-        }
-        self.present += 1;
         let trimmed = cell.trim();
-        let reading = match self.distinct.get(trimmed) {
-            Some(reading) => *reading,
-            None => {
-                let reading = ValueReading::of(trimmed);
-                self.distinct.insert(trimmed, reading);
-                if self.examples.len() < MAX_EXAMPLES {
-                    self.examples.push(cell.to_string());
-                }
-                reading
+        if let Some(reading) = self.seen.get(trimmed) {
+            let reading = *reading;
+            return self.count_cell(reading);
+        }
+        let reading = if is_missing(trimmed) {
+            ValueReading::missing()
+        } else {
+            self.distinct += 1;
+            if self.examples.len() < MAX_EXAMPLES {
+                self.examples.push(cell.to_string());
             }
+            ValueReading::of(trimmed)
         };
-        self.zero_padded += usize::from(reading.zero_padded);
-        self.long_codes += usize::from(reading.long_code);
-        self.negatives += usize::from(reading.negative);
-        self.grouped += usize::from(reading.grouped);
+        self.seen.insert(trimmed, reading);
+        self.count_cell(reading)
+    }
+
+    /// Count one cell read as `reading`.
+    fn count_cell(&mut self, reading: ValueReading) -> CellClass {
+        if reading.class.has(CellClass::MISSING) {
+            self.missing += 1;
+        } else {
+            self.present += 1;
+            self.zero_padded += usize::from(reading.zero_padded);
+            self.long_codes += usize::from(reading.long_code);
+            self.negatives += usize::from(reading.negative);
+            self.grouped += usize::from(reading.grouped);
+        }
         reading.class
     }
 
@@ -289,14 +319,14 @@ impl<'a> Tally<'a> {
     /// Few enough distinct values to chart as categories.
     fn is_low_cardinality(&self) -> bool {
         let limit = (self.present as f64 * 0.05).max(20.0);
-        self.distinct.len() as f64 <= limit
+        self.distinct as f64 <= limit
     }
 
     fn looks_like_integer_ids(&self, integers: usize) -> bool {
         let padded = self.zero_padded * 10 >= integers;
         let long = self.long_codes * 2 >= integers;
         let all_distinct = self.present >= MIN_VALUES_FOR_DISTINCT_ID
-            && self.distinct.len() == self.present
+            && self.distinct == self.present
             && self.negatives == 0
             && self.grouped == 0;
         padded || long || all_distinct

@@ -1,7 +1,7 @@
 //! Amounts of money: `$52,300.00`, `52.300,00`, `12.50 USD`, `۱۲۰٬۰۰۰ ریال`.
 
 use super::amount::{read_any_number, read_comma_decimal};
-use super::number::{is_invisible_mark, read_number};
+use super::number::{read_number, visible_text};
 
 /// Currency signs written before or after the amount. `US$` before `$` so
 /// the longer one is stripped whole.
@@ -77,7 +77,7 @@ pub(crate) fn read_money(cell: &str) -> Option<MoneyText> {
     {
         return None;
     }
-    let visible: String = cell.chars().filter(|c| !is_invisible_mark(*c)).collect();
+    let visible = visible_text(cell);
     let text = visible.trim();
     if let Some(comma) = read_comma_decimal(text) {
         return (comma.fraction_digits == 2).then_some(MoneyText::CommaCents(comma.value));

@@ -1,5 +1,7 @@
 //! Numbers as people type them in English, Arabic and Persian files.
 
+use std::borrow::Cow;
+
 /// Invisible bidi and format marks that copy-paste leaves around numbers
 /// (LRM, RLM, ALM, the embedding/override/isolate controls, BOM).
 pub(crate) fn is_invisible_mark(c: char) -> bool {
@@ -7,6 +9,16 @@ pub(crate) fn is_invisible_mark(c: char) -> bool {
         c,
         '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
     )
+}
+
+/// The cell without direction marks and BOMs; borrowed (no allocation)
+/// when it has none, which is nearly always.
+pub(crate) fn visible_text(cell: &str) -> Cow<'_, str> {
+    if cell.chars().any(is_invisible_mark) {
+        Cow::Owned(cell.chars().filter(|c| !is_invisible_mark(*c)).collect())
+    } else {
+        Cow::Borrowed(cell)
+    }
 }
 
 /// The value of a decimal digit in ASCII (0-9), Arabic-Indic (٠-٩) or
@@ -60,7 +72,7 @@ pub fn parse_number(cell: &str) -> Option<f64> {
 
 /// [`parse_number`] with the shape of the text; see [`NumberText`].
 pub(crate) fn read_number(cell: &str) -> Option<NumberText> {
-    let visible: String = cell.chars().filter(|c| !is_invisible_mark(*c)).collect();
+    let visible = visible_text(cell);
     let trimmed = visible.trim();
     let (negative, unsigned) = split_sign(trimmed);
     let (mantissa, exponent) = split_exponent(unsigned);

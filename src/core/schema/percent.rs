@@ -1,7 +1,7 @@
 //! Percentages: `50%`, `12.5 %`, `٪۵۰`, `۵۰٪`, `۲۰ درصد`.
 
 use super::amount::read_any_number;
-use super::number::is_invisible_mark;
+use super::number::visible_text;
 
 /// `%`, the Arabic percent sign U+066A, the small and full-width forms, and
 /// the Persian and Arabic words, before or after the number.
@@ -10,7 +10,7 @@ const PERCENT_MARKS: [&str; 7] = ["%", "٪", "﹪", "％", "درصد", "بالم
 /// The number of a percentage as written: 50 for `50%` (not 0.5). The
 /// number may use any digit script and a decimal point or comma.
 pub fn parse_percent(cell: &str) -> Option<f64> {
-    let visible: String = cell.chars().filter(|c| !is_invisible_mark(*c)).collect();
+    let visible = visible_text(cell);
     let text = visible.trim();
     PERCENT_MARKS.iter().find_map(|mark| {
         let rest = text
