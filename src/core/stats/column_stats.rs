@@ -1,12 +1,10 @@
 //! Everything the profile says about one column.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
-use super::numeric_summary::{numeric_summary, NumericSummary};
-use super::text_summary::{text_summary, TextSummary};
-use crate::core::schema::is_missing;
+use super::numeric_summary::{numeric_summary_of, NumericSummary};
+use super::text_summary::{text_summary_of, TextSummary};
+use super::value_counts::ValueCounts;
 use crate::core::table::TextColumn;
 
 /// Counts for every column; numbers for numeric ones, lengths and scripts
@@ -24,21 +22,13 @@ pub struct ColumnStats {
 /// The statistics of a column; `numeric` says whether its type is a
 /// number (integer, decimal, money, percent).
 pub fn column_stats(cells: &TextColumn, numeric: bool) -> ColumnStats {
-    let mut distinct = HashSet::new();
-    let mut missing = 0;
-    for cell in cells.iter() {
-        if is_missing(cell) {
-            missing += 1;
-        } else {
-            distinct.insert(cell.trim());
-        }
-    }
+    let counts = ValueCounts::of(cells);
     ColumnStats {
         cells: cells.len(),
-        missing,
-        distinct: distinct.len(),
-        numeric: numeric.then(|| numeric_summary(cells)).flatten(),
-        text: (!numeric).then(|| text_summary(cells)).flatten(),
+        missing: counts.missing,
+        distinct: counts.values.len(),
+        numeric: numeric.then(|| numeric_summary_of(&counts)).flatten(),
+        text: (!numeric).then(|| text_summary_of(&counts)).flatten(),
     }
 }
 

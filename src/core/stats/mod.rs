@@ -19,6 +19,7 @@ mod numeric_summary;
 mod quantiles;
 mod text_summary;
 mod top_values;
+mod value_counts;
 
 use crate::core::schema::{is_missing, parse_measure};
 use crate::core::table::TextColumn;
@@ -26,10 +27,11 @@ use crate::core::table::TextColumn;
 pub use column_stats::{column_stats, ColumnStats};
 pub use histogram::{histogram, Histogram};
 pub use months::{month_counts, MonthCounts};
-pub use numeric_summary::{numeric_summary, NumericSummary};
+pub use numeric_summary::{numeric_summary, numeric_summary_of, NumericSummary};
 pub use quantiles::{quantile, SUMMARY_QUANTILES};
-pub use text_summary::{script_of, text_summary, Script, TextSummary};
+pub use text_summary::{script_of, text_summary, text_summary_of, Script, TextSummary};
 pub use top_values::{top_values, TopValues};
+pub use value_counts::ValueCounts;
 
 /// The numeric values of a column in row order (see
 /// [`crate::core::schema::parse_measure`]), with the number of missing cells

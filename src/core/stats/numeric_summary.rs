@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::numeric_values;
 use super::quantiles::{quantile, SUMMARY_QUANTILES};
+use super::value_counts::ValueCounts;
+use crate::core::schema::parse_measure;
 use crate::core::table::TextColumn;
 
 /// Count, range, centre, spread and quantiles of a column's numbers.
@@ -25,7 +26,20 @@ pub struct NumericSummary {
 
 /// The summary of a column's numbers; None when it has none.
 pub fn numeric_summary(cells: &TextColumn) -> Option<NumericSummary> {
-    let (mut values, _, invalid) = numeric_values(cells);
+    numeric_summary_of(&ValueCounts::of(cells))
+}
+
+/// [`numeric_summary`] from a column's value counts: each distinct value
+/// is parsed once (see [`parse_measure`]) and counted as often as it occurs.
+pub fn numeric_summary_of(counts: &ValueCounts<'_>) -> Option<NumericSummary> {
+    let mut values = Vec::new();
+    let mut invalid = 0;
+    for &(text, n) in &counts.values {
+        match parse_measure(text) {
+            Some(x) => values.extend(std::iter::repeat_n(x, n)),
+            None => invalid += n,
+        }
+    }
     if values.is_empty() {
         return None;
     }

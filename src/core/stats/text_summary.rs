@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::schema::is_missing;
+use super::value_counts::ValueCounts;
 use crate::core::table::TextColumn;
 
 /// The writing of one value, from its letters.
@@ -39,20 +39,28 @@ pub struct TextSummary {
 
 /// The summary of a column's texts; None when every cell is missing.
 pub fn text_summary(cells: &TextColumn) -> Option<TextSummary> {
-    let mut lengths = Vec::new();
+    text_summary_of(&ValueCounts::of(cells))
+}
+
+/// [`text_summary`] from a column's value counts: each distinct value is
+/// measured once.
+pub fn text_summary_of(counts: &ValueCounts<'_>) -> Option<TextSummary> {
+    let (mut values, mut total) = (0, 0);
+    let (mut shortest, mut longest) = (usize::MAX, 0);
     let mut scripts = [0usize; 7];
-    for cell in cells.iter().filter(|c| !is_missing(c)) {
-        let text = cell.trim();
-        lengths.push(text.chars().count());
+    for &(text, n) in &counts.values {
+        let length = text.chars().count();
+        values += n;
+        total += length * n;
+        shortest = shortest.min(length);
+        longest = longest.max(length);
         if let Some(slot) = scripts.get_mut(script_of(text) as usize) {
-            *slot += 1;
+            *slot += n;
         }
     }
-    let values = lengths.len();
     if values == 0 {
         return None;
     }
-    let total: usize = lengths.iter().sum();
     let mut mix: Vec<(Script, usize)> = ALL_SCRIPTS
         .iter()
         .zip(scripts)
@@ -62,8 +70,8 @@ pub fn text_summary(cells: &TextColumn) -> Option<TextSummary> {
     mix.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     Some(TextSummary {
         values,
-        shortest: lengths.iter().copied().min().unwrap_or(0),
-        longest: lengths.iter().copied().max().unwrap_or(0),
+        shortest,
+        longest,
         mean_length: total as f64 / values as f64,
         scripts: mix,
     })

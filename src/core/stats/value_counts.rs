@@ -1,0 +1,50 @@
+//! A column as its distinct trimmed values and how often each occurs, so
+//! that parsing and measuring is done once per value, not once per cell
+//! (customer columns repeat: cities, scores, dates).
+
+use rustc_hash::FxHashMap;
+
+use crate::core::schema::is_missing;
+use crate::core::table::TextColumn;
+
+/// The distinct non-missing values of a column, in text order (so every
+/// figure computed from them is the same run after run), and the number of
+/// missing cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueCounts<'a> {
+    pub values: Vec<(&'a str, usize)>,
+    pub missing: usize,
+}
+
+impl<'a> ValueCounts<'a> {
+    pub fn of(cells: &'a TextColumn) -> ValueCounts<'a> {
+        let mut counts: FxHashMap<&'a str, usize> = FxHashMap::default();
+        for cell in cells.iter() {
+            *counts.entry(cell.trim()).or_insert(0) += 1;
+        }
+        let mut missing = 0;
+        let mut values = Vec::with_capacity(counts.len());
+        for (value, n) in counts {
+            if is_missing(value) {
+                missing += n;
+            } else {
+                values.push((value, n));
+            }
+        }
+        values.sort_unstable();
+        ValueCounts { values, missing }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_trimmed_values_and_missing_cells() {
+        let cells: TextColumn = ["b", " a", "", "a ", "NA", "b", "b"].into_iter().collect();
+        let counts = ValueCounts::of(&cells);
+        assert_eq!(counts.values, [("a", 2), ("b", 3)]);
+        assert_eq!(counts.missing, 2);
+    }
+}
