@@ -189,6 +189,19 @@ pub fn QualityPanel() -> impl IntoView {
                                         }
                                     })
                                     .collect_view()}
+                                {r.padded
+                                    .iter()
+                                    .map(|found| {
+                                        let column = name_of(found.column);
+                                        let text = i18n.t_count("quality.padded", found.count, &[("column", &column)]);
+                                        view! {
+                                            <li>
+                                                {text}
+                                                {fix_button(studio, i18n.t("quality.fix.trim"), Fix::Trim { column })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ul>
                         }
                     })

@@ -14,5 +14,6 @@ mod reading;
 mod restore;
 mod rtl;
 mod stats;
+mod telco;
 mod types;
 mod workbook;

@@ -18,6 +18,7 @@ mod fold;
 mod invalid;
 mod likely_duplicates;
 mod missing;
+mod padded;
 mod report;
 mod variants;
 
@@ -31,5 +32,6 @@ pub use likely_duplicates::{
     likely_duplicates, name_key, ContactColumns, LikelyDuplicate, LikelyDuplicates, MatchReason,
 };
 pub use missing::{missing_report, MissingPattern, MissingReport, MAX_PATTERNS};
+pub use padded::{padded_cells, ColumnPadded};
 pub use report::{quality_report, ColumnInvalid, ColumnKind, ColumnVariants, QualityReport};
 pub use variants::{spelling_variants, VariantGroup, MAX_VARIANT_GROUPS};

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::padded::{padded_cells, ColumnPadded};
 use super::{
     exact_duplicates, id_duplicates, invalid_values, likely_duplicates, missing_report,
     spelling_variants, ContactColumns, ExactDuplicates, IdDuplicates, InvalidValues,
@@ -44,6 +45,9 @@ pub struct QualityReport {
     /// Rows that are probably the same customer (by the name, email and
     /// phone columns), when there is any of those columns.
     pub likely_duplicates: Option<LikelyDuplicates>,
+    /// Columns with cells padded by spaces (only those with any).
+    #[serde(default)]
+    pub padded: Vec<ColumnPadded>,
 }
 
 /// Columns whose spellings are worth comparing: categories, and the
@@ -82,6 +86,16 @@ pub fn quality_report(table: &Table, kinds: &[ColumnKind]) -> QualityReport {
                 .map(|invalid| ColumnInvalid { column, invalid })
         })
         .collect();
+    let padded = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(column, col)| ColumnPadded {
+            column,
+            count: padded_cells(&col.cells),
+        })
+        .filter(|found| found.count > 0)
+        .collect();
     let role_column = |role: Role| kinds.iter().position(|k| k.role == role);
     let contacts = ContactColumns {
         name: role_column(Role::Name),
@@ -99,5 +113,6 @@ pub fn quality_report(table: &Table, kinds: &[ColumnKind]) -> QualityReport {
         id_duplicates: id_column.map(|column| id_duplicates(table, column)),
         variants,
         invalid,
+        padded,
     }
 }
