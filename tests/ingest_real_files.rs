@@ -3,20 +3,14 @@
 //! open with the shape their manifests state (data/real/MANIFEST.md,
 //! data/i18n/MANIFEST.json).
 
-use std::path::{Path, PathBuf};
+mod shared_data;
+
+use std::path::Path;
+
+use shared_data::shared_data as data_dir;
 
 use nimrokh::core::ingest::{read_table, Delimiter, IngestError, Ingested, WarningKind};
 use serde_json::Value;
-
-fn data_dir(sub: &str) -> Option<PathBuf> {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data")).join(sub);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: ../shared not found");
-        None
-    }
-}
 
 fn read(path: &Path) -> Result<Ingested, IngestError> {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

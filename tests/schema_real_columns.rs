@@ -1,20 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Column types guessed for the real customer files under ../shared/data/real.
 
-use std::path::{Path, PathBuf};
+mod shared_data;
+use shared_data::real_dir;
+
+use std::path::Path;
 
 use nimrokh::core::ingest::{read_table, Ingested};
 use nimrokh::core::schema::{infer_column, ColumnGuess, ColumnType};
-
-fn real_dir() -> Option<PathBuf> {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/real"));
-    if dir.is_dir() {
-        Some(dir.to_path_buf())
-    } else {
-        eprintln!("skipping: ../shared not found");
-        None
-    }
-}
 
 fn ingest(dir: &Path, file: &str) -> Ingested {
     let bytes = std::fs::read(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));

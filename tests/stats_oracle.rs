@@ -8,21 +8,12 @@
 //! deviation, quantiles and mean length within 1e-9 relative (or 1e-9
 //! absolute near zero): both sides sum in f64, in different orders.
 
-use std::path::{Path, PathBuf};
+mod shared_data;
+use shared_data::real_dir;
 
 use nimrokh::core::ingest::read_table;
 use nimrokh::core::stats::column_stats;
 use serde_json::Value;
-
-fn real_dir() -> Option<PathBuf> {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/real"));
-    if dir.is_dir() {
-        Some(dir.to_path_buf())
-    } else {
-        eprintln!("skipping: ../shared not found");
-        None
-    }
-}
 
 fn oracle() -> Value {
     let path = concat!(

@@ -2,20 +2,13 @@
 //! Histograms of real columns under ../shared/data/real: every value lands
 //! in a bin, edges are nice and finite.
 
-use std::path::{Path, PathBuf};
+mod shared_data;
+use shared_data::real_dir;
+
+use std::path::Path;
 
 use nimrokh::core::ingest::{read_table, Ingested};
 use nimrokh::core::stats::{histogram, numeric_values, Histogram};
-
-fn real_dir() -> Option<PathBuf> {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/real"));
-    if dir.is_dir() {
-        Some(dir.to_path_buf())
-    } else {
-        eprintln!("skipping: ../shared not found");
-        None
-    }
-}
 
 fn ingest(dir: &Path, file: &str) -> Ingested {
     let bytes = std::fs::read(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
