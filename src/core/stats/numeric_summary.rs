@@ -43,8 +43,9 @@ pub fn numeric_summary_of(counts: &ValueCounts<'_>) -> Option<NumericSummary> {
     if values.is_empty() {
         return None;
     }
-    let (mean, std_dev) = mean_and_std_dev(&values);
+    // Sorted first, so the sums run in one order whatever the value order.
     values.sort_by(f64::total_cmp);
+    let (mean, std_dev) = mean_and_std_dev(&values);
     Some(NumericSummary {
         count: values.len(),
         invalid,

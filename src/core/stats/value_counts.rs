@@ -7,9 +7,10 @@ use rustc_hash::FxHashMap;
 use crate::core::schema::is_missing;
 use crate::core::table::TextColumn;
 
-/// The distinct non-missing values of a column, in text order (so every
-/// figure computed from them is the same run after run), and the number of
-/// missing cells.
+/// The distinct non-missing values of a column, and the number of missing
+/// cells. The values are in hash order, which is the same run after run
+/// (FxHash has no random seed), so every figure computed from them is too;
+/// not sorting saves a sort of a million strings on id and email columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueCounts<'a> {
     pub values: Vec<(&'a str, usize)>,
@@ -31,7 +32,6 @@ impl<'a> ValueCounts<'a> {
                 values.push((value, n));
             }
         }
-        values.sort_unstable();
         ValueCounts { values, missing }
     }
 }
@@ -43,7 +43,8 @@ mod tests {
     #[test]
     fn counts_trimmed_values_and_missing_cells() {
         let cells: TextColumn = ["b", " a", "", "a ", "NA", "b", "b"].into_iter().collect();
-        let counts = ValueCounts::of(&cells);
+        let mut counts = ValueCounts::of(&cells);
+        counts.values.sort_unstable();
         assert_eq!(counts.values, [("a", 2), ("b", 3)]);
         assert_eq!(counts.missing, 2);
     }
