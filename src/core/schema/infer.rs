@@ -17,7 +17,7 @@ use super::date::{
 };
 use super::missing::is_missing;
 use super::money::read_money;
-use super::number::{digit_value, read_number};
+use super::number::{digit_value, read_number, too_wordy_for_a_number};
 use super::percent::parse_percent;
 use super::{ColumnGuess, ColumnType, Misfit};
 use crate::core::table::TextColumn;
@@ -30,8 +30,6 @@ const LONG_CODE_DIGITS: usize = 16;
 /// Below this many values, "all distinct" says nothing about being an id.
 const MIN_VALUES_FOR_DISTINCT_ID: usize = 20;
 const MAX_EXAMPLES: usize = 3;
-/// Letters a number, amount or percent may hold ("12.50 USD", "1e5", "۵۰ درصد").
-const MAX_NUMBER_LETTERS: usize = 8;
 /// How many misfits a guess lists; `invalid` counts them all.
 pub const MAX_MISFITS: usize = 20;
 const MAX_CODE_LEN: usize = 40;
@@ -205,15 +203,9 @@ impl ValueReading {
         if is_binary_digit(value) {
             class.set(CellClass::BINARY_DIGIT);
         }
-        // Emails, codes and sentences with digits: no number, amount or
-        // percent has this many letters (a currency name has at most 6),
-        // so only a date with a month name is left to try.
-        let wordy = value
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .nth(MAX_NUMBER_LETTERS)
-            .is_some();
-        if wordy {
+        // Emails, codes and sentences with digits: only a date with a
+        // month name is left to try.
+        if too_wordy_for_a_number(value) {
             if let Some(date) = read_date_cell(value) {
                 class.add_date(date);
             }
@@ -362,7 +354,8 @@ impl<'a> Tally<'a> {
     }
 
     /// The type and the rule its cells are held to.
-    fn decide(&self) -> (ColumnType, Fit) {
+    /// `measure`: the header names a measure (see [`infer_column_named_as`]).
+    fn decide(&self, measure: bool) -> (ColumnType, Fit) {
         let integers = self.with(CellClass::INTEGER);
         let numbers = self.with(CellClass::NUMBER);
         let dates = self.with(CellClass::DATE);
@@ -373,7 +366,7 @@ impl<'a> Tally<'a> {
         } else if self.mostly(self.with(CellClass::BOOLEAN_WORD)) {
             (ColumnType::Boolean, Fit::BooleanWord)
         } else if self.mostly(integers) && numbers == integers {
-            if self.looks_like_integer_ids(integers) {
+            if !measure && self.looks_like_integer_ids(integers) {
                 (ColumnType::Identifier, Fit::Integer)
             } else {
                 (ColumnType::Integer, Fit::Integer)
@@ -472,8 +465,16 @@ fn is_code_like(cell: &str) -> bool {
 /// all-missing Empty column); `examples` are the first three distinct
 /// values as written; `misfits` lists the first cells that do not fit.
 pub fn infer_column(cells: &TextColumn) -> ColumnGuess {
+    infer_column_named_as(cells, false)
+}
+
+/// [`infer_column`] for a column whose header says whether it names a
+/// measure ("age", "income"): whole numbers in such a column are numbers
+/// even when every one is distinct, zero-padded or long, which from the
+/// values alone would make them identifiers.
+pub fn infer_column_named_as(cells: &TextColumn, measure: bool) -> ColumnGuess {
     let tally = Tally::count(cells);
-    let (column_type, fit) = tally.decide();
+    let (column_type, fit) = tally.decide(measure);
     tally.guess(cells, column_type, fit)
 }
 

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 pub use date::{column_date_order, gregorian_date_of, Calendar, DateOrder};
 pub use gregorian::GregorianDate;
-pub use infer::{guess_as, guess_as_ordered, infer_column, MAX_MISFITS};
+pub use infer::{guess_as, guess_as_ordered, infer_column, infer_column_named_as, MAX_MISFITS};
 pub use jalali::{
     gregorian_to_jalali, is_jalali_leap_year, jalali_month_length, jalali_to_gregorian,
 };

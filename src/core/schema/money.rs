@@ -1,7 +1,7 @@
 //! Amounts of money: `$52,300.00`, `52.300,00`, `12.50 USD`, `۱۲۰٬۰۰۰ ریال`.
 
 use super::amount::{read_any_number, read_comma_decimal};
-use super::number::{read_number, visible_text};
+use super::number::{read_number, too_wordy_for_a_number, visible_text};
 
 /// Currency signs written before or after the amount. `US$` before `$` so
 /// the longer one is stripped whole.
@@ -40,9 +40,6 @@ const WORDS: [&str; 20] = [
     "ج.م",
 ];
 
-/// Letters a money cell may hold: its currency code or name.
-const MAX_LETTERS: usize = 8;
-
 /// What a money cell looks like.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum MoneyText {
@@ -66,15 +63,9 @@ impl MoneyText {
 /// in any digit script ([`super::parse_number`]) or use a decimal comma; a
 /// minus may stand before the currency sign (`-$5.00`) or the amount.
 pub(crate) fn read_money(cell: &str) -> Option<MoneyText> {
-    // More letters than the longest currency name ("افغانی"): an email or
-    // a sentence with digits in it. Checked first because such cells are
-    // common and every marker would otherwise be tried on them.
-    if cell
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .nth(MAX_LETTERS)
-        .is_some()
-    {
+    // Checked first: such cells are common, and every currency marker
+    // would otherwise be tried on them.
+    if too_wordy_for_a_number(cell) {
         return None;
     }
     let visible = visible_text(cell);

@@ -21,6 +21,20 @@ pub(crate) fn visible_text(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// Letters a number, amount or percent may hold: an exponent, a currency
+/// code or name (the longest, "افغانی", has 6), "درصد".
+const MAX_NUMBER_LETTERS: usize = 8;
+
+/// True for text with more letters than any number, amount or percent
+/// holds (an email, a code, a sentence with digits): the number readers
+/// need not try it.
+pub(crate) fn too_wordy_for_a_number(text: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(MAX_NUMBER_LETTERS)
+        .is_some()
+}
+
 /// The value of a decimal digit in ASCII (0-9), Arabic-Indic (٠-٩) or
 /// Persian (۰-۹) script.
 pub(crate) fn digit_value(c: char) -> Option<u32> {

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::name_hints::words;
-use super::{guess_as, infer_column, is_missing, parse_number, ColumnGuess, ColumnType};
+use super::{infer_column_named_as, is_missing, parse_number, ColumnGuess, ColumnType};
 use crate::core::table::TextColumn;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -499,22 +499,11 @@ fn is_measure(role: Role) -> bool {
     )
 }
 
-/// The type guess for a named column. Values alone take a column of
-/// distinct whole numbers for identifiers; a header that names a measure
-/// ("age", "income") says they are numbers, so the header settles it.
+/// The type guess for a named column: a header that names a measure
+/// ("age", "income") says its whole numbers are numbers, even when the
+/// values alone (all distinct) would make them identifiers.
 pub fn infer_named_column(header: &str, cells: &TextColumn) -> ColumnGuess {
-    let guess = infer_column(cells);
-    let measured = guess.column_type == ColumnType::Identifier
-        && role_from_header(header).is_some_and(is_measure);
-    if !measured {
-        return guess;
-    }
-    let as_integer = guess_as(cells, ColumnType::Integer);
-    if as_integer.invalid <= guess.invalid {
-        as_integer
-    } else {
-        guess
-    }
+    infer_column_named_as(cells, role_from_header(header).is_some_and(is_measure))
 }
 
 /// The role of a column, from its header and its values. Values alone
@@ -545,6 +534,7 @@ pub fn infer_role(header: &str, guess: &ColumnGuess, cells: &TextColumn) -> Role
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::schema::infer_column;
 
     fn role(header: &str, cells: &[&str]) -> Role {
         let column: TextColumn = cells.iter().copied().collect();
