@@ -89,6 +89,7 @@ pub fn describe_role(lang: Lang, role: Role) -> String {
 }
 
 pub fn describe_ingest_error(lang: Lang, error: &IngestError) -> String {
+    let megabytes = |bytes: u64| count(bytes / 1_000_000, lang);
     match error {
         IngestError::Empty => tr(lang, "error.empty"),
         IngestError::NotText => tr(lang, "error.not_text"),
@@ -111,16 +112,9 @@ pub fn describe_ingest_error(lang: Lang, error: &IngestError) -> String {
         IngestError::TooLarge { bytes } => tr_args(
             lang,
             "error.too_large",
-            &[("megabytes", &count(bytes / 1_000_000, lang))],
+            &[("megabytes", &megabytes(*bytes))],
         ),
-        _ => describe_workbook_error(lang, error),
-    }
-}
-
-/// The errors only a workbook (.xlsx, .xls) can raise.
-fn describe_workbook_error(lang: Lang, error: &IngestError) -> String {
-    let megabytes = |bytes: u64| count(bytes / 1_000_000, lang);
-    match error {
+        // The errors only a workbook (.xlsx, .xls) can raise.
         IngestError::NotAWorkbook => tr(lang, "error.not_a_workbook"),
         IngestError::XlsNotSupported => tr(lang, "error.xls_not_supported"),
         IngestError::WorkbookTooLarge {
@@ -173,8 +167,6 @@ fn describe_workbook_error(lang: Lang, error: &IngestError) -> String {
         IngestError::BadWorkbook { message } => {
             tr_args(lang, "error.bad_workbook", &[("message", message)])
         }
-        // Text errors are described by `describe_ingest_error`.
-        _ => tr(lang, "error.read_failed"),
     }
 }
 
