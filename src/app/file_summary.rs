@@ -7,7 +7,6 @@ use super::i18n::use_i18n;
 use super::read_options::ReadOptions;
 use super::studio::Studio;
 use crate::core::i18n::{describe_delimiter, describe_warning};
-use crate::core::ingest::SourceFormat;
 
 /// Warnings listed before "…and N more".
 const SHOWN_WARNINGS: usize = 10;
@@ -27,7 +26,7 @@ pub fn FileSummary() -> impl IntoView {
             .with(|l| l.as_ref().map_or(0, |l| l.summary.columns.len()))
     };
 
-    let is_workbook = move || report().is_some_and(|r| r.format == SourceFormat::Xlsx);
+    let is_workbook = move || studio.showing_workbook();
 
     let item = move |key: &'static str, value: Box<dyn Fn() -> String + Send + Sync>| {
         view! {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::i18n::use_i18n;
 use super::studio::Studio;
 use crate::core::i18n::describe_delimiter;
-use crate::core::ingest::{Delimiter, LoadOptions, SourceFormat};
+use crate::core::ingest::{Delimiter, LoadOptions};
 
 /// Encodings offered, as WHATWG labels (the engine decodes any of them).
 /// Arabic and Persian files come as UTF-8, UTF-16 ("Unicode text") or
@@ -62,38 +62,37 @@ pub fn ReadOptions() -> impl IntoView {
         let value = event_target_value(&ev);
         change(&|o| o.sheet = Some(value.clone()));
     };
-    let report = move || {
-        studio
-            .loaded
-            .with(|l| l.as_ref().map(|l| l.summary.report.clone()))
-    };
-    let is_workbook = move || report().is_some_and(|r| r.format == SourceFormat::Xlsx);
+    let is_workbook = move || studio.showing_workbook();
     let auto = move || i18n.t("override.auto");
     // A workbook has sheets, not an encoding or a delimiter.
     let sheet_picker = move || {
-        let report = report()?;
-        (report.format == SourceFormat::Xlsx).then(|| {
-            let shown = report.sheet.unwrap_or_default();
-            view! {
-                <label class="field">
-                    <span>{move || i18n.t("override.sheet")}</span>
-                    <select on:change=on_sheet>
-                        {report
-                            .sheets
-                            .into_iter()
-                            .map(|name| {
-                                let selected = name == shown;
-                                let value = name.clone();
-                                view! {
-                                    <option value=value selected=selected prop:selected=selected>
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-            }
+        let (sheets, shown) = studio.loaded.with(|l| {
+            let report = &l.as_ref()?.summary.report;
+            report.is_workbook().then(|| {
+                (
+                    report.sheets.clone(),
+                    report.sheet.clone().unwrap_or_default(),
+                )
+            })
+        })?;
+        Some(view! {
+            <label class="field">
+                <span>{move || i18n.t("override.sheet")}</span>
+                <select on:change=on_sheet>
+                    {sheets
+                        .into_iter()
+                        .map(|name| {
+                            let selected = name == shown;
+                            let value = name.clone();
+                            view! {
+                                <option value=value selected=selected prop:selected=selected>
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
         })
     };
     view! {

@@ -90,6 +90,12 @@ pub struct Studio {
 }
 
 impl Studio {
+    /// Whether the open table came from a workbook (reactive).
+    pub fn showing_workbook(&self) -> bool {
+        self.loaded
+            .with(|l| l.as_ref().is_some_and(|l| l.summary.report.is_workbook()))
+    }
+
     pub fn new(restored: Restored) -> Self {
         let (project, notices, can_save) = match restored {
             Restored::Fresh => (ProjectState::default(), vec![], true),

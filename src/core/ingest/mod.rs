@@ -84,6 +84,14 @@ pub struct IngestReport {
     pub sheets: Vec<String>,
 }
 
+impl IngestReport {
+    /// Read from an Excel workbook (it has sheets, not an encoding or a
+    /// delimiter).
+    pub fn is_workbook(&self) -> bool {
+        self.format == SourceFormat::Xlsx
+    }
+}
+
 /// A file read into a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ingested {
