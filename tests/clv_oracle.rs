@@ -155,6 +155,36 @@ fn bgnbd_fit_reproduces_the_published_cdnow_estimates() {
 }
 
 #[test]
+fn the_time_unit_only_rescales_alpha() {
+    let Some(weeks) = cdnow() else { return };
+    let days: Vec<Observation> = weeks
+        .iter()
+        .map(|c| Observation {
+            recency: c.recency * 7.0,
+            age: c.age * 7.0,
+            ..*c
+        })
+        .collect();
+    let (w, d) = (
+        fit_bgnbd(&weeks).expect("usable"),
+        fit_bgnbd(&days).expect("usable"),
+    );
+    assert!(w.converged && d.converged);
+    assert_close(d.params.alpha, 7.0 * w.params.alpha, 1e-6, "α in days");
+    assert_close(d.params.r, w.params.r, 1e-6, "r");
+    assert_close(d.params.a, w.params.a, 1e-6, "a");
+    assert_close(d.params.b, w.params.b, 1e-6, "b");
+    // Densities in days are 7^x thinner than in weeks: ln L drops by Σ x ln 7.
+    let repeat_purchases: f64 = weeks.iter().map(|c| c.frequency).sum();
+    assert_close(
+        d.log_likelihood,
+        w.log_likelihood - repeat_purchases * 7f64.ln(),
+        1e-9,
+        "log-likelihood in days",
+    );
+}
+
+#[test]
 fn gamma_gamma_fit_reproduces_the_published_cdnow_estimates() {
     let Some(customers) = cdnow() else { return };
     let started = Instant::now();

@@ -58,15 +58,14 @@ pub fn fit_bgnbd(customers: &[Observation]) -> Result<Fit<BgNbdParams>, super::F
         ..found
     };
     let log_likelihood = bgnbd_log_likelihood(&params, customers);
-    let finite = [params.r, params.alpha, params.a, params.b, log_likelihood]
-        .iter()
-        .all(|v| v.is_finite());
-    Ok(Fit {
+    Ok(Fit::judged(
         params,
         log_likelihood,
-        iterations: minimum.iterations,
-        converged: minimum.converged && finite,
-    })
+        minimum.iterations,
+        minimum.converged,
+        &[found.r, found.alpha, found.a, found.b],
+        &[params.alpha, log_likelihood],
+    ))
 }
 
 fn from_logs(log: &[f64; 4]) -> BgNbdParams {
@@ -287,8 +286,20 @@ mod tests {
         ];
         let fit = fit_bgnbd(&customers).unwrap();
         // Whatever came out, it says honestly whether it is a maximum.
+        assert_eq!(fit.converged, fit.problem.is_none());
         if fit.converged {
             assert!(fit.log_likelihood.is_finite());
         }
+    }
+
+    #[test]
+    fn no_maximum_is_reported_as_such() {
+        // Everyone bought 5 times at the same pace, the last time just now:
+        // nobody has dropped out, so the likelihood keeps rising as the
+        // dropout probability goes to 0 and the rates' spread to 0.
+        let alike = vec![customer(5.0, 10.0, 10.0); 10];
+        let fit = fit_bgnbd(&alike).unwrap();
+        assert!(!fit.converged);
+        assert_eq!(fit.problem, Some(crate::core::clv::FitProblem::AtBoundary));
     }
 }

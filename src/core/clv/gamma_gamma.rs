@@ -65,15 +65,14 @@ pub fn fit_gamma_gamma(
         ..found
     };
     let log_likelihood = gamma_gamma_log_likelihood(&params, &repeat);
-    let finite = [params.p, params.q, params.v, log_likelihood]
-        .iter()
-        .all(|v| v.is_finite());
-    Ok(Fit {
+    Ok(Fit::judged(
         params,
         log_likelihood,
-        iterations: minimum.iterations,
-        converged: minimum.converged && finite,
-    })
+        minimum.iterations,
+        minimum.converged,
+        &[found.p, found.q, found.v],
+        &[params.v, log_likelihood],
+    ))
 }
 
 fn from_logs(log: &[f64; 3]) -> GammaGammaParams {
@@ -171,6 +170,15 @@ mod tests {
                 field: crate::core::clv::Field::Monetary
             })
         );
+    }
+
+    #[test]
+    fn identical_spends_have_no_maximum() {
+        // No spread between or within customers: p and q run to infinity.
+        let same = [buyer(1.0, 5.0), buyer(2.0, 5.0), buyer(3.0, 5.0)];
+        let fit = fit_gamma_gamma(&same).unwrap();
+        assert!(!fit.converged);
+        assert!(fit.problem.is_some());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bgnbd::{conditional_expected_purchases, fit_bgnbd, BgNbdParams};
 use super::error::FitError;
-use super::fit::Fit;
+use super::fit::{Fit, FitProblem};
 use super::gamma_gamma::{conditional_expected_average_profit, fit_gamma_gamma, GammaGammaParams};
 use super::observation::Observation;
 
@@ -72,11 +72,17 @@ pub enum Unavailable {
     /// The purchase model refused the data.
     PurchaseModel(FitError),
     /// The purchase model's search ended without finding a maximum.
-    PurchaseModelDidNotConverge { iterations: usize },
+    PurchaseModelDidNotConverge {
+        problem: FitProblem,
+        iterations: usize,
+    },
     /// The spend model refused the data.
     SpendModel(FitError),
     /// The spend model's search ended without finding a maximum.
-    SpendModelDidNotConverge { iterations: usize },
+    SpendModelDidNotConverge {
+        problem: FitProblem,
+        iterations: usize,
+    },
     /// The fitted spend distribution has no finite mean (q ≤ 1): spends
     /// too heavy-tailed to predict.
     SpendMeanInfinite { q: f64 },
@@ -97,14 +103,16 @@ fn fitted_models(
     customers: &[Observation],
 ) -> Result<(Fit<BgNbdParams>, Fit<GammaGammaParams>), Unavailable> {
     let purchases = fit_bgnbd(customers).map_err(Unavailable::PurchaseModel)?;
-    if !purchases.converged {
+    if let Some(problem) = purchases.problem {
         return Err(Unavailable::PurchaseModelDidNotConverge {
+            problem,
             iterations: purchases.iterations,
         });
     }
     let spend = fit_gamma_gamma(customers).map_err(Unavailable::SpendModel)?;
-    if !spend.converged {
+    if let Some(problem) = spend.problem {
         return Err(Unavailable::SpendModelDidNotConverge {
+            problem,
             iterations: spend.iterations,
         });
     }
@@ -243,6 +251,24 @@ mod tests {
                 reason: Unavailable::PurchaseModel(FitError::NoRepeatBuyers)
             }
         );
+        let alike = vec![
+            Observation {
+                frequency: 5.0,
+                recency: 10.0,
+                age: 10.0,
+                monetary: 8.0
+            };
+            10
+        ];
+        assert!(matches!(
+            fit_value_model(&alike),
+            ValueModel::Unavailable {
+                reason: Unavailable::PurchaseModelDidNotConverge {
+                    problem: FitProblem::AtBoundary,
+                    ..
+                }
+            }
+        ));
         let heavy = GammaGammaParams { q: 1.0, ..SPEND };
         assert_eq!(
             customer_lifetime_value(

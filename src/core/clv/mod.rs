@@ -34,7 +34,7 @@ pub use bgnbd::{
 };
 pub use churn::{churn_risk, purchase_rhythm, ChurnRisk, PurchaseRhythm};
 pub use error::{Field, FitError};
-pub use fit::Fit;
+pub use fit::{Fit, FitProblem};
 pub use gamma_gamma::{
     conditional_expected_average_profit, fit_gamma_gamma, gamma_gamma_log_likelihood,
     GammaGammaParams,
