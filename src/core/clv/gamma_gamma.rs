@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bgnbd::SEARCH;
 use super::fit::Fit;
-use super::observation::{check_spends, Observation};
+use super::observation::{check_all, Observation};
 use super::special::ln_gamma;
 
 /// Gamma-Gamma parameters; γ (`v` in lifetimes) is in the caller's money unit.
@@ -35,7 +35,7 @@ impl GammaGammaParams {
 pub fn fit_gamma_gamma(
     customers: &[Observation],
 ) -> Result<Fit<GammaGammaParams>, super::FitError> {
-    check_spends(customers)?;
+    check_all(customers, Observation::spend_problem)?;
     let repeat: Vec<Observation> = customers
         .iter()
         .filter(|c| c.has_repeat_purchases())
@@ -118,7 +118,7 @@ pub fn conditional_expected_average_profit(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::clv::FitError;
+    use crate::core::clv::{FitError, HistoryProblem};
 
     const CDNOW: GammaGammaParams = GammaGammaParams {
         p: 6.25,
@@ -161,13 +161,16 @@ mod tests {
         );
         assert_eq!(
             fit_gamma_gamma(&[buyer(1.0, 10.0), buyer(2.0, -3.0)]),
-            Err(FitError::NonPositiveMonetary { customer: 1 })
+            Err(FitError::BadHistory {
+                customer: 1,
+                problem: HistoryProblem::NonPositiveMonetary
+            })
         );
         assert_eq!(
             fit_gamma_gamma(&[buyer(1.0, f64::NAN)]),
-            Err(FitError::NotFinite {
+            Err(FitError::BadHistory {
                 customer: 0,
-                field: crate::core::clv::Field::Monetary
+                problem: HistoryProblem::NotFinite(crate::core::clv::Field::Monetary)
             })
         );
     }

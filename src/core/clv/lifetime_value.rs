@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::bgnbd::{conditional_expected_purchases, fit_bgnbd, BgNbdParams};
-use super::error::FitError;
+use super::error::{FitError, HistoryProblem};
 use super::fit::{Fit, FitProblem};
 use super::gamma_gamma::{conditional_expected_average_profit, fit_gamma_gamma, GammaGammaParams};
 use super::observation::Observation;
@@ -86,6 +86,8 @@ pub enum Unavailable {
     /// The fitted spend distribution has no finite mean (q ≤ 1): spends
     /// too heavy-tailed to predict.
     SpendMeanInfinite { q: f64 },
+    /// This customer's history is unusable (NaN, recency after age, …).
+    BadHistory(HistoryProblem),
     /// This customer's expected purchases could not be computed (the
     /// horizon is thousands of times their time between purchases).
     PredictionFailed,
@@ -147,6 +149,9 @@ pub fn customer_lifetime_value(
     customer: &Observation,
     horizon: &Horizon,
 ) -> Result<f64, Unavailable> {
+    if let Some(problem) = customer.history_problem() {
+        return Err(Unavailable::BadHistory(problem));
+    }
     let profit = conditional_expected_average_profit(spend, customer)
         .ok_or(Unavailable::SpendMeanInfinite { q: spend.q })?;
     let month = horizon.unit.per_month();
@@ -269,6 +274,21 @@ mod tests {
                 }
             }
         ));
+        let unknown_spend = Observation {
+            monetary: f64::NAN,
+            ..customer
+        };
+        assert_eq!(
+            customer_lifetime_value(
+                &PURCHASES,
+                &SPEND,
+                &unknown_spend,
+                &Horizon::year(TimeUnit::Days)
+            ),
+            Err(Unavailable::BadHistory(HistoryProblem::NotFinite(
+                crate::core::clv::Field::Monetary
+            )))
+        );
         let heavy = GammaGammaParams { q: 1.0, ..SPEND };
         assert_eq!(
             customer_lifetime_value(

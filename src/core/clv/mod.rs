@@ -33,7 +33,7 @@ pub use bgnbd::{
     bgnbd_log_likelihood, conditional_expected_purchases, fit_bgnbd, probability_alive, BgNbdParams,
 };
 pub use churn::{churn_risk, purchase_rhythm, ChurnRisk, PurchaseRhythm};
-pub use error::{Field, FitError};
+pub use error::{Field, FitError, HistoryProblem};
 pub use fit::{Fit, FitProblem};
 pub use gamma_gamma::{
     conditional_expected_average_profit, fit_gamma_gamma, gamma_gamma_log_likelihood,

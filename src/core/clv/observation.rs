@@ -1,9 +1,9 @@
 //! One customer's purchase history in buy-till-you-die terms, and the checks
-//! the fits make before trusting it.
+//! made before trusting it.
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{Field, FitError};
+use super::error::{Field, FitError, HistoryProblem};
 
 /// A customer's history, in whatever time unit the caller chose (days,
 /// weeks); fitted parameters come back in the same unit.
@@ -23,24 +23,60 @@ impl Observation {
     pub(super) fn has_repeat_purchases(&self) -> bool {
         self.frequency > 0.0
     }
+
+    /// What the purchase model (BG/NBD) cannot accept in this history:
+    /// lifetimes' `_check_inputs`, plus finiteness, and whole frequencies
+    /// (lifetimes silently truncates them).
+    pub fn purchase_problem(&self) -> Option<HistoryProblem> {
+        let problem = frequency_problem(self.frequency)
+            .or_else(|| amount_problem(Field::Recency, self.recency))
+            .or_else(|| amount_problem(Field::Age, self.age));
+        if problem.is_some() {
+            problem
+        } else if self.recency > self.age {
+            Some(HistoryProblem::RecencyAfterAge)
+        } else if self.frequency == 0.0 && self.recency != 0.0 {
+            Some(HistoryProblem::RecencyWithoutRepeat)
+        } else {
+            None
+        }
+    }
+
+    /// What the spend model (Gamma-Gamma) cannot accept: a whole frequency
+    /// and a finite spend for everyone, a positive spend for repeat buyers
+    /// (its likelihood takes the logarithm of the spend).
+    pub fn spend_problem(&self) -> Option<HistoryProblem> {
+        frequency_problem(self.frequency).or({
+            if !self.monetary.is_finite() {
+                Some(HistoryProblem::NotFinite(Field::Monetary))
+            } else if self.has_repeat_purchases() && self.monetary <= 0.0 {
+                Some(HistoryProblem::NonPositiveMonetary)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Either of the above: what stops a lifetime value being predicted.
+    pub fn history_problem(&self) -> Option<HistoryProblem> {
+        self.purchase_problem().or_else(|| self.spend_problem())
+    }
 }
 
-/// The checks the BG/NBD fit needs (lifetimes' `_check_inputs`, plus
-/// finiteness, and whole frequencies: lifetimes silently truncates them).
-pub(super) fn check_purchase_histories(customers: &[Observation]) -> Result<(), FitError> {
+/// The first customer with a problem, or no customers, or no repeat buyer.
+pub(super) fn check_all(
+    customers: &[Observation],
+    problem: impl Fn(&Observation) -> Option<HistoryProblem>,
+) -> Result<(), FitError> {
     if customers.is_empty() {
         return Err(FitError::NoCustomers);
     }
-    for (customer, obs) in customers.iter().enumerate() {
-        check_frequency(customer, obs.frequency)?;
-        check_time(customer, Field::Recency, obs.recency)?;
-        check_time(customer, Field::Age, obs.age)?;
-        if obs.recency > obs.age {
-            return Err(FitError::RecencyAfterAge { customer });
-        }
-        if obs.frequency == 0.0 && obs.recency != 0.0 {
-            return Err(FitError::RecencyWithoutRepeat { customer });
-        }
+    if let Some((customer, problem)) = customers
+        .iter()
+        .enumerate()
+        .find_map(|(i, c)| problem(c).map(|p| (i, p)))
+    {
+        return Err(FitError::BadHistory { customer, problem });
     }
     if !customers.iter().any(Observation::has_repeat_purchases) {
         return Err(FitError::NoRepeatBuyers);
@@ -48,45 +84,70 @@ pub(super) fn check_purchase_histories(customers: &[Observation]) -> Result<(), 
     Ok(())
 }
 
-/// The checks the Gamma-Gamma fit needs: a whole frequency and a finite
-/// spend for everyone, a positive spend for repeat buyers (its likelihood
-/// takes the logarithm of the spend).
-pub(super) fn check_spends(customers: &[Observation]) -> Result<(), FitError> {
-    if customers.is_empty() {
-        return Err(FitError::NoCustomers);
-    }
-    for (customer, obs) in customers.iter().enumerate() {
-        check_frequency(customer, obs.frequency)?;
-        if !obs.monetary.is_finite() {
-            return Err(FitError::NotFinite {
-                customer,
-                field: Field::Monetary,
-            });
-        }
-        if obs.has_repeat_purchases() && obs.monetary <= 0.0 {
-            return Err(FitError::NonPositiveMonetary { customer });
-        }
-    }
-    if !customers.iter().any(Observation::has_repeat_purchases) {
-        return Err(FitError::NoRepeatBuyers);
-    }
-    Ok(())
+fn frequency_problem(frequency: f64) -> Option<HistoryProblem> {
+    amount_problem(Field::Frequency, frequency).or(if frequency.fract() != 0.0 {
+        Some(HistoryProblem::FractionalFrequency)
+    } else {
+        None
+    })
 }
 
-fn check_frequency(customer: usize, frequency: f64) -> Result<(), FitError> {
-    check_time(customer, Field::Frequency, frequency)?;
-    if frequency.fract() != 0.0 {
-        return Err(FitError::FractionalFrequency { customer });
-    }
-    Ok(())
-}
-
-fn check_time(customer: usize, field: Field, value: f64) -> Result<(), FitError> {
+fn amount_problem(field: Field, value: f64) -> Option<HistoryProblem> {
     if !value.is_finite() {
-        return Err(FitError::NotFinite { customer, field });
+        Some(HistoryProblem::NotFinite(field))
+    } else if value < 0.0 {
+        Some(HistoryProblem::Negative(field))
+    } else {
+        None
     }
-    if value < 0.0 {
-        return Err(FitError::Negative { customer, field });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn history(frequency: f64, recency: f64, age: f64, monetary: f64) -> Observation {
+        Observation {
+            frequency,
+            recency,
+            age,
+            monetary,
+        }
     }
-    Ok(())
+
+    #[test]
+    fn each_problem_is_named() {
+        use HistoryProblem::*;
+        let cases = [
+            (
+                history(f64::NAN, 0.0, 1.0, 0.0),
+                Some(NotFinite(Field::Frequency)),
+            ),
+            (history(1.5, 1.0, 2.0, 3.0), Some(FractionalFrequency)),
+            (
+                history(-1.0, 0.0, 1.0, 0.0),
+                Some(Negative(Field::Frequency)),
+            ),
+            (history(1.0, -1.0, 1.0, 3.0), Some(Negative(Field::Recency))),
+            (
+                history(1.0, 1.0, f64::INFINITY, 3.0),
+                Some(NotFinite(Field::Age)),
+            ),
+            (history(1.0, 2.0, 1.0, 3.0), Some(RecencyAfterAge)),
+            (history(0.0, 1.0, 2.0, 0.0), Some(RecencyWithoutRepeat)),
+            (
+                history(1.0, 1.0, 2.0, f64::NAN),
+                Some(NotFinite(Field::Monetary)),
+            ),
+            (history(1.0, 1.0, 2.0, 0.0), Some(NonPositiveMonetary)),
+            (history(0.0, 0.0, 2.0, 0.0), None),
+            (history(2.0, 1.0, 2.0, 9.5), None),
+        ];
+        for (obs, expected) in cases {
+            assert_eq!(obs.history_problem(), expected, "{obs:?}");
+        }
+        // Each model checks only what it uses.
+        assert_eq!(history(1.0, 1.0, 2.0, f64::NAN).purchase_problem(), None);
+        assert_eq!(history(1.0, 2.0, 1.0, 3.0).spend_problem(), None);
+    }
 }
