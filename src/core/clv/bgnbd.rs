@@ -6,9 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::fit::Fit;
+use super::fit::{Fit, SEARCH};
 use super::observation::{check_all, Observation};
-use super::optimize::NelderMead;
 use super::special::{ln_gamma, ln_hyp2f1};
 
 /// BG/NBD parameters; α is in the caller's time unit.
@@ -19,18 +18,6 @@ pub struct BgNbdParams {
     pub a: f64,
     pub b: f64,
 }
-
-/// The search: in log-parameters (so every parameter stays positive), from
-/// all parameters 1. The tolerances are far finer than the three
-/// significant figures anyone reads, and well above the noise floor of a
-/// mean log-likelihood in f64.
-pub(super) const SEARCH: NelderMead = NelderMead {
-    max_iterations: 5_000,
-    x_tolerance: 1e-7,
-    f_tolerance: 1e-11,
-    initial_step: 0.5,
-    max_restarts: 5,
-};
 
 /// Maximum-likelihood BG/NBD parameters for these customers. Time is scaled
 /// so the oldest customer's age is 1 during the search (as lifetimes does),

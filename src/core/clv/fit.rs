@@ -2,6 +2,22 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::optimize::NelderMead;
+
+/// How both models are fitted: Nelder-Mead on the mean negative
+/// log-likelihood in log-parameters (so every parameter stays positive),
+/// from all parameters 1. The tolerances are far finer than the three
+/// significant figures anyone reads, and well above the noise floor of a
+/// mean log-likelihood in f64. CDNOW needs 340 iterations (BG/NBD) and 216
+/// (Gamma-Gamma).
+pub(super) const SEARCH: NelderMead = NelderMead {
+    max_iterations: 5_000,
+    x_tolerance: 1e-7,
+    f_tolerance: 1e-11,
+    initial_step: 0.5,
+    max_restarts: 5,
+};
+
 /// The maximum-likelihood parameters found, with the evidence for them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Fit<P> {

@@ -5,8 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::bgnbd::SEARCH;
-use super::fit::Fit;
+use super::fit::{Fit, SEARCH};
 use super::observation::{check_all, Observation};
 use super::special::ln_gamma;
 
