@@ -4,6 +4,7 @@
 pub mod associations;
 pub mod calendar;
 pub mod charts;
+pub mod clv;
 pub mod customers;
 pub mod export;
 pub mod feedback;

@@ -1,0 +1,47 @@
+//! Customer value from purchase histories: the buy-till-you-die models the
+//! `lifetimes` Python package implements. BG/NBD (Fader, Hardie & Lee 2005)
+//! predicts how many purchases a customer will make and whether they are
+//! still "alive"; Gamma-Gamma predicts what each purchase is worth; together
+//! they give a discounted customer lifetime value (CLV) and a churn risk.
+//!
+//! Fits report whether they converged. When a model cannot be fitted or did
+//! not converge, [`ValueModel::Unavailable`] says why, so the caller can show
+//! historical value instead of a made-up prediction.
+
+// User data must never panic the app: no indexing, unwrap or expect outside tests.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
+mod bgnbd;
+mod churn;
+mod error;
+mod fit;
+mod gamma_gamma;
+mod lifetime_value;
+mod observation;
+mod optimize;
+mod special;
+
+pub use bgnbd::{
+    bgnbd_log_likelihood, conditional_expected_purchases, fit_bgnbd, probability_alive, BgNbdParams,
+};
+pub use churn::{churn_risk, purchase_rhythm, ChurnRisk, PurchaseRhythm};
+pub use error::{Field, FitError, HistoryProblem};
+pub use fit::{Fit, FitProblem};
+pub use gamma_gamma::{
+    conditional_expected_average_profit, fit_gamma_gamma, gamma_gamma_log_likelihood,
+    GammaGammaParams,
+};
+pub use lifetime_value::{
+    customer_lifetime_value, fit_value_model, Horizon, TimeUnit, Unavailable, ValueModel,
+};
+pub use observation::Observation;
+pub use optimize::{Minimum, NelderMead};
+pub use special::{hyp2f1, ln_gamma, ln_hyp2f1};
