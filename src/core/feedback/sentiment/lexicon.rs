@@ -91,16 +91,28 @@ const SUFFIXES: &[&str] = &[
     "ات", "ین", "ون", "ان", "ا",
 ];
 
+/// How a word may be taken apart when it is not listed as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Only doubled letters made single ("baad").
+    Latin,
+    /// Persian (or Arabic-script text of unknown language): endings, and
+    /// doubled long vowels ("ضعییف").
+    Persian,
+    /// Arabic: also the clitics written before the word ("والجيد").
+    Arabic,
+}
+
 /// A word's score in `lexicon`, trying the word as written, then without
 /// Arabic prefixes and Persian/Arabic suffixes (never leaving fewer than
 /// two letters), then with doubled letters made single ("ضعییف"). Returns
 /// the score; `None` when nothing matches.
-pub fn lookup_word(lexicon: &Lexicon, norm: &str, arabic_script: bool) -> Option<f64> {
+pub fn lookup_word(lexicon: &Lexicon, norm: &str, script: Script) -> Option<f64> {
     if let Some(score) = lexicon.get(norm) {
         return Some(score);
     }
-    if arabic_script {
-        if let Some(score) = lookup_affixed(lexicon, norm) {
+    if script != Script::Latin {
+        if let Some(score) = lookup_affixed(lexicon, norm, script) {
             return Some(score);
         }
     }
@@ -109,16 +121,21 @@ pub fn lookup_word(lexicon: &Lexicon, norm: &str, arabic_script: bool) -> Option
         if let Some(score) = lexicon.get(&single) {
             return Some(score);
         }
-        if arabic_script {
-            return lookup_affixed(lexicon, &single);
+        if script != Script::Latin {
+            return lookup_affixed(lexicon, &single, script);
         }
     }
     None
 }
 
-fn lookup_affixed(lexicon: &Lexicon, norm: &str) -> Option<f64> {
+fn lookup_affixed(lexicon: &Lexicon, norm: &str, script: Script) -> Option<f64> {
     let mut stems: Vec<&str> = vec![norm];
-    for prefix in ARABIC_PREFIXES {
+    let prefixes = if script == Script::Arabic {
+        ARABIC_PREFIXES
+    } else {
+        &[]
+    };
+    for prefix in prefixes {
         if let Some(rest) = norm.strip_prefix(prefix) {
             if long_enough(rest) {
                 stems.push(rest);
@@ -214,14 +231,19 @@ mod tests {
     #[test]
     fn affixes_and_doubles() {
         let (lexicon, _) = Lexicon::parse("عالی\t3\nجید\t2\nضعیف\t-2\nbad\t-2.5\n");
-        assert_eq!(lookup_word(&lexicon, "عالیه", true), Some(3.0));
-        assert_eq!(lookup_word(&lexicon, "والجید", true), Some(2.0));
-        assert_eq!(lookup_word(&lexicon, "ضعییف", true), Some(-2.0));
-        assert_eq!(lookup_word(&lexicon, "baad", false), Some(-2.5));
+        assert_eq!(lookup_word(&lexicon, "عالیه", Script::Persian), Some(3.0));
+        assert_eq!(lookup_word(&lexicon, "والجید", Script::Arabic), Some(2.0));
+        assert_eq!(lookup_word(&lexicon, "والجید", Script::Persian), None);
+        assert_eq!(lookup_word(&lexicon, "ضعییف", Script::Persian), Some(-2.0));
+        assert_eq!(lookup_word(&lexicon, "baad", Script::Latin), Some(-2.5));
         // A Latin word is not stripped of "ه"-like endings.
-        assert_eq!(lookup_word(&lexicon, "bads", false), None);
+        assert_eq!(lookup_word(&lexicon, "bads", Script::Latin), None);
         // Never strip down to one letter.
         let (short, _) = Lexicon::parse("ب\t1\n");
-        assert_eq!(lookup_word(&short, "به", true), None);
+        assert_eq!(lookup_word(&short, "به", Script::Persian), None);
+        // Only long vowels are undoubled in the Arabic script: "کننده"
+        // (doer) is not "کنده" (slow).
+        let (slow, _) = Lexicon::parse("کنده\t-1\n");
+        assert_eq!(lookup_word(&slow, "کننده", Script::Persian), None);
     }
 }

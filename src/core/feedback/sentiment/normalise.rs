@@ -86,13 +86,17 @@ fn collapse_elongation(text: &str) -> String {
     out
 }
 
-/// Every doubled letter made single: a last resort when a stretched word
-/// ("ضعییف", "baad") is still not found after [`normalise`].
+/// Doubled letters made single: a last resort when a stretched word
+/// ("ضعییف", "baad") is still not found after [`normalise`]. In the Arabic
+/// script only the long vowels and heh, which writers stretch; consonants
+/// double in real words ("کننده").
 pub fn collapse_doubles(word: &str) -> String {
+    let stretchable =
+        |c: char| c.is_alphabetic() && (!is_arabic_script(c) || matches!(c, 'ا' | 'و' | 'ی' | 'ه'));
     let mut out = String::with_capacity(word.len());
     let mut previous = None;
     for c in word.chars() {
-        if previous != Some(c) || !c.is_alphabetic() {
+        if previous != Some(c) || !stretchable(c) {
             out.push(c);
         }
         previous = Some(c);

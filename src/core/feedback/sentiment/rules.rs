@@ -21,6 +21,10 @@ pub struct Rules {
     /// Arabic puts the intensifier after the adjective ("جيد جدا"); both
     /// Arabic-script languages read intensifiers on either side.
     pub boosters_after: bool,
+    /// Strip Arabic clitics (و، ف، ب، ل، ال) before lookup: only in Arabic
+    /// comments, since in Persian they would make "بازار" (market) of
+    /// "آزار" (harm).
+    pub arabic_clitics: bool,
 }
 
 const EN_LEXICONS: &[fn() -> &'static Lexicon] = &[lexicon::english];
@@ -35,6 +39,7 @@ pub fn rules_for(token: &Token, language: CommentLanguage) -> Rules {
             english: true,
             persian: false,
             boosters_after: false,
+            arabic_clitics: false,
         };
     }
     let (lexicons, lists, persian) = match language {
@@ -48,5 +53,6 @@ pub fn rules_for(token: &Token, language: CommentLanguage) -> Rules {
         english: false,
         persian,
         boosters_after: true,
+        arabic_clitics: language == CommentLanguage::Ar,
     }
 }

@@ -2,7 +2,7 @@
 //! longest phrase first, with the Persian verb forms whose negation is
 //! written onto the word itself.
 
-use super::lexicon::{lookup_word, MAX_PHRASE_WORDS};
+use super::lexicon::{lookup_word, Script, MAX_PHRASE_WORDS};
 use super::rules::Rules;
 use super::tokenise::Token;
 use super::words::is_persian_negated_verb;
@@ -64,6 +64,11 @@ fn unit_at(tokens: &[Token], rules: &[Rules], start: usize) -> Option<Unit> {
     {
         return None;
     }
+    // A negator or intensifier only modifies its neighbours, even when an
+    // ending stripped off would leave a lexicon word ("کاملا" → "کامل").
+    if !rule.english && is_function_word(first, rule) {
+        return None;
+    }
     if let Some(valence) = word_score(first, rule) {
         return Some(Unit {
             start,
@@ -105,10 +110,25 @@ fn phrase_at(tokens: &[Token], rule: &Rules, start: usize, len: usize) -> Option
     })
 }
 
+fn is_function_word(token: &Token, rule: &Rules) -> bool {
+    rule.lists.is_negator(&token.norm)
+        || rule.lists.booster(&token.norm).is_some()
+        || rule.lists.contrast.contains(&token.norm)
+}
+
 fn word_score(token: &Token, rule: &Rules) -> Option<f64> {
+    let script = script_of(token, rule);
     rule.lexicons
         .iter()
-        .find_map(|lexicon| lookup_word(lexicon(), &token.norm, token.arabic_script))
+        .find_map(|lexicon| lookup_word(lexicon(), &token.norm, script))
+}
+
+fn script_of(token: &Token, rule: &Rules) -> Script {
+    match (token.arabic_script, rule.arabic_clitics) {
+        (false, _) => Script::Latin,
+        (true, false) => Script::Persian,
+        (true, true) => Script::Arabic,
+    }
 }
 
 /// A Persian verb negated by its "ن" prefix whose positive form is in the
@@ -123,7 +143,7 @@ fn negated_verb_at(token: &Token, rule: &Rules, start: usize) -> Option<Unit> {
     let valence = rule
         .lexicons
         .iter()
-        .find_map(|lexicon| lookup_word(lexicon(), stem, true))?;
+        .find_map(|lexicon| lookup_word(lexicon(), stem, Script::Persian))?;
     Some(Unit {
         start,
         len: 1,
