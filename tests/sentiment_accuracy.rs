@@ -37,8 +37,9 @@
 //! developer after the Arabic lexicon (a sanity check, NOT a benchmark):
 //!   accuracy 0.9844 (63/64; "لن أشتري … مرة أخرى" is scored Neutral).
 //!
-//! SPEED: the 3,261 Digikala comments are scored in ~2.2 s in a debug
-//! build; the release figure is printed by `cargo test --release`.
+//! SPEED: the 3,261 Digikala comments (1.4 MB) are scored in 340 ms with
+//! `cargo test --release` (opt-level "z", lexicons parsed on first use
+//! included), ~2.2 s in a debug build. Printed, never asserted.
 
 use std::time::Instant;
 
