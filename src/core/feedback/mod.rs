@@ -13,5 +13,10 @@
 )]
 
 mod nps;
+mod sentiment;
 
 pub use nps::{nps, nps_by_group, Nps};
+pub use sentiment::{
+    detect_language, normalise, score_text, sentiment_summary, summarise_scores, CommentLanguage,
+    Sentiment, SentimentLabel, SentimentSummary, EXAMPLES_PER_LABEL, LABEL_THRESHOLD,
+};
