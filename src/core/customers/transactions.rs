@@ -1,72 +1,376 @@
-//! The transactions of a table: customer, day and value per row.
+//! The transactions of a table: who, which day, how much, which order, and
+//! whether the line is a return.
 
 use serde::{Deserialize, Serialize};
 
+use super::columns::{ChosenColumns, ColumnsError, TransactionColumns, ValueSource};
+use super::intern::Interner;
+use super::log_report::LogReport;
+use super::returns::{is_return, ReturnSignals};
 use crate::core::calendar::{decide_order, parse_day};
 use crate::core::schema::{is_missing, parse_measure};
-use crate::core::table::Table;
+use crate::core::table::{Table, TextColumn};
 
-/// One purchase: who, which day (see `core::calendar`), how much.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Transaction {
-    pub customer: String,
-    pub day: i32,
-    pub value: f64,
-}
-
-/// Which columns of a transaction table hold the customer, the date and
-/// the value.
+/// One line of the log.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct TransactionColumns {
-    pub customer: usize,
-    pub date: usize,
-    pub value: usize,
+pub struct Transaction {
+    /// Index into [`TransactionLog::customers`].
+    pub customer: u32,
+    /// Day number (see `core::calendar`).
+    pub day: i32,
+    /// The line's value as read: returns are usually negative.
+    pub value: f64,
+    /// The order (invoice) the line belongs to, as a small id; `None` when
+    /// there is no invoice column or the cell is blank: the line is an
+    /// order of its own.
+    pub order: Option<u32>,
+    /// A return or cancellation (see `customers::returns` for the rule).
+    pub is_return: bool,
 }
 
-/// The usable transactions and the rows left out, by reason.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// The usable transactions and what happened to every other row.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TransactionLog {
+    /// Distinct customer ids (trimmed), sorted, so that ordering by index is
+    /// ordering by id.
+    pub customers: Vec<String>,
+    /// Sorted by customer then day; lines of one day stay in file order.
     pub transactions: Vec<Transaction>,
-    pub no_customer: usize,
-    pub bad_date: usize,
-    pub bad_value: usize,
+    pub report: LogReport,
 }
 
-/// Read every row as a transaction. Rows without a customer, a readable
-/// date or a numeric value are counted and left out, never guessed.
-pub fn transactions_from_table(table: &Table, columns: TransactionColumns) -> TransactionLog {
-    let mut log = TransactionLog::default();
-    let (Some(customers), Some(dates), Some(values)) = (
-        table.columns.get(columns.customer),
-        table.columns.get(columns.date),
-        table.columns.get(columns.value),
-    ) else {
-        return log;
-    };
-    let order = decide_order(dates.cells.iter());
-    for ((customer, date), value) in customers
-        .cells
-        .iter()
-        .zip(dates.cells.iter())
-        .zip(values.cells.iter())
-    {
+impl TransactionLog {
+    /// The id of the customer at `index`.
+    pub fn customer_id(&self, index: u32) -> Option<&str> {
+        self.customers.get(index as usize).map(String::as_str)
+    }
+
+    /// The last day of any line, purchase or return.
+    pub fn last_day(&self) -> Option<i32> {
+        self.transactions.iter().map(|t| t.day).max()
+    }
+}
+
+/// Read every row as a transaction. Rows without a customer are counted as
+/// orphans with their value; rows without a readable date or value are
+/// counted with their row numbers; nothing is guessed.
+pub fn transactions_from_table(
+    table: &Table,
+    columns: TransactionColumns,
+) -> Result<TransactionLog, ColumnsError> {
+    let chosen = columns.resolve(table)?;
+    let order = decide_order(chosen.date.iter());
+    let mut customers = Interner::default();
+    let mut orders = Interner::default();
+    let mut report = LogReport::default();
+    let mut transactions = Vec::new();
+    for row in 0..table.row_count() {
+        report.rows += 1;
+        let customer = cell(chosen.customer, row).trim();
         if is_missing(customer) {
-            log.no_customer += 1;
+            report.orphans.add(row);
+            match read_line(&chosen, row) {
+                Some(line) => report.orphan_value += line.value,
+                None => report.orphan_unreadable_values += 1,
+            }
             continue;
         }
-        let Some(day) = parse_day(date, order) else {
-            log.bad_date += 1;
+        let Some(day) = parse_day(cell(chosen.date, row), order) else {
+            report.bad_date.add(row);
             continue;
         };
-        let Some(value) = parse_measure(value) else {
-            log.bad_value += 1;
+        let Some(line) = read_line(&chosen, row) else {
+            report.bad_value.add(row);
             continue;
         };
-        log.transactions.push(Transaction {
-            customer: customer.trim().to_string(),
+        let (Some(customer), Some(order)) =
+            (customers.id(customer), order_id(&mut orders, line.invoice))
+        else {
+            // Past four billion distinct ids: not a table this app can hold.
+            report.bad_value.add(row);
+            continue;
+        };
+        let is_return = is_return(ReturnSignals {
+            value: line.value,
+            quantity: line.quantity,
+            invoice: line.invoice,
+        });
+        report.used += 1;
+        report.return_lines += usize::from(is_return);
+        transactions.push(Transaction {
+            customer,
             day,
-            value,
+            value: line.value,
+            order,
+            is_return,
         });
     }
-    log
+    let (names, rank) = customers.into_sorted();
+    for transaction in &mut transactions {
+        transaction.customer = rank
+            .get(transaction.customer as usize)
+            .copied()
+            .unwrap_or(transaction.customer);
+    }
+    // Stable: the lines of one customer's day keep their file order.
+    transactions.sort_by_key(|t| (t.customer, t.day));
+    Ok(TransactionLog {
+        customers: names,
+        transactions,
+        report,
+    })
+}
+
+/// A cell; past the end of a column shorter than the table (only in
+/// hand-built tables) it reads as blank.
+fn cell(column: &TextColumn, row: usize) -> &str {
+    column.get(row).unwrap_or("")
+}
+
+/// The money and return signals of one row.
+struct Line<'t> {
+    value: f64,
+    quantity: Option<f64>,
+    invoice: Option<&'t str>,
+}
+
+/// The row's value (read, or quantity × unit price) and quantity; `None`
+/// when a chosen money column does not hold a number.
+fn read_line<'t>(chosen: &ChosenColumns<'t>, row: usize) -> Option<Line<'t>> {
+    let number = |cell: &str| parse_measure(cell).filter(|n| n.is_finite());
+    let quantity = match chosen.quantity {
+        Some(column) => Some(number(cell(column, row))?),
+        None => None,
+    };
+    let value = match chosen.value {
+        ValueSource::Value(column) => number(cell(column, row))?,
+        ValueSource::QuantityTimesPrice {
+            quantity,
+            unit_price,
+        } => number(cell(quantity, row))? * number(cell(unit_price, row))?,
+    };
+    let invoice = chosen
+        .invoice
+        .map(|column| cell(column, row).trim())
+        .filter(|invoice| !is_missing(invoice));
+    Some(Line {
+        value,
+        quantity,
+        invoice,
+    })
+}
+
+/// The order id of a line's invoice; `Some(None)` for a line without one.
+fn order_id<'t>(orders: &mut Interner<'t>, invoice: Option<&'t str>) -> Option<Option<u32>> {
+    match invoice {
+        Some(invoice) => orders.id(invoice).map(Some),
+        None => Some(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::calendar::day_number;
+    use crate::core::customers::test_tables::table;
+    use crate::core::customers::ColumnPart;
+
+    fn columns(customer: usize, date: usize, value: usize) -> TransactionColumns {
+        TransactionColumns {
+            customer,
+            date,
+            value: Some(value),
+            ..TransactionColumns::default()
+        }
+    }
+
+    fn read(table: &Table, columns: TransactionColumns) -> TransactionLog {
+        transactions_from_table(table, columns).unwrap_or_default()
+    }
+
+    #[test]
+    fn customers_are_interned_and_lines_sorted_by_id_then_day() {
+        let t = table(
+            &["customer", "date", "value"],
+            &[
+                &[" b ", "2024-01-03", "1"],
+                &["a", "2024-01-05", "2"],
+                &["b", "2024-01-01", "3"],
+                &["a", "2024-01-02", "4"],
+            ],
+        );
+        let log = read(&t, columns(0, 1, 2));
+        assert_eq!(log.customers, ["a", "b"]);
+        let lines: Vec<_> = log
+            .transactions
+            .iter()
+            .map(|t| (log.customer_id(t.customer), t.value))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (Some("a"), 4.0),
+                (Some("a"), 2.0),
+                (Some("b"), 3.0),
+                (Some("b"), 1.0)
+            ]
+        );
+        assert_eq!(log.last_day(), day_number(2024, 1, 5));
+        assert_eq!((log.report.rows, log.report.used), (4, 4));
+    }
+
+    #[test]
+    fn orphans_bad_dates_and_bad_values_are_counted_with_their_rows() {
+        let t = table(
+            &["customer", "date", "value"],
+            &[
+                &["a", "2024-01-01", "10"],
+                &["", "2024-01-01", "5"],
+                &["N/A", "2024-01-02", "-2"],
+                &["  ", "2024-01-02", "oops"],
+                &["a", "soon", "1"],
+                &["a", "2024-01-03", ""],
+                &["b", "", "x"],
+                &["b", "2024-01-04", "$12.50"],
+            ],
+        );
+        let log = read(&t, columns(0, 1, 2));
+        let r = &log.report;
+        assert_eq!((r.rows, r.used), (8, 2));
+        assert_eq!(r.orphans.count, 3);
+        assert_eq!(r.orphans.first_rows, [2, 3, 4]);
+        assert_eq!(r.orphan_value, 3.0);
+        assert_eq!(r.orphan_unreadable_values, 1);
+        // A row with no date and no value is counted once, for its date.
+        assert_eq!(
+            (r.bad_date.count, r.bad_date.first_rows.clone()),
+            (2, vec![5, 7])
+        );
+        assert_eq!(
+            (r.bad_value.count, r.bad_value.first_rows.clone()),
+            (1, vec![6])
+        );
+        assert_eq!(log.transactions.len(), 2);
+        assert_eq!(log.transactions.get(1).map(|t| t.value), Some(12.5));
+    }
+
+    #[test]
+    fn a_log_of_orphans_has_no_customers_but_keeps_its_money() {
+        let t = table(
+            &["customer", "date", "value"],
+            &[&["", "2024-01-01", "5"], &["", "2024-01-02", "7.5"]],
+        );
+        let log = read(&t, columns(0, 1, 2));
+        assert!(log.customers.is_empty() && log.transactions.is_empty());
+        assert_eq!(
+            (log.report.orphans.count, log.report.orphan_value),
+            (2, 12.5)
+        );
+        assert_eq!(log.last_day(), None);
+    }
+
+    #[test]
+    fn returns_by_value_quantity_or_c_invoice() {
+        let t = table(
+            &[
+                "InvoiceNo",
+                "Quantity",
+                "UnitPrice",
+                "CustomerID",
+                "InvoiceDate",
+            ],
+            &[
+                &["536365", "6", "2.55", "17850", "12/1/10 8:26"],
+                &["C536379", "-1", "27.5", "17850", "12/1/10 9:41"],
+                &["536380", "-2", "1", "17850", "12/1/10 9:45"],
+                &["536381", "3", "-0.5", "17850", "12/1/10 9:50"],
+                &["536382", "0", "1", "17850", "12/1/10 9:55"],
+            ],
+        );
+        let log = read(
+            &t,
+            TransactionColumns {
+                customer: 3,
+                date: 4,
+                value: None,
+                invoice: Some(0),
+                quantity: Some(1),
+                unit_price: Some(2),
+            },
+        );
+        let flags: Vec<_> = log.transactions.iter().map(|t| t.is_return).collect();
+        assert_eq!(flags, [false, true, true, true, false]);
+        let values: Vec<_> = log.transactions.iter().map(|t| t.value).collect();
+        assert_eq!(values, [6.0 * 2.55, -27.5, -2.0, -1.5, 0.0]);
+        assert_eq!(log.report.return_lines, 3);
+        assert_eq!(
+            log.transactions.first().map(|t| t.day),
+            day_number(2010, 12, 1)
+        );
+    }
+
+    #[test]
+    fn lines_of_one_invoice_share_an_order_and_blank_invoices_stand_alone() {
+        let t = table(
+            &["invoice", "customer", "date", "value"],
+            &[
+                &["A1", "c", "2024-01-01", "1"],
+                &["A1", "c", "2024-01-01", "2"],
+                &["", "c", "2024-01-01", "3"],
+                &["A2", "c", "2024-01-02", "4"],
+            ],
+        );
+        let log = read(
+            &t,
+            TransactionColumns {
+                invoice: Some(0),
+                ..columns(1, 2, 3)
+            },
+        );
+        let orders: Vec<_> = log.transactions.iter().map(|t| t.order).collect();
+        assert_eq!(orders, [Some(0), Some(0), None, Some(1)]);
+    }
+
+    #[test]
+    fn a_quantity_that_is_not_a_number_leaves_the_row_out() {
+        let t = table(
+            &["customer", "date", "value", "qty"],
+            &[
+                &["a", "2024-01-01", "5", "two"],
+                &["a", "2024-01-01", "5", "2"],
+            ],
+        );
+        let log = read(
+            &t,
+            TransactionColumns {
+                quantity: Some(3),
+                ..columns(0, 1, 2)
+            },
+        );
+        assert_eq!(log.report.bad_value.first_rows, [1]);
+        assert_eq!(log.report.used, 1);
+    }
+
+    #[test]
+    fn columns_that_cannot_make_a_log_are_named() {
+        let t = table(&["customer", "date", "value"], &[&["a", "2024-01-01", "1"]]);
+        assert_eq!(
+            transactions_from_table(&t, columns(0, 7, 2)),
+            Err(ColumnsError::NoSuchColumn {
+                part: ColumnPart::Date,
+                index: 7,
+                columns: 3
+            })
+        );
+        let no_value = TransactionColumns {
+            customer: 0,
+            date: 1,
+            quantity: Some(2),
+            ..TransactionColumns::default()
+        };
+        assert_eq!(
+            transactions_from_table(&t, no_value),
+            Err(ColumnsError::NoValue)
+        );
+    }
 }

@@ -1,0 +1,111 @@
+//! How fast a large transaction log is summarised (no assertion on time).
+//! Make the file, then run this test in release:
+//!
+//!     python3 /work/shared/tools/gen_customers.py --customers 1000000 --seed 42 --out /tmp/gen
+//!     NIMROKH_TRANSACTIONS=/tmp/gen/transactions_1e6.csv \
+//!       cargo test --release --locked --test customers_speed -- --ignored --nocapture
+
+use std::time::Instant;
+
+use nimrokh::core::calendar::{decide_order, parse_day};
+use nimrokh::core::customers::{
+    default_as_of, summarise_customers, transactions_from_table, SummaryOptions, TimeUnit,
+    TransactionColumns,
+};
+use nimrokh::core::ingest::read_table;
+use nimrokh::core::schema::parse_measure;
+use nimrokh::core::table::Table;
+
+fn column(table: &Table, name: &str) -> usize {
+    table
+        .columns
+        .iter()
+        .position(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+#[test]
+#[ignore = "needs the generator's 4 M-line file; prints rows/s"]
+fn generated_log_rows_per_second() {
+    let path = std::env::var("NIMROKH_TRANSACTIONS")
+        .unwrap_or_else(|_| "/tmp/gen/transactions_1e6.csv".into());
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!("skipping: {path} not found (see this file's header)");
+        return;
+    };
+    let started = Instant::now();
+    let table = read_table("transactions.csv", &bytes).expect("reads").table;
+    let read = started.elapsed();
+    let rows = table.row_count();
+    let columns = TransactionColumns {
+        customer: column(&table, "customer_id"),
+        date: column(&table, "txn_ts"),
+        value: Some(column(&table, "amount")),
+        invoice: Some(column(&table, "txn_id")),
+        ..TransactionColumns::default()
+    };
+    stage_timings(&table, &columns);
+    let started = Instant::now();
+    let log = transactions_from_table(&table, columns).expect("columns");
+    let logged = started.elapsed();
+    let started = Instant::now();
+    let without_invoices = TransactionColumns {
+        invoice: None,
+        ..columns
+    };
+    transactions_from_table(&table, without_invoices).expect("columns");
+    eprintln!(
+        "transactions_from_table without the invoice column {:.2?}",
+        started.elapsed()
+    );
+    let as_of = default_as_of(&log).expect("lines");
+    let mut timings = Vec::new();
+    for unit in [TimeUnit::Days, TimeUnit::Weeks] {
+        let started = Instant::now();
+        let found = summarise_customers(&log, SummaryOptions { as_of, unit });
+        timings.push((unit, started.elapsed(), found.buyers.len()));
+    }
+    let per_second = |d: std::time::Duration| rows as f64 / d.as_secs_f64();
+    eprintln!("{rows} rows, read_table {read:.2?}");
+    eprintln!(
+        "transactions_from_table {logged:.2?} ({:.0} rows/s); report {:?}",
+        per_second(logged),
+        (
+            log.report.used,
+            log.report.return_lines,
+            log.report.orphans.count,
+            log.report.bad_date.count,
+            log.report.bad_value.count
+        )
+    );
+    for (unit, took, buyers) in timings {
+        eprintln!(
+            "summarise_customers {unit:?} {took:.2?} ({:.0} rows/s), {buyers} buyers",
+            per_second(took)
+        );
+    }
+}
+
+/// Where transactions_from_table's time goes: the calendar and number
+/// readers it calls on every cell, timed alone.
+fn stage_timings(table: &Table, columns: &TransactionColumns) {
+    let cells = |index: usize| &table.columns[index].cells;
+    let started = Instant::now();
+    let order = decide_order(cells(columns.date).iter());
+    eprintln!("  decide_order {:.2?}", started.elapsed());
+    let started = Instant::now();
+    let days = cells(columns.date)
+        .iter()
+        .filter(|cell| parse_day(cell, order).is_some())
+        .count();
+    eprintln!("  parse_day {:.2?} ({days} dates)", started.elapsed());
+    let started = Instant::now();
+    let values = cells(columns.value.expect("value"))
+        .iter()
+        .filter(|cell| parse_measure(cell).is_some())
+        .count();
+    eprintln!(
+        "  parse_measure {:.2?} ({values} values)",
+        started.elapsed()
+    );
+}
