@@ -19,10 +19,14 @@ use crate::core::table::{Table, TextColumn};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KeyEvidence {
-    /// Its role is customer id (as inferred, or as the user set it).
-    Role,
+    /// Its role is customer id and its header names a customer key.
+    RoleAndHeader,
     /// Its header names a customer key ("customer_id", "کد مشتری", …).
     Header,
+    /// Its role is customer id (as inferred, or as the user set it). Weaker
+    /// than the header: schema gives that role to any identifier-named
+    /// column of distinct codes ("txn_id", "InvoiceNo").
+    Role,
     /// It holds email addresses, which identify customers too.
     Email,
     /// Its header is just "id" (it may be the row's own id).
@@ -124,10 +128,13 @@ fn role_of(kinds: &[ColumnKind], column: usize) -> Role {
 
 /// Evidence from the column's role and header alone.
 fn named_evidence(header: &str, role: Role) -> Option<KeyEvidence> {
-    if role == Role::CustomerId {
-        Some(KeyEvidence::Role)
-    } else if names_customer_key(header) {
+    let header_names_key = names_customer_key(header);
+    if role == Role::CustomerId && header_names_key {
+        Some(KeyEvidence::RoleAndHeader)
+    } else if header_names_key {
         Some(KeyEvidence::Header)
+    } else if role == Role::CustomerId {
+        Some(KeyEvidence::Role)
     } else if role == Role::Email {
         Some(KeyEvidence::Email)
     } else if is_plain_id(header) {

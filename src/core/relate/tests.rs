@@ -196,9 +196,9 @@ fn key_found_by_name_in_three_languages() {
 }
 
 #[test]
-fn role_beats_header_beats_email() {
+fn header_beats_role_beats_email() {
     let t = table(
-        &["email", "client", "member_ref"],
+        &["email", "client", "txn_id"],
         &[&["a@b.com", "1", "x"], &["c@d.org", "2", "y"]],
     );
     let mut kinds = inferred_kinds(&t);
@@ -206,13 +206,13 @@ fn role_beats_header_beats_email() {
     let KeyAnswer::Found { column, candidates } = find_key(&t, &kinds) else {
         panic!("a key")
     };
-    assert_eq!(column, 2);
+    assert_eq!(column, 1);
     let order: Vec<_> = candidates.iter().map(|c| (c.column, c.evidence)).collect();
     assert_eq!(
         order,
         vec![
-            (2, KeyEvidence::Role),
             (1, KeyEvidence::Header),
+            (2, KeyEvidence::Role),
             (0, KeyEvidence::Email)
         ]
     );
