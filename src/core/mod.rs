@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod project;
 pub mod quality;
+pub mod relate;
 pub mod schema;
 pub mod stats;
 pub mod table;
