@@ -46,9 +46,23 @@ pub fn parse_day(cell: &str, order: Option<DateOrder>) -> Option<i32> {
     i32::try_from(date.days_since_epoch()).ok()
 }
 
+/// A day number written `yyyy-mm-dd` (what `<input type=date>` takes and
+/// gives, and how dates read the same in every language).
+pub fn iso_date(day: i32) -> String {
+    let (year, month, day) = civil_from_days(day);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_read_back() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(19_723), "2024-01-01");
+        assert_eq!(parse_day(&iso_date(10_000), None), Some(10_000));
+    }
 
     #[test]
     fn day_numbers_round_trip() {

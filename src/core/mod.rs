@@ -5,6 +5,7 @@ pub mod associations;
 pub mod calendar;
 pub mod charts;
 pub mod clv;
+pub mod customer_base;
 pub mod customers;
 pub mod export;
 pub mod feedback;

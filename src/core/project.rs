@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::customers::TransactionColumns;
 use super::i18n::Lang;
 use super::ingest::LoadOptions;
 use super::quality::Fix;
@@ -44,6 +45,66 @@ pub struct ProjectState {
     /// as read (never written into it). Absent in older saves: none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<Fix>,
+    /// How the table is read as a transaction log, when the user set it up
+    /// (or accepted the columns found). Absent in older saves: found again
+    /// from the columns' roles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customers: Option<CustomerSetup>,
+}
+
+/// The columns that make a table a transaction log, by header name (names
+/// survive a re-read that reorders columns), and the day the figures are
+/// counted to (None: the day after the last transaction).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerSetup {
+    pub customer: String,
+    pub date: String,
+    /// The line's money; without it, quantity × unit price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_price: Option<String>,
+    /// The invoice column (groups lines into orders, marks cancellations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<i32>,
+}
+
+impl CustomerSetup {
+    /// The setup of `columns` of a table whose headers are `names`.
+    pub fn of_columns(columns: &TransactionColumns, names: &[String], as_of: Option<i32>) -> Self {
+        let name = |i: Option<usize>| i.and_then(|i| names.get(i).cloned());
+        CustomerSetup {
+            customer: name(Some(columns.customer)).unwrap_or_default(),
+            date: name(Some(columns.date)).unwrap_or_default(),
+            value: name(columns.value),
+            quantity: name(columns.quantity),
+            unit_price: name(columns.unit_price),
+            invoice: name(columns.invoice),
+            as_of,
+        }
+    }
+
+    /// The columns of a table whose headers are `names`, or `None` when a
+    /// chosen column is not there any more.
+    pub fn columns(&self, names: &[String]) -> Option<TransactionColumns> {
+        let find = |name: &str| names.iter().position(|n| n == name);
+        let optional = |name: &Option<String>| match name {
+            Some(name) => find(name).map(Some),
+            None => Some(None),
+        };
+        Some(TransactionColumns {
+            customer: find(&self.customer)?,
+            date: find(&self.date)?,
+            value: optional(&self.value)?,
+            quantity: optional(&self.quantity)?,
+            unit_price: optional(&self.unit_price)?,
+            invoice: optional(&self.invoice)?,
+        })
+    }
 }
 
 fn is_default(options: &LoadOptions) -> bool {
@@ -79,6 +140,7 @@ impl Default for ProjectState {
             columns: BTreeMap::new(),
             load_options: LoadOptions::default(),
             fixes: Vec::new(),
+            customers: None,
         }
     }
 }
@@ -185,7 +247,46 @@ mod tests {
             fixes: vec![Fix::Trim {
                 column: "City".into(),
             }],
+            customers: Some(CustomerSetup {
+                customer: "شناسه".into(),
+                date: "تاریخ".into(),
+                value: Some("مبلغ".into()),
+                quantity: None,
+                unit_price: None,
+                invoice: Some("فاکتور".into()),
+                as_of: Some(19_000),
+            }),
         }
+    }
+
+    #[test]
+    fn customer_setup_follows_columns_by_name() {
+        let names: Vec<String> = ["Invoice", "Customer", "Date", "Total"]
+            .map(String::from)
+            .to_vec();
+        let columns = TransactionColumns {
+            customer: 1,
+            date: 2,
+            value: Some(3),
+            invoice: Some(0),
+            ..TransactionColumns::default()
+        };
+        let setup = CustomerSetup::of_columns(&columns, &names, None);
+        assert_eq!(setup.columns(&names), Some(columns));
+        let reordered: Vec<String> = ["Date", "Total", "Customer", "Invoice"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            setup.columns(&reordered),
+            Some(TransactionColumns {
+                customer: 2,
+                date: 0,
+                value: Some(1),
+                invoice: Some(3),
+                ..TransactionColumns::default()
+            })
+        );
+        assert_eq!(setup.columns(&names[..3]), None, "the total column is gone");
     }
 
     #[test]

@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{ColumnSummary, RowFilter, TableSummary};
 use crate::core::associations::AssociationMatrix;
+use crate::core::customer_base::{
+    BaseError, CustomerBaseSummary, CustomerQuery, CustomerRecord, CustomerStory,
+};
+use crate::core::customers::TransactionColumns;
 use crate::core::feedback::Nps;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{ColumnKind, Fix, FixOutcome, QualityReport};
@@ -64,6 +68,23 @@ pub enum Request {
     ExportCsv,
     /// From now on, answer about the rows `filter` keeps (`None`: all).
     SetFilter { filter: Option<RowFilter> },
+    /// Read the table (fixes and filter applied) as a transaction log and
+    /// keep its customers; `as_of` defaults to the day after the last
+    /// transaction.
+    Customers {
+        columns: TransactionColumns,
+        #[serde(default)]
+        as_of: Option<i32>,
+    },
+    /// Customers `start..end` of those `query` keeps, at most
+    /// [`super::MAX_CUSTOMER_PAGE`] at a time.
+    CustomerPage {
+        query: CustomerQuery,
+        start: usize,
+        end: usize,
+    },
+    /// One customer's whole story.
+    Customer { id: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,6 +137,20 @@ pub enum Response {
     /// After `SetFilter`: how many rows are in view.
     Filtered {
         rows: usize,
+    },
+    Customers(Box<CustomerBaseSummary>),
+    CustomersFailed(BaseError),
+    CustomerPage {
+        /// Customers the query keeps in all.
+        matching: usize,
+        start: usize,
+        records: Vec<CustomerRecord>,
+    },
+    CustomerStory(Box<CustomerStory>),
+    /// No customer base has been built for the table as it is now.
+    NoCustomers,
+    NoSuchCustomer {
+        id: String,
     },
     NoTable,
     NoSuchColumn {

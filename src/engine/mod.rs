@@ -6,12 +6,14 @@
 //! `postMessage` in the browser and be called directly in native tests and
 //! the CLI.
 
+mod customers;
 mod filter;
 mod load;
 mod messages;
 mod summary;
 mod wire;
 
+pub use customers::MAX_CUSTOMER_PAGE;
 pub use filter::RowFilter;
 pub use load::{LoadJob, LoadPhase, Loaded, Progress, RECORDS_PER_STEP};
 pub use messages::{Request, Response};
@@ -44,6 +46,8 @@ pub struct Engine {
     /// The loaded table with the fixes applied and the filter kept to, when
     /// there is any fix or filter; every request reads [`Engine::table`].
     derived: Option<Table>,
+    /// The customers of [`Engine::table`] read as a transaction log.
+    customers: customers::Customers,
 }
 
 impl Engine {
@@ -94,6 +98,9 @@ impl Engine {
             Request::SetFixes { fixes } => self.set_fixes(&fixes),
             Request::SetFilter { filter } => self.set_filter(filter),
             Request::ExportCsv => self.export_csv(),
+            Request::Customers { columns, as_of } => self.build_customers(columns, as_of),
+            Request::CustomerPage { query, start, end } => self.customer_page(query, start, end),
+            Request::Customer { id } => self.customer(&id),
             Request::Associations { kinds } => match self.table() {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,
@@ -120,6 +127,7 @@ impl Engine {
                 self.fixes.clear();
                 self.filter = None;
                 self.derived = None;
+                self.forget_customers();
                 Response::Loaded(summary)
             }
             Err(error) => Response::LoadFailed(error),
@@ -164,6 +172,7 @@ impl Engine {
     /// filter; what each fix did.
     fn derive(&mut self) -> Vec<FixOutcome> {
         self.derived = None;
+        self.forget_customers();
         let Some(loaded) = &self.loaded else {
             return Vec::new();
         };

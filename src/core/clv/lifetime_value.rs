@@ -95,7 +95,15 @@ pub enum Unavailable {
 
 /// Fit both models to the same customers.
 pub fn fit_value_model(customers: &[Observation]) -> ValueModel {
-    match fitted_models(customers) {
+    fit_value_model_to(customers, customers)
+}
+
+/// Fit the purchase model to `buyers` and the spend model to `spenders`
+/// (lifetimes' documentation fits Gamma-Gamma only to customers whose
+/// repeat purchases have a positive value: a free repeat order has no
+/// logarithm).
+pub fn fit_value_model_to(buyers: &[Observation], spenders: &[Observation]) -> ValueModel {
+    match fitted_models(buyers, spenders) {
         Ok((purchases, spend)) => ValueModel::Fitted { purchases, spend },
         Err(reason) => ValueModel::Unavailable { reason },
     }
@@ -103,6 +111,7 @@ pub fn fit_value_model(customers: &[Observation]) -> ValueModel {
 
 fn fitted_models(
     customers: &[Observation],
+    spenders: &[Observation],
 ) -> Result<(Fit<BgNbdParams>, Fit<GammaGammaParams>), Unavailable> {
     let purchases = fit_bgnbd(customers).map_err(Unavailable::PurchaseModel)?;
     if let Some(problem) = purchases.problem {
@@ -111,7 +120,7 @@ fn fitted_models(
             iterations: purchases.iterations,
         });
     }
-    let spend = fit_gamma_gamma(customers).map_err(Unavailable::SpendModel)?;
+    let spend = fit_gamma_gamma(spenders).map_err(Unavailable::SpendModel)?;
     if let Some(problem) = spend.problem {
         return Err(Unavailable::SpendModelDidNotConverge {
             problem,

@@ -40,7 +40,8 @@ pub use gamma_gamma::{
     GammaGammaParams,
 };
 pub use lifetime_value::{
-    customer_lifetime_value, fit_value_model, Horizon, TimeUnit, Unavailable, ValueModel,
+    customer_lifetime_value, fit_value_model, fit_value_model_to, Horizon, TimeUnit, Unavailable,
+    ValueModel,
 };
 pub use observation::Observation;
 pub use optimize::{Minimum, NelderMead};

@@ -1,0 +1,29 @@
+//! The customer database as the studio shows it: every customer of a
+//! transaction log with their purchase figures and, when the models fit,
+//! their predicted value and churn risk; searchable, sortable, and one
+//! customer's whole story on request.
+
+// User data must never panic the app: no indexing, unwrap or expect outside tests.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
+mod build;
+mod field;
+mod query;
+mod record;
+mod story;
+mod suggest;
+
+pub use build::{build_customer_base, BaseError, CustomerBase, CustomerBaseSummary, BASE_UNIT};
+pub use field::CustomerField;
+pub use query::{compare_ids, select, CustomerQuery, FieldRange};
+pub use record::CustomerRecord;
+pub use story::{customer_story, CustomerStory, MAX_STORY_ROWS};
+pub use suggest::suggest_transaction_columns;

@@ -1,0 +1,266 @@
+//! The engine's customer database: built from the open table read as a
+//! transaction log, kept here, and answered a page (or one customer) at a
+//! time.
+
+use super::{Engine, Response};
+use crate::core::customer_base::{
+    build_customer_base, customer_story, select, CustomerBase, CustomerQuery, CustomerRecord,
+};
+use crate::core::customers::TransactionColumns;
+
+/// Customers a single `CustomerPage` request may ask for.
+pub const MAX_CUSTOMER_PAGE: usize = 1_000;
+
+/// The built base and the last query's answer (scrolling asks the same
+/// query again and again; a million customers are not re-sorted each time).
+#[derive(Debug, Default)]
+pub(super) struct Customers {
+    base: Option<CustomerBase>,
+    selection: Option<(CustomerQuery, Vec<usize>)>,
+}
+
+impl Engine {
+    /// Read the open table as a transaction log through `columns`.
+    pub(super) fn build_customers(
+        &mut self,
+        columns: TransactionColumns,
+        as_of: Option<i32>,
+    ) -> Response {
+        self.customers = Customers::default();
+        let Some(table) = self.table() else {
+            return Response::NoTable;
+        };
+        match build_customer_base(table, columns, as_of) {
+            Ok(base) => {
+                let summary = Box::new(base.summary.clone());
+                self.customers.base = Some(base);
+                Response::Customers(summary)
+            }
+            Err(error) => Response::CustomersFailed(error),
+        }
+    }
+
+    /// Customers `start..end` of those `query` keeps, in its order.
+    pub(super) fn customer_page(
+        &mut self,
+        query: CustomerQuery,
+        start: usize,
+        end: usize,
+    ) -> Response {
+        let Some(base) = &self.customers.base else {
+            return Response::NoCustomers;
+        };
+        let fresh = match &self.customers.selection {
+            Some((asked, _)) => *asked != query,
+            None => true,
+        };
+        if fresh {
+            let kept = select(&base.records, &query);
+            self.customers.selection = Some((query, kept));
+        }
+        let kept = self
+            .customers
+            .selection
+            .as_ref()
+            .map(|(_, kept)| kept.as_slice())
+            .unwrap_or_default();
+        let end = end
+            .min(start.saturating_add(MAX_CUSTOMER_PAGE))
+            .min(kept.len());
+        let records: Vec<CustomerRecord> = kept
+            .get(start.min(end)..end)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|&i| base.records.get(i).cloned())
+            .collect();
+        Response::CustomerPage {
+            matching: kept.len(),
+            start,
+            records,
+        }
+    }
+
+    /// Everything known about one customer.
+    pub(super) fn customer(&self, id: &str) -> Response {
+        let (Some(base), Some(table)) = (&self.customers.base, self.table()) else {
+            return Response::NoCustomers;
+        };
+        match customer_story(base, table, id) {
+            Some(story) => Response::CustomerStory(Box::new(story)),
+            None => Response::NoSuchCustomer { id: id.to_string() },
+        }
+    }
+
+    /// The table changed (loaded, fixed, filtered): the base no longer
+    /// describes it; the page asks for it again.
+    pub(super) fn forget_customers(&mut self) {
+        self.customers = Customers::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::customer_base::{CustomerField, FieldRange};
+    use crate::core::ingest::LoadOptions;
+    use crate::engine::{Request, RowFilter};
+
+    const LOG: &str = "invoice,customer,date,amount\n\
+        1,c1,2024-01-05,10\n\
+        2,c2,2024-01-06,5\n\
+        3,c1,2024-02-05,30\n\
+        4,,2024-02-06,7\n\
+        5,c3,2024-03-01,oops\n\
+        6,c1,2024-03-10,20\n";
+
+    fn engine_with_log() -> Engine {
+        let mut engine = Engine::new();
+        let loaded = engine.handle(Request::Load {
+            file_name: "log.csv".into(),
+            bytes: LOG.as_bytes().to_vec(),
+            options: LoadOptions::default(),
+        });
+        assert!(matches!(loaded, Response::Loaded(_)), "{loaded:?}");
+        engine
+    }
+
+    fn columns() -> TransactionColumns {
+        TransactionColumns {
+            customer: 1,
+            date: 2,
+            value: Some(3),
+            invoice: Some(0),
+            ..TransactionColumns::default()
+        }
+    }
+
+    #[test]
+    fn builds_pages_and_tells_one_customers_story() {
+        let mut engine = engine_with_log();
+        let Response::Customers(summary) = engine.handle(Request::Customers {
+            columns: columns(),
+            as_of: None,
+        }) else {
+            panic!("no base");
+        };
+        assert_eq!(summary.customers, 2);
+        assert_eq!(
+            (
+                summary.log.used,
+                summary.log.orphans.count,
+                summary.log.bad_value.count
+            ),
+            (4, 1, 1)
+        );
+        assert_eq!(summary.log.bad_value.first_rows, [5]);
+        let page = engine.handle(Request::CustomerPage {
+            query: CustomerQuery {
+                sort_by: CustomerField::Total,
+                descending: true,
+                ..CustomerQuery::default()
+            },
+            start: 0,
+            end: 10,
+        });
+        let Response::CustomerPage {
+            matching, records, ..
+        } = page
+        else {
+            panic!("{page:?}");
+        };
+        assert_eq!(matching, 2);
+        assert_eq!(records[0].id, "c1");
+        assert_eq!((records[0].orders, records[0].total), (3, 60.0));
+        assert_eq!(records[0].days_since_last, 1);
+        let Response::CustomerStory(story) = engine.handle(Request::Customer { id: "c1".into() })
+        else {
+            panic!("no story");
+        };
+        assert_eq!(story.total_rows, 3);
+        assert_eq!(
+            story.rows.iter().map(|(row, _)| *row).collect::<Vec<_>>(),
+            [0, 2, 5]
+        );
+        assert_eq!(
+            story.months,
+            [
+                ("2024-01".to_string(), 1),
+                ("2024-02".into(), 1),
+                ("2024-03".into(), 1)
+            ]
+        );
+        assert_eq!(
+            engine.handle(Request::Customer {
+                id: "nobody".into()
+            }),
+            Response::NoSuchCustomer {
+                id: "nobody".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_narrower_table_forgets_the_base_until_built_again() {
+        let mut engine = engine_with_log();
+        engine.handle(Request::Customers {
+            columns: columns(),
+            as_of: None,
+        });
+        engine.handle(Request::SetFilter {
+            filter: Some(RowFilter {
+                column: 1,
+                value: "c2".into(),
+            }),
+        });
+        let query = CustomerQuery {
+            ranges: vec![FieldRange {
+                field: CustomerField::Orders,
+                min: Some(1.0),
+                max: None,
+            }],
+            ..CustomerQuery::default()
+        };
+        assert_eq!(
+            engine.handle(Request::CustomerPage {
+                query: query.clone(),
+                start: 0,
+                end: 5
+            }),
+            Response::NoCustomers
+        );
+        let Response::Customers(summary) = engine.handle(Request::Customers {
+            columns: columns(),
+            as_of: None,
+        }) else {
+            panic!("no base");
+        };
+        assert_eq!(summary.customers, 1);
+    }
+
+    #[test]
+    fn a_log_with_nothing_usable_says_why() {
+        let mut engine = engine_with_log();
+        let failed = engine.handle(Request::Customers {
+            columns: TransactionColumns {
+                customer: 1,
+                date: 0,
+                value: Some(3),
+                ..TransactionColumns::default()
+            },
+            as_of: None,
+        });
+        assert!(matches!(failed, Response::CustomersFailed(_)), "{failed:?}");
+        assert!(matches!(
+            engine.handle(Request::Customers {
+                columns: TransactionColumns {
+                    customer: 9,
+                    date: 2,
+                    value: Some(3),
+                    ..TransactionColumns::default()
+                },
+                as_of: None,
+            }),
+            Response::CustomersFailed(crate::core::customer_base::BaseError::Columns { .. })
+        ));
+    }
+}
