@@ -10,6 +10,7 @@ use web_sys::File;
 use super::associations_panel::AssociationsPanel;
 use super::chart_canvas::ChartSection;
 use super::column_list::ColumnList;
+use super::customers_panel::CustomersPanel;
 use super::engine_client::{EngineClient, EngineHome};
 use super::file_drop::FileDrop;
 use super::file_summary::FileSummary;
@@ -545,6 +546,7 @@ pub fn App() -> impl IntoView {
                     on_date_order=Callback::new(move |(index, order)| studio.choose_date_order(index, order))
                 />
                 <QualityPanel />
+                <CustomersPanel />
                 <AssociationsPanel />
                 <Preview />
             </Show>

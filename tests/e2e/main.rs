@@ -5,6 +5,7 @@
 
 mod support;
 
+mod customers;
 mod first_slice;
 mod large_files;
 mod privacy;

@@ -1,0 +1,202 @@
+//! The customer database in the page: a purchase log read as customers,
+//! the rows left out named, the table sorted, searched and filtered, one
+//! customer's page, and the setup kept after a reload. Every expected
+//! figure is worked out by hand from the seven-line log below.
+
+use crate::support::{Session, TempFile};
+
+/// 2024-01-01 is a Monday, so the weeks (Monday to Sunday, as lifetimes
+/// counts them) are easy to follow. A buys in weeks 0, 2 and 5 (10 + 30 +
+/// 20 = 60; repeat weeks 2; returns 10 once); B buys once (5). Row 5 has
+/// no customer, row 6 no readable amount.
+const LOG: &str = "invoice,customer,date,amount\n\
+    1,A,2024-01-01,10\n\
+    2,B,2024-01-02,5\n\
+    3,A,2024-01-15,30\n\
+    C4,A,2024-01-20,-10\n\
+    5,,2024-01-21,7\n\
+    6,C,2024-02-01,oops\n\
+    7,A,2024-02-05,20\n";
+
+const ROWS_JS: &str = "[...document.querySelectorAll('.customers-table tbody tr')].map(tr => [...tr.children].map(c => c.textContent.trim()))";
+
+/// The table's rows once it shows `n` of them.
+async fn table_rows(s: &Session, n: usize) -> serde_json::Value {
+    s.wait_until(
+        &format!("{n} customers in the table"),
+        &format!("(() => {{ const rows = {ROWS_JS}; return rows.length === {n} && rows; }})()"),
+    )
+    .await
+}
+
+fn column(rows: &serde_json::Value, index: usize) -> Vec<String> {
+    rows.as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r[index].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_purchase_log_becomes_customers_with_their_own_pages() {
+    let file = TempFile::new("orders.csv", LOG);
+    let s = Session::open().await;
+    s.choose_file("Choose a file", &file.path).await;
+
+    let status = s
+        .wait_until(
+            "the customers headline",
+            "(() => { const p = document.querySelector('section.customers .customers-status'); return p && p.textContent.includes('customers made') && p.textContent; })()",
+        )
+        .await;
+    assert_eq!(
+        status,
+        "2 customers made 4 purchases from 2024-01-01 to 2024-02-05 (figures as of 2024-02-06); 1 came back; together they spent 65.00."
+    );
+    let findings = s
+        .eval("[...document.querySelectorAll('.customers-findings li')].map(li => li.textContent)")
+        .await;
+    assert_eq!(
+        findings,
+        serde_json::json!([
+            "1 row has no customer and is left out (row 5).",
+            "1 row has no readable amount and is left out (row 6).",
+            "1 row is a return or cancellation: counted as a return, not a purchase (0 customers only returned things)."
+        ])
+    );
+    // Two customers cannot fit a model; the page says so instead of
+    // showing empty prediction columns.
+    let note = s.text_of("the model note", ".model-note").await;
+    assert!(
+        note.starts_with("No predicted value or churn risk:"),
+        "{note}"
+    );
+    assert_eq!(
+        s.eval("[...document.querySelectorAll('.customers-table th')].some(th => th.textContent.includes('Churn risk'))")
+            .await,
+        false
+    );
+
+    // Biggest spender first; the columns as the record has them.
+    let rows = table_rows(&s, 2).await;
+    assert_eq!(column(&rows, 0), ["A", "B"]);
+    let headers = s
+        .eval("[...document.querySelectorAll('.customers-table thead th')].map(th => th.textContent.trim())")
+        .await;
+    let header = |name: &str| {
+        headers
+            .as_array()
+            .expect("headers")
+            .iter()
+            .position(|h| h.as_str().unwrap_or_default().starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} column in {headers}"))
+    };
+    let a = |name: &str| {
+        rows[0][header(name)]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(a("Total spent"), "60.00");
+    assert_eq!(a("Orders"), "3");
+    assert_eq!(a("Average order"), "20.00");
+    assert_eq!(a("Repeat weeks"), "2");
+    assert_eq!(a("Recency (weeks)"), "5");
+    assert_eq!(a("Customer for (weeks)"), "5");
+    assert_eq!(a("Mean repeat spend"), "25.00");
+    assert_eq!(a("Days since last"), "1");
+    assert_eq!(a("Returns"), "1");
+    assert_eq!(a("First purchase"), "2024-01-01");
+
+    // Sort by days since the last purchase: B (35 days) first.
+    s.by_text("button", "Days since last")
+        .await
+        .click()
+        .await
+        .expect("sort");
+    let rows = s
+        .wait_until(
+            "B first",
+            &format!("(() => {{ const rows = {ROWS_JS}; return rows.length === 2 && rows[0][0] === 'B' && rows; }})()"),
+        )
+        .await;
+    assert_eq!(rows[0][header("Days since last")], "35");
+    assert_eq!(
+        s.eval("document.querySelector('.customers-table th[aria-sort=descending]').textContent.trim()")
+            .await,
+        "Days since last ▼"
+    );
+
+    // Filter: two orders or more keeps A only.
+    s.select("Filter by", "customers.field.orders").await;
+    let from = s
+        .wait_for(fantoccini::Locator::XPath(
+            "//label[span[normalize-space()='From']]//input",
+        ))
+        .await;
+    from.send_keys("2\u{E007}").await.expect("type");
+    s.eval("document.querySelector('.customers-table input[inputmode=decimal]').dispatchEvent(new Event('change'))")
+        .await;
+    let rows = table_rows(&s, 1).await;
+    assert_eq!(column(&rows, 0), ["A"]);
+
+    // A's page: figures, rhythm, monthly chart, and every row of theirs.
+    s.by_text("button", "A")
+        .await
+        .click()
+        .await
+        .expect("open A");
+    let title = s.text_of("the customer page", "#customer-page-title").await;
+    assert_eq!(title, "Customer A");
+    assert_eq!(s.fact("Total spent").await, "60.00");
+    let churn = s.text_of("the rhythm", ".churn-note").await;
+    assert!(churn.starts_with("Buys about every "), "{churn}");
+    assert_eq!(
+        s.text_of("rows caption", ".customer-page .preview-caption")
+            .await,
+        "Showing 4 of 4 rows."
+    );
+    let own_rows = s
+        .eval("[...document.querySelectorAll('.customer-rows tbody tr')].map(tr => tr.children[0].textContent + ':' + tr.children[1].textContent)")
+        .await;
+    assert_eq!(own_rows, serde_json::json!(["1:1", "3:3", "4:C4", "7:7"]));
+    assert_eq!(
+        s.eval("document.querySelector('.customer-page canvas').getAttribute('aria-label')")
+            .await,
+        "4 rows by month, 2024-01 to 2024-02."
+    );
+    let inked = s
+        .wait_until(
+            "the timeline drawn",
+            "(() => { const c = document.querySelector('.customer-page canvas'); if (!c || !c.width) return false; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 200) n++; return n > 100 && n; })()",
+        )
+        .await;
+    assert!(inked.as_u64().unwrap_or(0) > 100);
+    s.screenshot("customer_page").await;
+
+    // The setup is the user's: no amount column is an error that says what
+    // to do, and it is still the setup after a reload.
+    s.select("Amount column", "").await;
+    let error = s
+        .text_of(
+            "the setup error",
+            "section.customers .customers-status.error",
+        )
+        .await;
+    assert_eq!(
+        error,
+        "Choose an amount column, or both a quantity and a unit price column."
+    );
+    s.reload().await;
+    s.choose_file("Choose a file", &file.path).await;
+    let error = s
+        .text_of(
+            "the setup error after a reload",
+            "section.customers .customers-status.error",
+        )
+        .await;
+    assert!(error.starts_with("Choose an amount column"), "{error}");
+    s.select("Amount column", "amount").await;
+    table_rows(&s, 2).await;
+    s.close().await;
+}
