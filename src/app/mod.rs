@@ -22,6 +22,7 @@ mod preview;
 mod profile_dashboard;
 mod quality_panel;
 mod read_options;
+mod sentiment_card;
 mod storage;
 mod studio;
 

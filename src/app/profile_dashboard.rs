@@ -11,6 +11,7 @@ use plotters_canvas::CanvasBackend;
 use super::canvas_chart::CanvasChart;
 use super::chart_canvas::HistogramChart;
 use super::i18n::{use_i18n, I18n};
+use super::sentiment_card::SentimentCard;
 use super::studio::Studio;
 use crate::core::charts::{draw_ranked_bars, draw_timeline, BarsText, Palette, TimelineText};
 use crate::core::feedback::Nps;
@@ -65,6 +66,7 @@ struct ProfiledColumn {
 enum ChartKind {
     Histogram,
     Nps,
+    Sentiment,
     Timeline,
     RankedBars,
 }
@@ -72,6 +74,9 @@ enum ChartKind {
 fn chart_kind(column: &ProfiledColumn) -> Option<ChartKind> {
     if column.role == Role::Nps {
         return Some(ChartKind::Nps);
+    }
+    if column.role == Role::ReviewText {
+        return Some(ChartKind::Sentiment);
     }
     match column.column_type {
         t if t.is_numeric() => Some(ChartKind::Histogram),
@@ -168,6 +173,7 @@ fn ProfileCard(column: ProfiledColumn, generation: u32) -> impl IntoView {
     let body = match kind {
         Some(ChartKind::Histogram) => histogram_card(studio, &column, generation).into_any(),
         Some(ChartKind::Nps) => nps_card(studio, i18n, &column).into_any(),
+        Some(ChartKind::Sentiment) => view! { <SentimentCard column=column.index /> }.into_any(),
         Some(ChartKind::Timeline) => timeline_card(studio, i18n, &column).into_any(),
         Some(ChartKind::RankedBars) => bars_card(studio, i18n, &column).into_any(),
         None => ().into_any(),

@@ -8,7 +8,7 @@ use crate::core::customer_base::{
     BaseError, CustomerBaseSummary, CustomerQuery, CustomerRecord, CustomerStory,
 };
 use crate::core::customers::TransactionColumns;
-use crate::core::feedback::Nps;
+use crate::core::feedback::{Nps, SentimentReport};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{ColumnKind, Fix, FixOutcome, QualityReport};
 use crate::core::schema::{ColumnType, DateOrder};
@@ -58,6 +58,8 @@ pub enum Request {
     },
     /// The Net Promoter Score of a column of 0–10 answers.
     Nps { column: usize },
+    /// The sentiment of a column of comments, with quotes.
+    Sentiment { column: usize },
     /// A column's statistics: counts, and numbers summarised when
     /// `numeric` (its type is a number), lengths and scripts otherwise.
     Stats { column: usize, numeric: bool },
@@ -119,6 +121,10 @@ pub enum Response {
     Nps {
         column: usize,
         nps: Nps,
+    },
+    Sentiment {
+        column: usize,
+        report: Box<SentimentReport>,
     },
     Stats {
         column: usize,

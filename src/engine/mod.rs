@@ -22,7 +22,7 @@ pub use wire::{Call, Reply};
 
 use crate::core::associations::association_matrix;
 use crate::core::export::table_to_csv;
-use crate::core::feedback::nps;
+use crate::core::feedback::{nps, sentiment_report};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix, FixOutcome};
 use crate::core::schema::{
@@ -89,6 +89,12 @@ impl Engine {
                 column,
                 nps: nps(cells),
             }),
+            Request::Sentiment { column } => {
+                self.with_column(column, |cells| Response::Sentiment {
+                    column,
+                    report: Box::new(sentiment_report(cells)),
+                })
+            }
             Request::Stats { column, numeric } => {
                 self.with_column(column, |cells| Response::Stats {
                     column,

@@ -14,6 +14,7 @@ mod quality;
 mod reading;
 mod restore;
 mod rtl;
+mod sentiment;
 mod stats;
 mod telco;
 mod types;

@@ -17,6 +17,7 @@ mod sentiment;
 
 pub use nps::{nps, nps_by_group, Nps};
 pub use sentiment::{
-    detect_language, normalise, score_text, sentiment_summary, summarise_scores, CommentLanguage,
-    Sentiment, SentimentLabel, SentimentSummary, EXAMPLES_PER_LABEL, LABEL_THRESHOLD,
+    detect_language, normalise, score_text, sentiment_report, sentiment_summary, summarise_scores,
+    CommentLanguage, Quote, Sentiment, SentimentLabel, SentimentReport, SentimentSummary,
+    EXAMPLES_PER_LABEL, LABEL_THRESHOLD,
 };

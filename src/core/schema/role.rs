@@ -477,8 +477,14 @@ fn values_fit(role: Role, guess: &ColumnGuess, cells: &TextColumn) -> bool {
                 c.chars().filter(char::is_ascii_digit).count() >= 7
             }) >= 0.8
         }
-        // "PositiveFeedbackCount" is a count, not what customers wrote.
-        Role::ReviewText => guess.column_type == ColumnType::Text,
+        // "PositiveFeedbackCount" is a count, not what customers wrote. A
+        // short file's sentences can look like categories: sentences of a
+        // few words under a review header are still reviews.
+        Role::ReviewText => {
+            guess.column_type == ColumnType::Text
+                || (guess.column_type == ColumnType::Category
+                    && share_of(cells, |c| c.split_whitespace().count() >= 4) >= 0.5)
+        }
         _ => true,
     }
 }
@@ -539,6 +545,17 @@ mod tests {
     fn role(header: &str, cells: &[&str]) -> Role {
         let column: TextColumn = cells.iter().copied().collect();
         infer_role(header, &infer_named_column(header, &column), &column)
+    }
+
+    #[test]
+    fn a_short_files_sentences_under_a_review_header_are_reviews() {
+        let sentences = [
+            "I love this dress and the quality is excellent.",
+            "The parcel arrived on Tuesday afternoon.",
+            "Terrible fabric: it tore after one wash.",
+        ];
+        assert_eq!(role("review", &sentences), Role::ReviewText);
+        assert_ne!(role("review", &["good", "bad", "good"]), Role::ReviewText);
     }
 
     #[test]

@@ -16,6 +16,7 @@
 mod language;
 mod lexicon;
 mod normalise;
+mod report;
 mod rules;
 mod score;
 mod summary;
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 pub use language::{detect_language, CommentLanguage};
 pub use normalise::normalise;
+pub use report::{sentiment_report, Quote, SentimentReport};
 pub use summary::{sentiment_summary, summarise_scores, SentimentSummary, EXAMPLES_PER_LABEL};
 
 use rules::{rules_for, Rules};
