@@ -147,19 +147,7 @@ pub fn AssociationsPanel() -> impl IntoView {
             }
         });
     });
-    let names = Memo::new(move |_| {
-        studio.loaded.with(|l| {
-            l.as_ref()
-                .map(|l| {
-                    l.summary
-                        .columns
-                        .iter()
-                        .map(|c| c.name.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let names = Memo::new(move |_| studio.column_names());
     let strongest = move || {
         let found = matrix.get()?;
         let mut ranked = found.associations.clone();

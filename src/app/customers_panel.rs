@@ -79,19 +79,7 @@ const PICKERS: [Picker; 6] = [
 pub fn CustomersPanel() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let i18n = use_i18n();
-    let names = Memo::new(move |_| {
-        studio.loaded.with(|l| {
-            l.as_ref()
-                .map(|l| {
-                    l.summary
-                        .columns
-                        .iter()
-                        .map(|c| c.name.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let names = Memo::new(move |_| studio.column_names());
     // The user's columns when they chose (and they still exist), else
     // those the roles suggest.
     let setup = Memo::new(move |_| {

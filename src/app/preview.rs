@@ -25,13 +25,7 @@ const MAX_SCROLL_PX: f64 = 4_000_000.0;
 #[component]
 pub fn Preview() -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let headers = Signal::derive(move || {
-        studio.loaded.with(|l| {
-            l.as_ref()
-                .map(|l| l.summary.columns.iter().map(|c| c.name.clone()).collect())
-                .unwrap_or_default()
-        })
-    });
+    let headers = Signal::derive(move || studio.column_names());
     let total = Signal::derive(move || {
         studio
             .loaded

@@ -68,19 +68,7 @@ pub fn QualityPanel() -> impl IntoView {
             }
         });
     });
-    let names = move || {
-        studio.loaded.with(|l| {
-            l.as_ref()
-                .map(|l| {
-                    l.summary
-                        .columns
-                        .iter()
-                        .map(|c| c.name.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let names = move || studio.column_names();
     let name_of = move |index: usize| names().get(index).cloned().unwrap_or_default();
 
     view! {

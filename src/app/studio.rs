@@ -91,6 +91,16 @@ pub struct Studio {
 }
 
 impl Studio {
+    /// The open table's column names, in order; none without a table
+    /// (reactive).
+    pub fn column_names(&self) -> Vec<String> {
+        self.loaded.with(|l| {
+            l.as_ref()
+                .map(|l| l.summary.columns.iter().map(|c| c.name.clone()).collect())
+                .unwrap_or_default()
+        })
+    }
+
     /// Whether the open table came from a workbook (reactive).
     pub fn showing_workbook(&self) -> bool {
         self.loaded

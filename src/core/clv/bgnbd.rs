@@ -154,24 +154,8 @@ fn logistic(v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::clv::test_support::{customer, CDNOW};
     use crate::core::clv::{Field, FitError, HistoryProblem};
-
-    /// The CDNOW estimates published in FHL 2005.
-    const CDNOW: BgNbdParams = BgNbdParams {
-        r: 0.243,
-        alpha: 4.414,
-        a: 0.793,
-        b: 2.426,
-    };
-
-    fn customer(frequency: f64, recency: f64, age: f64) -> Observation {
-        Observation {
-            frequency,
-            recency,
-            age,
-            monetary: 0.0,
-        }
-    }
 
     #[test]
     fn a_customer_who_never_came_back_is_alive() {

@@ -54,21 +54,7 @@ pub fn purchase_rhythm(customer: &Observation) -> Option<PurchaseRhythm> {
 mod tests {
     use super::*;
 
-    const CDNOW: BgNbdParams = BgNbdParams {
-        r: 0.243,
-        alpha: 4.414,
-        a: 0.793,
-        b: 2.426,
-    };
-
-    fn customer(frequency: f64, recency: f64, age: f64) -> Observation {
-        Observation {
-            frequency,
-            recency,
-            age,
-            monetary: 0.0,
-        }
-    }
+    use crate::core::clv::test_support::{customer, CDNOW};
 
     #[test]
     fn rhythm_by_hand() {

@@ -28,6 +28,8 @@ mod lifetime_value;
 mod observation;
 mod optimize;
 mod special;
+#[cfg(test)]
+mod test_support;
 
 pub use bgnbd::{
     bgnbd_log_likelihood, conditional_expected_purchases, fit_bgnbd, probability_alive, BgNbdParams,
