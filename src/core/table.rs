@@ -88,6 +88,24 @@ pub struct Table {
 }
 
 impl Table {
+    /// A table from a header and rows of cells (a short row's missing cells
+    /// are empty), as tests and small built-in tables write them.
+    pub fn from_rows(header: &[&str], rows: &[&[&str]]) -> Table {
+        Table {
+            columns: header
+                .iter()
+                .enumerate()
+                .map(|(i, name)| Column {
+                    name: (*name).to_string(),
+                    cells: rows
+                        .iter()
+                        .map(|row| row.get(i).copied().unwrap_or(""))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
     /// Number of data rows (the longest column, so a hand-built uneven table
     /// still shows every cell).
     pub fn row_count(&self) -> usize {

@@ -52,6 +52,12 @@ impl Horizon {
             unit,
         }
     }
+
+    /// The horizon's length in the observations' time unit (12 months are
+    /// 52.14 weeks with lifetimes' month).
+    pub fn length(&self) -> f64 {
+        f64::from(self.months) * self.unit.per_month()
+    }
 }
 
 /// Both models fitted and converged, or why not.

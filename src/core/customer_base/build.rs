@@ -14,6 +14,7 @@ use crate::core::customers::{
     default_as_of, summarise_customers, transactions_from_table, ColumnsError, CustomerSummary,
     LogReport, SummaryOptions, TimeUnit, TransactionColumns,
 };
+use crate::core::schema::DateOrder;
 use crate::core::table::Table;
 
 /// The unit of the buy-till-you-die figures and of the models fitted to
@@ -66,6 +67,8 @@ pub struct CustomerBaseSummary {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomerBase {
     pub columns: TransactionColumns,
+    /// How the log's dates were read (for re-reading one customer's rows).
+    pub date_order: Option<DateOrder>,
     pub summary: CustomerBaseSummary,
     pub records: Vec<CustomerRecord>,
     by_id: FxHashMap<String, usize>,
@@ -115,11 +118,12 @@ pub fn build_customer_base(
         .copied()
         .collect();
     let model = fit_value_model_to(&observations, &spenders);
+    let horizon = Horizon::year(model_unit(BASE_UNIT));
     let records: Vec<CustomerRecord> = summaries
         .buyers
         .iter()
         .zip(&observations)
-        .map(|(s, o)| record_of(s, o, as_of, &model))
+        .map(|(s, o)| record_of(s, o, as_of, &model, &horizon))
         .collect();
     let by_id = records
         .iter()
@@ -142,6 +146,7 @@ pub fn build_customer_base(
     };
     Ok(CustomerBase {
         columns,
+        date_order: log.date_order,
         summary,
         records,
         by_id,
@@ -164,18 +169,25 @@ fn observation(s: &CustomerSummary) -> Observation {
     }
 }
 
+/// The models' name for the summaries' time unit.
+fn model_unit(unit: TimeUnit) -> ModelUnit {
+    match unit {
+        TimeUnit::Days => ModelUnit::Days,
+        TimeUnit::Weeks => ModelUnit::Weeks,
+    }
+}
+
 fn record_of(
     s: &CustomerSummary,
     o: &Observation,
     as_of: i32,
     model: &ValueModel,
+    horizon: &Horizon,
 ) -> CustomerRecord {
-    let horizon = Horizon::year(ModelUnit::Weeks);
     let purchases = match model {
         ValueModel::Fitted { purchases, .. } => Some(&purchases.params),
         ValueModel::Unavailable { .. } => None,
     };
-    let year = f64::from(horizon.months) * 4.345;
     CustomerRecord {
         id: s.customer.clone(),
         first_day: s.first_day,
@@ -194,7 +206,8 @@ fn record_of(
         p_alive: purchases
             .map(|p| probability_alive(p, o))
             .filter(|p| p.is_finite()),
-        expected_purchases: purchases.and_then(|p| conditional_expected_purchases(p, year, o)),
-        predicted_value: model.lifetime_value(o, &horizon).ok(),
+        expected_purchases: purchases
+            .and_then(|p| conditional_expected_purchases(p, horizon.length(), o)),
+        predicted_value: model.lifetime_value(o, horizon).ok(),
     }
 }

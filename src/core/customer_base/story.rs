@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{CustomerBase, CustomerRecord};
-use crate::core::calendar::{civil_from_days, decide_order, parse_day};
+use crate::core::calendar::{civil_from_days, parse_day};
 use crate::core::table::Table;
 
 /// Source rows sent for one customer (the most recent, by table order).
@@ -38,7 +38,7 @@ pub fn customer_story(base: &CustomerBase, table: &Table, id: &str) -> Option<Cu
         .map(|(row, _)| row)
         .collect();
     let dates = table.columns.get(base.columns.date)?;
-    let order = decide_order(dates.cells.iter());
+    let order = base.date_order;
     let mut by_month: BTreeMap<(i32, u32), u64> = BTreeMap::new();
     for &row in &mine {
         if let Some(day) = dates.cells.get(row).and_then(|cell| parse_day(cell, order)) {

@@ -3,7 +3,8 @@
 
 use crate::core::customers::TransactionColumns;
 use crate::core::quality::ColumnKind;
-use crate::core::schema::{ColumnType, Role};
+use crate::core::relate::names_customer_key;
+use crate::core::schema::{role_named_by, ColumnType, Role};
 
 /// The customer, date and value columns, or `None` when one is missing.
 /// `names` and `kinds` are in column order.
@@ -14,7 +15,7 @@ pub fn suggest_transaction_columns(
     let find = |wanted: &dyn Fn(&ColumnKind) -> bool| kinds.iter().position(wanted);
     let customer = find(&|k| k.role == Role::CustomerId && k.column_type != ColumnType::Empty)
         .or_else(|| find(&|k| k.role == Role::Email))
-        .or_else(|| named(names, CUSTOMER_WORDS))?;
+        .or_else(|| names.iter().position(|n| names_customer_key(n)))?;
     let is_date = |k: &ColumnKind| matches!(k.column_type, ColumnType::Date | ColumnType::DateTime);
     let date = find(&|k| k.role == Role::PurchaseDate && is_date(k)).or_else(|| find(&is_date))?;
     let amounts: Vec<usize> = kinds
@@ -34,7 +35,11 @@ pub fn suggest_transaction_columns(
     let value = totalled
         .or_else(|| amounts.first().copied())
         .or_else(|| find(&|k| k.role == Role::Revenue && k.column_type.is_numeric()))
-        .or_else(|| named(names, VALUE_WORDS))
+        .or_else(|| {
+            names
+                .iter()
+                .position(|n| matches!(role_named_by(n), Some(Role::Amount | Role::Revenue)))
+        })
         .filter(|&v| v != customer && v != date)?;
     Some(TransactionColumns {
         customer,
@@ -43,30 +48,6 @@ pub fn suggest_transaction_columns(
         invoice: invoice_column(names),
         quantity: None,
         unit_price: None,
-    })
-}
-
-/// Header words that name the buyer, in English, Arabic and Persian.
-const CUSTOMER_WORDS: &[&str] = &["customer", "client", "member", "عميل", "مشتری"];
-/// Header words that name a line's money.
-const VALUE_WORDS: &[&str] = &[
-    "amount",
-    "total",
-    "revenue",
-    "sales",
-    "spend",
-    "value",
-    "مبلغ",
-    "المبلغ",
-    "قیمت",
-    "مجموع",
-];
-
-/// The first column whose header contains one of `words`, any case.
-fn named(names: &[String], words: &[&str]) -> Option<usize> {
-    names.iter().position(|n| {
-        let n = n.to_lowercase();
-        words.iter().any(|w| n.contains(w))
     })
 }
 

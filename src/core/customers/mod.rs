@@ -37,6 +37,3 @@ pub use summary::{
     SummaryOptions,
 };
 pub use transactions::{transactions_from_table, Transaction, TransactionLog};
-
-#[cfg(test)]
-mod test_tables;

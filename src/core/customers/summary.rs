@@ -198,8 +198,8 @@ fn buyer(
 mod tests {
     use super::*;
     use crate::core::calendar::day_number;
-    use crate::core::customers::test_tables::table;
     use crate::core::customers::{transactions_from_table, TransactionColumns};
+    use crate::core::table::Table;
 
     fn day(y: i32, m: u32, d: u32) -> i32 {
         day_number(y, m, d).unwrap_or(i32::MIN)
@@ -208,7 +208,7 @@ mod tests {
     /// A log from (customer, ISO date, value, invoice) rows.
     fn log(rows: &[[&str; 4]]) -> TransactionLog {
         let rows: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
-        let t = table(&["customer", "date", "value", "invoice"], &rows);
+        let t = Table::from_rows(&["customer", "date", "value", "invoice"], &rows);
         transactions_from_table(
             &t,
             TransactionColumns {
@@ -426,6 +426,7 @@ mod tests {
                 line(7, 1, 1.0),
             ],
             report: Default::default(),
+            date_order: None,
         };
         let found = summarise_customers(&log, days(10));
         let ids: Vec<_> = found

@@ -8,7 +8,7 @@ use super::intern::Interner;
 use super::log_report::LogReport;
 use super::returns::{is_return, ReturnSignals};
 use crate::core::calendar::{decide_order, parse_day};
-use crate::core::schema::{is_missing, parse_measure};
+use crate::core::schema::{is_missing, parse_measure, DateOrder};
 use crate::core::table::{Table, TextColumn};
 
 /// One line of the log.
@@ -37,6 +37,10 @@ pub struct TransactionLog {
     /// Sorted by customer then day; lines of one day stay in file order.
     pub transactions: Vec<Transaction>,
     pub report: LogReport,
+    /// How the date column's `a/b/yyyy` dates were read (decided once from
+    /// the whole column), so rows read again later read the same way.
+    #[serde(default)]
+    pub date_order: Option<DateOrder>,
 }
 
 impl TransactionLog {
@@ -118,6 +122,7 @@ pub fn transactions_from_table(
         customers: names,
         transactions,
         report,
+        date_order: order,
     })
 }
 
@@ -172,8 +177,8 @@ fn order_id<'t>(orders: &mut Interner<'t>, invoice: Option<&'t str>) -> Option<O
 mod tests {
     use super::*;
     use crate::core::calendar::day_number;
-    use crate::core::customers::test_tables::table;
     use crate::core::customers::ColumnPart;
+    use crate::core::table::Table;
 
     fn columns(customer: usize, date: usize, value: usize) -> TransactionColumns {
         TransactionColumns {
@@ -190,7 +195,7 @@ mod tests {
 
     #[test]
     fn customers_are_interned_and_lines_sorted_by_id_then_day() {
-        let t = table(
+        let t = Table::from_rows(
             &["customer", "date", "value"],
             &[
                 &[" b ", "2024-01-03", "1"],
@@ -221,7 +226,7 @@ mod tests {
 
     #[test]
     fn orphans_bad_dates_and_bad_values_are_counted_with_their_rows() {
-        let t = table(
+        let t = Table::from_rows(
             &["customer", "date", "value"],
             &[
                 &["a", "2024-01-01", "10"],
@@ -256,7 +261,7 @@ mod tests {
 
     #[test]
     fn a_log_of_orphans_has_no_customers_but_keeps_its_money() {
-        let t = table(
+        let t = Table::from_rows(
             &["customer", "date", "value"],
             &[&["", "2024-01-01", "5"], &["", "2024-01-02", "7.5"]],
         );
@@ -271,7 +276,7 @@ mod tests {
 
     #[test]
     fn returns_by_value_quantity_or_c_invoice() {
-        let t = table(
+        let t = Table::from_rows(
             &[
                 "InvoiceNo",
                 "Quantity",
@@ -311,7 +316,7 @@ mod tests {
 
     #[test]
     fn lines_of_one_invoice_share_an_order_and_blank_invoices_stand_alone() {
-        let t = table(
+        let t = Table::from_rows(
             &["invoice", "customer", "date", "value"],
             &[
                 &["A1", "c", "2024-01-01", "1"],
@@ -333,7 +338,7 @@ mod tests {
 
     #[test]
     fn a_quantity_that_is_not_a_number_leaves_the_row_out() {
-        let t = table(
+        let t = Table::from_rows(
             &["customer", "date", "value", "qty"],
             &[
                 &["a", "2024-01-01", "5", "two"],
@@ -353,7 +358,7 @@ mod tests {
 
     #[test]
     fn columns_that_cannot_make_a_log_are_named() {
-        let t = table(&["customer", "date", "value"], &[&["a", "2024-01-01", "1"]]);
+        let t = Table::from_rows(&["customer", "date", "value"], &[&["a", "2024-01-01", "1"]]);
         assert_eq!(
             transactions_from_table(&t, columns(0, 7, 2)),
             Err(ColumnsError::NoSuchColumn {

@@ -4,30 +4,14 @@
 use super::*;
 use crate::core::quality::ColumnKind;
 use crate::core::schema::{ColumnType, Role};
-use crate::core::table::{Column, Table};
-
-fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
-    Table {
-        columns: headers
-            .iter()
-            .enumerate()
-            .map(|(i, name)| Column {
-                name: (*name).to_string(),
-                cells: rows
-                    .iter()
-                    .map(|row| row.get(i).copied().unwrap_or(""))
-                    .collect(),
-            })
-            .collect(),
-    }
-}
+use crate::core::table::Table;
 
 fn role_of(t: &Table) -> RoleGuess {
     guess_file_role(t, &inferred_kinds(t))
 }
 
 fn customers() -> Table {
-    table(
+    Table::from_rows(
         &["customer_id", "name", "gender", "age", "city"],
         &[
             &["C1", "Ali Rezaei", "M", "34", "Tehran"],
@@ -41,7 +25,7 @@ fn customers() -> Table {
 }
 
 fn transactions() -> Table {
-    table(
+    Table::from_rows(
         &["order_no", "customer_id", "order_date", "amount"],
         &[
             &["1", "C1", "2024-01-03", "12.50"],
@@ -57,7 +41,7 @@ fn transactions() -> Table {
 }
 
 fn feedback() -> Table {
-    table(
+    Table::from_rows(
         &["Score", "Comment"],
         &[
             &[
@@ -102,7 +86,7 @@ fn ratings_and_comments_are_feedback() {
 
 #[test]
 fn a_survey_with_one_row_per_customer_is_feedback() {
-    let survey = table(
+    let survey = Table::from_rows(
         &["customer_id", "nps", "comment"],
         &[
             &[
@@ -127,7 +111,7 @@ fn a_survey_with_one_row_per_customer_is_feedback() {
 
 #[test]
 fn attributes_without_key_are_still_customers() {
-    let list = table(
+    let list = Table::from_rows(
         &["age", "job", "marital"],
         &[
             &["58", "management", "married"],
@@ -141,12 +125,12 @@ fn attributes_without_key_are_still_customers() {
 
 #[test]
 fn anything_else_is_other_and_empty_tables_do_not_panic() {
-    let stock = table(&["sku", "warehouse"], &[&["A1", "North"], &["B2", "South"]]);
+    let stock = Table::from_rows(&["sku", "warehouse"], &[&["A1", "North"], &["B2", "South"]]);
     assert_eq!(role_of(&stock).role, FileRole::Other);
     let empty = Table::default();
     assert_eq!(role_of(&empty).role, FileRole::Other);
     assert_eq!(find_key(&empty, &[]), KeyAnswer::NoCustomerKey);
-    let headers_only = table(&["customer_id", "age"], &[]);
+    let headers_only = Table::from_rows(&["customer_id", "age"], &[]);
     // No rows: nothing says what it is.
     assert_eq!(role_of(&headers_only).role, FileRole::Other);
     let report = link(None, &[]);
@@ -177,7 +161,7 @@ fn key_found_by_name_in_three_languages() {
         "رقم العميل",
         "معرف العميل",
     ] {
-        let t = table(&["notes", header], &[&["x", "17"], &["y", "18"]]);
+        let t = Table::from_rows(&["notes", header], &[&["x", "17"], &["y", "18"]]);
         // The types and roles as given (Other), so only the header decides.
         let kinds = vec![
             ColumnKind {
@@ -197,7 +181,7 @@ fn key_found_by_name_in_three_languages() {
 
 #[test]
 fn header_beats_role_beats_email() {
-    let t = table(
+    let t = Table::from_rows(
         &["email", "client", "txn_id"],
         &[&["a@b.com", "1", "x"], &["c@d.org", "2", "y"]],
     );
@@ -222,7 +206,7 @@ fn header_beats_role_beats_email() {
 fn key_found_by_overlap_when_names_differ() {
     let c = customers();
     let keys = CustomerKeys::read(&c, 0).unwrap();
-    let t = table(
+    let t = Table::from_rows(
         &["ref", "who", "channel"],
         &[
             &["R1", "C1", "web"],
@@ -253,7 +237,7 @@ fn overlap_outranks_a_misleading_name() {
     // "customer_id" here holds something else; the unnamed column links.
     let c = customers();
     let keys = CustomerKeys::read(&c, 0).unwrap();
-    let t = table(
+    let t = Table::from_rows(
         &["customer_id", "buyer_code"],
         &[&["900", "C1"], &["901", "C2"], &["902", "C3"]],
     );
@@ -263,11 +247,11 @@ fn overlap_outranks_a_misleading_name() {
 
 #[test]
 fn float_written_ids_and_local_digits_link() {
-    let c = table(
+    let c = Table::from_rows(
         &["CustomerID", "age"],
         &[&["12", "30"], &["17850", "40"], &["۴۲", "50"]],
     );
-    let t = table(
+    let t = Table::from_rows(
         &["CustomerID", "InvoiceDate", "Quantity"],
         &[
             &["12.0", "2010-12-01", "1"],
@@ -337,7 +321,7 @@ fn link_counts_matches_orphans_blanks_and_duplicates() {
 #[test]
 fn without_customers_the_log_defines_them() {
     let t = transactions();
-    let f = table(
+    let f = Table::from_rows(
         &["customer_id", "nps"],
         &[&["C1", "9"], &["C7", "3"], &["C9", "10"]],
     );

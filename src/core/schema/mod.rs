@@ -39,7 +39,7 @@ pub use money::parse_amount;
 pub use name_hints::looks_like_identifier_name;
 pub use number::parse_number;
 pub use percent::parse_percent;
-pub use role::{infer_named_column, infer_role, Role, RoleGroup};
+pub use role::{infer_named_column, infer_role, role_named_by, Role, RoleGroup};
 
 /// The number a cell of a numeric column stands for: a plain number in any
 /// digit script, else an amount of money (`$52,300.00` → 52300), else a

@@ -411,6 +411,13 @@ const PERSON_NAME_WORDS: [&str; 16] = [
     "العميل",
 ];
 
+/// The role a header names by its words alone, values unseen ("amount" →
+/// Amount), for callers that must pick a column when the values were too
+/// few or too messy for the types to say.
+pub fn role_named_by(header: &str) -> Option<Role> {
+    role_from_header(header)
+}
+
 fn role_from_header(header: &str) -> Option<Role> {
     let header_words = words(header);
     let joined = header_words.join(" ");

@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{score_text, sentiment_summary, SentimentSummary};
+use super::summary::{score_cells, summary_of_scored};
+use super::SentimentSummary;
 use crate::core::table::TextColumn;
 
 /// Characters quoted of one comment; longer ones end with "…".
@@ -27,16 +28,20 @@ pub struct SentimentReport {
     pub negative: Vec<Quote>,
 }
 
+/// Every comment is scored once; the quotes take their scores from there.
 pub fn sentiment_report(cells: &TextColumn) -> SentimentReport {
-    let summary = sentiment_summary(cells);
+    let column = score_cells(cells);
+    let summary = summary_of_scored(&column);
     let quotes = |rows: &[usize]| -> Vec<Quote> {
         rows.iter()
             .filter_map(|&row| {
-                let text = cells.get(row)?;
+                // Scored comments are in row order.
+                let at = column.scored.binary_search_by_key(&row, |(r, _)| *r).ok()?;
+                let (_, sentiment) = column.scored.get(at)?;
                 Some(Quote {
                     row,
-                    text: shortened(text.trim()),
-                    score: score_text(text).score,
+                    text: shortened(cells.get(row)?.trim()),
+                    score: sentiment.score,
                 })
             })
             .collect()

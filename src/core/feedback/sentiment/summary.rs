@@ -33,6 +33,17 @@ pub struct SentimentSummary {
 
 /// Scores every non-missing cell of a comment column and summarises them.
 pub fn sentiment_summary(cells: &TextColumn) -> SentimentSummary {
+    summary_of_scored(&score_cells(cells))
+}
+
+/// Every comment of the column scored, in row order (each with its row),
+/// and how many cells were missing.
+pub(super) struct ScoredColumn {
+    pub scored: Vec<(usize, Sentiment)>,
+    pub missing: u64,
+}
+
+pub(super) fn score_cells(cells: &TextColumn) -> ScoredColumn {
     let mut missing = 0;
     let mut scored = Vec::new();
     for (row, cell) in cells.iter().enumerate() {
@@ -42,8 +53,12 @@ pub fn sentiment_summary(cells: &TextColumn) -> SentimentSummary {
             scored.push((row, score_text(cell)));
         }
     }
-    let mut summary = summarise_scores(&scored);
-    summary.missing = missing;
+    ScoredColumn { scored, missing }
+}
+
+pub(super) fn summary_of_scored(column: &ScoredColumn) -> SentimentSummary {
+    let mut summary = summarise_scores(&column.scored);
+    summary.missing = column.missing;
     summary
 }
 
