@@ -15,7 +15,7 @@ use crate::core::charts::{draw_heatmap, HeatmapText, Palette};
 use crate::core::i18n::{format_count, format_decimal};
 use crate::core::quality::ColumnKind;
 use crate::core::schema::ColumnType;
-use crate::engine::{Request, Response};
+use crate::engine::{ColumnSummary, Request, Response};
 
 /// Columns drawn in the heatmap: those in the strongest pairs.
 const HEATMAP_COLUMNS: usize = 10;
@@ -126,10 +126,7 @@ pub fn AssociationsPanel() -> impl IntoView {
                     l.summary
                         .columns
                         .iter()
-                        .map(|c| ColumnKind {
-                            column_type: c.guess.column_type,
-                            role: c.role,
-                        })
+                        .map(ColumnSummary::kind)
                         .collect::<Vec<_>>(),
                 )
             })

@@ -4,15 +4,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use super::canvas_chart::CanvasChart;
+use super::chart_draw::draw_periods_on;
 use super::i18n::{use_i18n, I18n};
 use super::studio::Studio;
-use crate::core::charts::{draw_timeline, Palette, TimelineText};
 use crate::core::customer_base::{CustomerField, CustomerRecord, CustomerStory};
-use crate::core::i18n::format_count;
 use crate::engine::{Request, Response};
 
 /// Shown while `id` is set; closing sets it back to `None`.
@@ -125,22 +122,7 @@ fn churn_text(i18n: I18n, record: CustomerRecord) -> impl Fn() -> String {
 fn timeline(i18n: I18n, months: Vec<(String, u64)>) -> impl IntoView {
     let described = months.clone();
     let draw = Callback::new(move |(canvas, ratio): (web_sys::HtmlCanvasElement, f64)| {
-        let lang = i18n.lang.get();
-        let count_label = i18n.t("chart.count");
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-            return;
-        };
-        let text = TimelineText {
-            y_label: &count_label,
-            format_count: &|n| format_count(n, lang),
-        };
-        let _ = draw_timeline(
-            &backend.into_drawing_area(),
-            &months,
-            &text,
-            &Palette::LIGHT,
-            ratio,
-        );
+        draw_periods_on(canvas, ratio, &months, i18n);
     });
     let description = Signal::derive(move || {
         let first = described.first().map(|m| m.0.clone()).unwrap_or_default();

@@ -16,7 +16,7 @@ use crate::core::customers::{ColumnsError, RowProblem, TransactionColumns};
 use crate::core::i18n::localize_digits;
 use crate::core::project::CustomerSetup;
 use crate::core::quality::ColumnKind;
-use crate::engine::{Request, Response};
+use crate::engine::{ColumnSummary, Request, Response};
 
 /// What the engine answered for the current setup.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,16 +92,7 @@ pub fn CustomersPanel() -> impl IntoView {
         }
         let kinds: Vec<ColumnKind> = studio.loaded.with(|l| {
             l.as_ref()
-                .map(|l| {
-                    l.summary
-                        .columns
-                        .iter()
-                        .map(|c| ColumnKind {
-                            column_type: c.guess.column_type,
-                            role: c.role,
-                        })
-                        .collect()
-                })
+                .map(|l| l.summary.columns.iter().map(ColumnSummary::kind).collect())
                 .unwrap_or_default()
         });
         suggest_transaction_columns(&names, &kinds).map(|columns| (columns, None))
@@ -109,8 +100,6 @@ pub fn CustomersPanel() -> impl IntoView {
     let generation = Memo::new(move |_| studio.loaded.with(|l| l.as_ref().map(|l| l.generation)));
     let state = RwSignal::new(None::<BaseState>);
     let selected = RwSignal::new(None::<String>);
-    // Bumped on every build so the table asks again for its rows.
-    let built_count = RwSignal::new(0u32);
     Effect::new(move |_| {
         let _table_changed = generation.get();
         let Some((columns, as_of)) = setup.get() else {
@@ -129,7 +118,6 @@ pub fn CustomersPanel() -> impl IntoView {
             if setup.get_untracked() != Some((columns, as_of)) {
                 return;
             }
-            built_count.update(|n| *n += 1);
             state.set(Some(answer));
         });
     });
@@ -223,7 +211,7 @@ pub fn CustomersPanel() -> impl IntoView {
                             .into_any()
                     }
                     Some(BaseState::Built(summary)) => {
-                        built(i18n, &summary, selected, built_count).into_any()
+                        built(i18n, &summary, selected).into_any()
                     }
                     None => ().into_any(),
                 }}
@@ -236,7 +224,6 @@ fn built(
     i18n: I18n,
     summary: &CustomerBaseSummary,
     selected: RwSignal<Option<String>>,
-    built_count: RwSignal<u32>,
 ) -> impl IntoView {
     let summary = summary.clone();
     let found = summary.clone();
@@ -272,7 +259,6 @@ fn built(
         <p class="model-note">{move || model_text(i18n, &model)}</p>
         <CustomersTable
             fitted=fitted
-            built=built_count
             on_open=Callback::new(move |id| selected.set(Some(id)))
         />
         <CustomerPage id=selected />

@@ -7,25 +7,17 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::i18n::use_i18n;
-use super::preview::{first_row_at, WINDOW_ROWS};
+use super::i18n::{use_i18n, I18n};
+use super::preview::{first_row_in_view, track_height, WINDOW_ROWS};
 use super::studio::Studio;
 use crate::core::customer_base::{CustomerField, CustomerQuery, CustomerRecord, FieldRange};
 use crate::core::schema::parse_number;
 use crate::engine::{Request, Response};
 
-/// Height of one row in CSS pixels (as `.row-window` in style/main.css).
-const ROW_PX: f64 = 28.0;
-const MAX_SCROLL_PX: f64 = 4_000_000.0;
-
 /// `fitted`: whether the model columns have figures (hidden otherwise).
-/// `built`: changes each time the engine builds the base anew.
+/// The panel mounts a new table for each base the engine builds.
 #[component]
-pub fn CustomersTable(
-    fitted: bool,
-    #[prop(into)] built: Signal<u32>,
-    on_open: Callback<String>,
-) -> impl IntoView {
+pub fn CustomersTable(fitted: bool, on_open: Callback<String>) -> impl IntoView {
     let studio = expect_context::<Studio>();
     let i18n = use_i18n();
     let fields: Vec<CustomerField> = CustomerField::ALL
@@ -60,16 +52,15 @@ pub fn CustomersTable(
     let first = RwSignal::new(0usize);
     let page = RwSignal::new((0usize, 0usize, Vec::<CustomerRecord>::new()));
     let scroller = NodeRef::<Div>::new();
-    // A new query or a new base starts at the top.
+    // A new query starts at the top.
     Effect::new(move |_| {
-        let _ = (query.get(), built.get());
+        let _ = query.get();
         first.set(0);
         if let Some(element) = scroller.get_untracked() {
             element.set_scroll_top(0);
         }
     });
     Effect::new(move |_| {
-        let _rebuilt = built.get();
         let query = query.get();
         let start = first.get();
         spawn_local(async move {
@@ -98,14 +89,8 @@ pub fn CustomersTable(
         let Some(element) = scroller.get() else {
             return;
         };
-        let range = f64::from(element.scroll_height() - element.client_height());
-        first.set(first_row_at(
-            f64::from(element.scroll_top()),
-            range,
-            matching(),
-        ));
+        first.set(first_row_in_view(&element, matching()));
     };
-    let scroll_height = move || (matching() as f64 * ROW_PX).min(MAX_SCROLL_PX);
     let caption = move || {
         let (start, matching, records) = page.get();
         let shown = records.len();
@@ -225,24 +210,8 @@ pub fn CustomersTable(
                             .collect_view()}
                     </select>
                 </label>
-                <label class="field narrow">
-                    <span>{move || i18n.t("customers.table.min")}</span>
-                    <input
-                        type="text"
-                        inputmode="decimal"
-                        prop:value=range_min
-                        on:change=move |ev| range_min.set(event_target_value(&ev))
-                    />
-                </label>
-                <label class="field narrow">
-                    <span>{move || i18n.t("customers.table.max")}</span>
-                    <input
-                        type="text"
-                        inputmode="decimal"
-                        prop:value=range_max
-                        on:change=move |ev| range_max.set(event_target_value(&ev))
-                    />
-                </label>
+                {bound_input(i18n, "customers.table.min", range_min)}
+                {bound_input(i18n, "customers.table.max", range_max)}
             </div>
             <p class="preview-caption" id="customers-caption" aria-live="polite">{caption}</p>
             <div
@@ -253,7 +222,7 @@ pub fn CustomersTable(
                 aria-labelledby="customers-title customers-caption"
                 on:scroll=on_scroll
             >
-                <div class="row-window-track" style:height=move || format!("{}px", scroll_height() + ROW_PX)>
+                <div class="row-window-track" style:height=move || track_height(matching())>
                     <table>
                         <thead>
                             <tr>{headers}</tr>
@@ -263,5 +232,20 @@ pub fn CustomersTable(
                 </div>
             </div>
         </div>
+    }
+}
+
+/// One end of the range filter, as typed (read as a number on change).
+fn bound_input(i18n: I18n, label: &'static str, bound: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label class="field narrow">
+            <span>{move || i18n.t(label)}</span>
+            <input
+                type="text"
+                inputmode="decimal"
+                prop:value=bound
+                on:change=move |ev| bound.set(event_target_value(&ev))
+            />
+        </label>
     }
 }

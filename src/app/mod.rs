@@ -5,6 +5,7 @@
 mod associations_panel;
 mod canvas_chart;
 mod chart_canvas;
+mod chart_draw;
 mod column_list;
 mod column_stats;
 mod customer_page;

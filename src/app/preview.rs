@@ -80,6 +80,18 @@ pub fn first_row_at(scroll_top: f64, scroll_range: f64, total: usize) -> usize {
     ((fraction * last_start as f64).round() as usize).min(last_start)
 }
 
+/// The first of `total` rows in view in a `.row-window` scroller.
+pub fn first_row_in_view(scroller: &web_sys::HtmlDivElement, total: usize) -> usize {
+    let range = f64::from(scroller.scroll_height() - scroller.client_height());
+    first_row_at(f64::from(scroller.scroll_top()), range, total)
+}
+
+/// The CSS height of a `.row-window-track` over `total` rows: one row
+/// per row (capped) plus the header's.
+pub fn track_height(total: usize) -> String {
+    format!("{}px", (total as f64 * ROW_PX).min(MAX_SCROLL_PX) + ROW_PX)
+}
+
 /// A scrolling window over `total` rows showing `rows` (which start at row
 /// `start`, 0-based); tells `on_window` which rows it should show next.
 #[component]
@@ -92,17 +104,11 @@ pub fn RowWindow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let scroller = NodeRef::<Div>::new();
-    let scroll_height = move || (total.get() as f64 * ROW_PX).min(MAX_SCROLL_PX);
     let on_scroll = move |_| {
         let Some(element) = scroller.get() else {
             return;
         };
-        let range = f64::from(element.scroll_height() - element.client_height());
-        let first = first_row_at(
-            f64::from(element.scroll_top()),
-            range,
-            total.get_untracked(),
-        );
+        let first = first_row_in_view(&element, total.get_untracked());
         if let Some(callback) = on_window {
             callback.run((first, WINDOW_ROWS));
         }
@@ -131,7 +137,7 @@ pub fn RowWindow(
                 aria-labelledby="preview-title preview-caption"
                 on:scroll=on_scroll
             >
-                <div class="row-window-track" style:height=move || format!("{}px", scroll_height() + ROW_PX)>
+                <div class="row-window-track" style:height=move || track_height(total.get())>
                     <table>
                         <thead>
                             <tr>

@@ -5,15 +5,13 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use super::canvas_chart::CanvasChart;
 use super::chart_canvas::HistogramChart;
+use super::chart_draw::{draw_bars_on, draw_periods_on};
 use super::i18n::{use_i18n, I18n};
 use super::sentiment_card::SentimentCard;
 use super::studio::Studio;
-use crate::core::charts::{draw_ranked_bars, draw_timeline, BarsText, Palette, TimelineText};
 use crate::core::feedback::Nps;
 use crate::core::i18n::{describe_role, format_count};
 use crate::core::schema::{ColumnType, DateOrder, Role, RoleGroup};
@@ -220,21 +218,8 @@ fn bars_card(studio: Studio, i18n: I18n, column: &ProfiledColumn) -> impl IntoVi
     });
     let name = column.name.clone();
     let draw = Callback::new(move |(canvas, ratio): (web_sys::HtmlCanvasElement, f64)| {
-        let lang = i18n.lang.get();
         let Some(found) = top.get() else { return };
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-            return;
-        };
-        let text = BarsText {
-            format_count: &|n| format_count(n, lang),
-        };
-        let _ = draw_ranked_bars(
-            &backend.into_drawing_area(),
-            &found.values,
-            &text,
-            &Palette::LIGHT,
-            ratio,
-        );
+        draw_bars_on(canvas, ratio, &found.values, i18n);
     });
     let description = Signal::derive(move || {
         let Some(found) = top.get() else {
@@ -311,23 +296,8 @@ fn timeline_card(studio: Studio, i18n: I18n, column: &ProfiledColumn) -> impl In
     });
     let name = column.name.clone();
     let draw = Callback::new(move |(canvas, ratio): (web_sys::HtmlCanvasElement, f64)| {
-        let lang = i18n.lang.get();
-        let count_label = i18n.t("chart.count");
         let Some(found) = counts.get() else { return };
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-            return;
-        };
-        let text = TimelineText {
-            y_label: &count_label,
-            format_count: &|n| format_count(n, lang),
-        };
-        let _ = draw_timeline(
-            &backend.into_drawing_area(),
-            &found.months,
-            &text,
-            &Palette::LIGHT,
-            ratio,
-        );
+        draw_periods_on(canvas, ratio, &found.months, i18n);
     });
     let description = Signal::derive(move || {
         let Some(found) = counts.get() else {
@@ -358,28 +328,14 @@ fn nps_card(studio: Studio, i18n: I18n, column: &ProfiledColumn) -> impl IntoVie
     });
     let draw = Callback::new(move |(canvas, ratio): (web_sys::HtmlCanvasElement, f64)| {
         let lang = i18n.lang.get();
-        let count_label = i18n.t("chart.count");
         let Some(nps) = found.get() else { return };
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-            return;
-        };
         let scores: Vec<(String, u64)> = nps
             .distribution
             .iter()
             .enumerate()
             .map(|(score, n)| (format_count(score as u64, lang), *n))
             .collect();
-        let text = TimelineText {
-            y_label: &count_label,
-            format_count: &|n| format_count(n, lang),
-        };
-        let _ = draw_timeline(
-            &backend.into_drawing_area(),
-            &scores,
-            &text,
-            &Palette::LIGHT,
-            ratio,
-        );
+        draw_periods_on(canvas, ratio, &scores, i18n);
     });
     let figure = move || {
         let nps = found.get()?;

@@ -8,8 +8,8 @@ use leptos::task::spawn_local;
 use super::download::download_text;
 use super::i18n::{use_i18n, I18n};
 use super::studio::Studio;
-use crate::core::quality::{ColumnKind, Fix, InvalidRule, QualityReport};
-use crate::engine::{Request, Response};
+use crate::core::quality::{Fix, InvalidRule, QualityReport};
+use crate::engine::{ColumnSummary, Request, Response};
 
 /// Names joined with the language's list separator ("، " in Arabic script;
 /// catalogue values are trimmed, so the space is added here).
@@ -48,10 +48,7 @@ pub fn QualityPanel() -> impl IntoView {
                     l.summary
                         .columns
                         .iter()
-                        .map(|c| ColumnKind {
-                            column_type: c.guess.column_type,
-                            role: c.role,
-                        })
+                        .map(ColumnSummary::kind)
                         .collect::<Vec<_>>(),
                 )
             })

@@ -4,15 +4,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use super::canvas_chart::CanvasChart;
+use super::chart_draw::draw_bars_on;
 use super::i18n::{use_i18n, I18n};
 use super::studio::Studio;
-use crate::core::charts::{draw_ranked_bars, BarsText, Palette};
 use crate::core::feedback::{Quote, SentimentReport};
-use crate::core::i18n::format_count;
 use crate::engine::{Request, Response};
 
 #[component]
@@ -39,21 +36,8 @@ pub fn SentimentCard(column: usize) -> impl IntoView {
         })
     };
     let draw = Callback::new(move |(canvas, ratio): (web_sys::HtmlCanvasElement, f64)| {
-        let lang = i18n.lang.get();
         let Some(bars) = bars() else { return };
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-            return;
-        };
-        let text = BarsText {
-            format_count: &|n| format_count(n, lang),
-        };
-        let _ = draw_ranked_bars(
-            &backend.into_drawing_area(),
-            &bars,
-            &text,
-            &Palette::LIGHT,
-            ratio,
-        );
+        draw_bars_on(canvas, ratio, &bars, i18n);
     });
     let figure = Signal::derive(move || report.with(|r| r.as_ref().map(|r| figure_text(i18n, r))));
     let description = Signal::derive(move || figure.get().unwrap_or_default());

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::ingest::IngestReport;
+use crate::core::quality::ColumnKind;
 use crate::core::schema::{looks_like_identifier_name, ColumnGuess, Role};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -11,6 +12,17 @@ pub struct ColumnSummary {
     pub guess: ColumnGuess,
     /// What the column is in a customer profile (age, city, NPS…).
     pub role: Role,
+}
+
+impl ColumnSummary {
+    /// The column's type and role, as the analyses that judge columns by
+    /// them (quality, associations, the customer log) take it.
+    pub fn kind(&self) -> ColumnKind {
+        ColumnKind {
+            column_type: self.guess.column_type,
+            role: self.role,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
