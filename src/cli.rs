@@ -32,6 +32,7 @@ fn quality_of_file(path: &str) -> ExitCode {
         file_name: path.to_string(),
         bytes,
         options: Default::default(),
+        place: nimrokh::engine::FilePlace::Open,
     });
     let Response::Loaded(summary) = loaded else {
         eprintln!("nimrokh: {path}: {loaded:?}");

@@ -10,11 +10,12 @@ use super::customers::TransactionColumns;
 use super::i18n::Lang;
 use super::ingest::LoadOptions;
 use super::quality::Fix;
+use super::relate::FileRole;
 use super::schema::{ColumnType, DateOrder, Role};
 
 /// The format this build writes. Bump it when a saved field changes meaning,
 /// and add a migration from every earlier version in [`decode`].
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Which file the project was working on. The file itself is not saved here
 /// (customer data never goes into settings); on reload the user is asked for
@@ -50,13 +51,131 @@ pub struct ProjectState {
     /// from the columns' roles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customers: Option<CustomerSetup>,
+    /// The project's other files (format 3), each with the settings it had
+    /// when it was last the open file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub beside: Vec<FileSettings>,
+    /// Each file's role and customer key as the user chose them, by file
+    /// name (format 3); a file not here is guessed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub links: BTreeMap<String, LinkSetting>,
+}
+
+/// A file's own settings: kept at the top of [`ProjectState`] for the open
+/// file, in [`ProjectState::beside`] for the others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileSettings {
+    pub file: FileRef,
+    #[serde(default)]
+    pub chart_column: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub columns: BTreeMap<String, ColumnChoice>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub load_options: LoadOptions,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
+}
+
+impl FileSettings {
+    /// A file just added: nothing chosen yet.
+    pub fn new(file: FileRef, load_options: LoadOptions) -> Self {
+        FileSettings {
+            file,
+            chart_column: None,
+            columns: BTreeMap::new(),
+            load_options,
+            fixes: Vec::new(),
+        }
+    }
+}
+
+/// What the user chose for a file's place in the customer database.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkSetting {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<FileRole>,
+    /// The customer key's header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+impl ProjectState {
+    /// The open file's settings, taken out of the top level (which is left
+    /// as for no file).
+    fn take_open(&mut self) -> Option<FileSettings> {
+        let file = self.file.take()?;
+        Some(FileSettings {
+            file,
+            chart_column: self.chart_column.take(),
+            columns: std::mem::take(&mut self.columns),
+            load_options: std::mem::take(&mut self.load_options),
+            fixes: std::mem::take(&mut self.fixes),
+        })
+    }
+
+    fn put_open(&mut self, settings: FileSettings) {
+        self.file = Some(settings.file);
+        self.chart_column = settings.chart_column;
+        self.columns = settings.columns;
+        self.load_options = settings.load_options;
+        self.fixes = settings.fixes;
+    }
+
+    /// Make file `name` of [`ProjectState::beside`] the open one; the file
+    /// open before moves beside it with its settings. False when there is
+    /// no such file.
+    pub fn open_beside(&mut self, name: &str) -> bool {
+        let Some(at) = self.beside.iter().position(|f| f.file.name == name) else {
+            return false;
+        };
+        let chosen = self.beside.remove(at);
+        if let Some(previous) = self.take_open() {
+            self.beside.push(previous);
+        }
+        self.put_open(chosen);
+        true
+    }
+
+    /// Add (or replace) a file beside the open one.
+    pub fn add_beside(&mut self, settings: FileSettings) {
+        self.beside.retain(|f| f.file.name != settings.file.name);
+        self.beside.push(settings);
+    }
+
+    /// Take file `name` out of the project, its settings with it.
+    pub fn remove_file(&mut self, name: &str) {
+        self.beside.retain(|f| f.file.name != name);
+        self.links.remove(name);
+        if self.file.as_ref().is_some_and(|f| f.name == name) {
+            self.take_open();
+        }
+        if self
+            .customers
+            .as_ref()
+            .is_some_and(|c| c.file.as_deref() == Some(name))
+        {
+            self.customers = None;
+        }
+    }
+
+    /// Every file the project names, the open one first.
+    pub fn file_names(&self) -> Vec<String> {
+        self.file
+            .iter()
+            .chain(self.beside.iter().map(|f| &f.file))
+            .map(|f| f.name.clone())
+            .collect()
+    }
 }
 
 /// The columns that make a table a transaction log, by header name (names
 /// survive a re-read that reorders columns), and the day the figures are
 /// counted to (None: the day after the last transaction).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CustomerSetup {
+    /// The transaction log's file (`None`: the open file; format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub customer: String,
     pub date: String,
     /// The line's money; without it, quantity × unit price.
@@ -78,6 +197,7 @@ impl CustomerSetup {
     pub fn of_columns(columns: &TransactionColumns, names: &[String], as_of: Option<i32>) -> Self {
         let name = |i: Option<usize>| i.and_then(|i| names.get(i).cloned());
         CustomerSetup {
+            file: None,
             customer: name(Some(columns.customer)).unwrap_or_default(),
             date: name(Some(columns.date)).unwrap_or_default(),
             value: name(columns.value),
@@ -141,6 +261,8 @@ impl Default for ProjectState {
             load_options: LoadOptions::default(),
             fixes: Vec::new(),
             customers: None,
+            beside: Vec::new(),
+            links: BTreeMap::new(),
         }
     }
 }
@@ -210,8 +332,10 @@ pub fn decode(saved: Option<&str>) -> Restored {
 }
 
 /// Bring an older save up to [`FORMAT_VERSION`]. Format 1 → 2 only added
-/// `columns`, which serde fills with its default; the version is then
-/// stamped so the next save writes the current format.
+/// `columns`, 2 → 3 `beside`, `links` and the customer log's `file`, which
+/// serde fills with their defaults (one file, guessed links, the log being
+/// the open file); the version is then stamped so the next save writes the
+/// current format.
 fn migrate(mut state: ProjectState) -> ProjectState {
     state.format_version = FORMAT_VERSION;
     state
@@ -255,8 +379,42 @@ mod tests {
                 unit_price: None,
                 invoice: Some("فاکتور".into()),
                 as_of: Some(19_000),
+                file: Some("سفارش‌ها.csv".into()),
             }),
+            beside: vec![FileSettings::new(
+                FileRef {
+                    name: "سفارش‌ها.csv".into(),
+                    size: 99,
+                },
+                LoadOptions::default(),
+            )],
+            links: BTreeMap::from([(
+                "سفارش‌ها.csv".to_string(),
+                LinkSetting {
+                    role: Some(FileRole::Transactions),
+                    key: Some("شناسه".into()),
+                },
+            )]),
         }
+    }
+
+    #[test]
+    fn opening_a_file_beside_swaps_the_settings() {
+        let mut state = sample();
+        assert!(state.open_beside("سفارش‌ها.csv"));
+        assert_eq!(state.file.as_ref().map(|f| f.size), Some(99));
+        assert!(state.fixes.is_empty());
+        assert_eq!(state.beside.len(), 1);
+        assert_eq!(state.beside[0].file.name, "مشتریان.csv");
+        assert_eq!(state.beside[0].chart_column.as_deref(), Some("Age"));
+        assert_eq!(state.beside[0].fixes.len(), 1);
+        assert!(state.open_beside("مشتریان.csv"));
+        assert_eq!(state, sample());
+        assert!(!state.open_beside("nothing.csv"));
+        state.remove_file("سفارش‌ها.csv");
+        assert!(state.beside.is_empty() && state.links.is_empty());
+        assert_eq!(state.customers, None, "its log went with it");
+        assert_eq!(state.file_names(), ["مشتریان.csv"]);
     }
 
     #[test]

@@ -1,12 +1,14 @@
-//! The engine's customer database: built from the open table read as a
-//! transaction log, kept here, and answered a page (or one customer) at a
-//! time.
+//! The engine's customer database: built from one of the project's files
+//! read as a transaction log, kept here, and answered a page (or one
+//! customer, with their rows in the project's other files) at a time.
 
 use super::{Engine, Response};
 use crate::core::customer_base::{
-    build_customer_base, customer_story, select, CustomerBase, CustomerQuery, CustomerRecord,
+    build_customer_base, customer_story, rows_of_customer, select, CustomerBase, CustomerQuery,
+    CustomerRecord, RelatedRows,
 };
 use crate::core::customers::TransactionColumns;
+use crate::core::relate::FileRole;
 
 /// Customers a single `CustomerPage` request may ask for.
 pub const MAX_CUSTOMER_PAGE: usize = 1_000;
@@ -16,24 +18,35 @@ pub const MAX_CUSTOMER_PAGE: usize = 1_000;
 #[derive(Debug, Default)]
 pub(super) struct Customers {
     base: Option<CustomerBase>,
+    /// The file the base was read from.
+    source: String,
     selection: Option<(CustomerQuery, Vec<usize>)>,
 }
 
 impl Engine {
-    /// Read the open table as a transaction log through `columns`.
+    /// Read file `file` (`None`: the open one) as a transaction log
+    /// through `columns`.
     pub(super) fn build_customers(
         &mut self,
         columns: TransactionColumns,
         as_of: Option<i32>,
+        file: Option<String>,
     ) -> Response {
         self.customers = Customers::default();
-        let Some(table) = self.table() else {
-            return Response::NoTable;
+        let Some(source) = self.project_file(file.as_deref()) else {
+            return match file {
+                Some(file) => Response::NoSuchFile { file },
+                None => Response::NoTable,
+            };
         };
-        match build_customer_base(table, columns, as_of) {
+        match build_customer_base(source.table(), columns, as_of) {
             Ok(base) => {
                 let summary = Box::new(base.summary.clone());
-                self.customers.base = Some(base);
+                self.customers = Customers {
+                    base: Some(base),
+                    source: source.name.clone(),
+                    selection: None,
+                };
                 Response::Customers(summary)
             }
             Err(error) => Response::CustomersFailed(error),
@@ -82,19 +95,50 @@ impl Engine {
 
     /// Everything known about one customer.
     pub(super) fn customer(&self, id: &str) -> Response {
-        let (Some(base), Some(table)) = (&self.customers.base, self.table()) else {
+        let source = &self.customers.source;
+        let (Some(base), Some(table)) = (&self.customers.base, self.project_table(Some(source)))
+        else {
             return Response::NoCustomers;
         };
         match customer_story(base, table, id) {
-            Some(story) => Response::CustomerStory(Box::new(story)),
+            Some(mut story) => {
+                story.elsewhere = self.rows_elsewhere(id);
+                Response::CustomerStory(Box::new(story))
+            }
             None => Response::NoSuchCustomer { id: id.to_string() },
         }
     }
 
-    /// The table changed (loaded, fixed, filtered): the base no longer
-    /// describes it; the page asks for it again.
-    pub(super) fn forget_customers(&mut self) {
-        self.customers = Customers::default();
+    /// The customer's rows in the project's other linked files: their
+    /// details in the customers file, what they said in a feedback file.
+    fn rows_elsewhere(&self, id: &str) -> Vec<RelatedRows> {
+        let mut related: Vec<RelatedRows> = self
+            .links
+            .iter()
+            .filter(|link| link.file != self.customers.source)
+            .filter_map(|link| {
+                let key = link.key?;
+                let table = self.project_table(Some(&link.file))?;
+                rows_of_customer(&link.file, link.role, table, key, id)
+            })
+            .filter(|rows| rows.total_rows > 0)
+            .collect();
+        // The person's details first, then what they said, then the rest.
+        related.sort_by_key(|rows| match rows.role {
+            FileRole::Customers => 0,
+            FileRole::Feedback => 1,
+            FileRole::Transactions => 2,
+            FileRole::Other => 3,
+        });
+        related
+    }
+
+    /// File `name` changed (loaded again, fixed, filtered, removed): a base
+    /// read from it no longer describes it; the page asks for it again.
+    pub(super) fn forget_customers_of(&mut self, name: &str) {
+        if self.customers.source == name {
+            self.customers = Customers::default();
+        }
     }
 }
 
@@ -119,6 +163,7 @@ mod tests {
             file_name: "log.csv".into(),
             bytes: LOG.as_bytes().to_vec(),
             options: LoadOptions::default(),
+            place: crate::engine::FilePlace::Open,
         });
         assert!(matches!(loaded, Response::Loaded(_)), "{loaded:?}");
         engine
@@ -140,6 +185,7 @@ mod tests {
         let Response::Customers(summary) = engine.handle(Request::Customers {
             columns: columns(),
             as_of: None,
+            file: None,
         }) else {
             panic!("no base");
         };
@@ -205,6 +251,7 @@ mod tests {
         engine.handle(Request::Customers {
             columns: columns(),
             as_of: None,
+            file: None,
         });
         engine.handle(Request::SetFilter {
             filter: Some(RowFilter {
@@ -231,6 +278,7 @@ mod tests {
         let Response::Customers(summary) = engine.handle(Request::Customers {
             columns: columns(),
             as_of: None,
+            file: None,
         }) else {
             panic!("no base");
         };
@@ -248,6 +296,7 @@ mod tests {
                 ..TransactionColumns::default()
             },
             as_of: None,
+            file: None,
         });
         assert!(matches!(failed, Response::CustomersFailed(_)), "{failed:?}");
         assert!(matches!(
@@ -259,6 +308,7 @@ mod tests {
                     ..TransactionColumns::default()
                 },
                 as_of: None,
+                file: None,
             }),
             Response::CustomersFailed(crate::core::customer_base::BaseError::Columns { .. })
         ));

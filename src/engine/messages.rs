@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ColumnSummary, RowFilter, TableSummary};
+use super::{ColumnSummary, FilePlace, LinkChoice, ProjectLink, RowFilter, TableSummary};
 use crate::core::associations::AssociationMatrix;
 use crate::core::customer_base::{
     BaseError, CustomerBaseSummary, CustomerQuery, CustomerRecord, CustomerStory,
@@ -25,7 +25,18 @@ pub enum Request {
         bytes: Vec<u8>,
         #[serde(default)]
         options: LoadOptions,
+        /// Open it, or add it to the project beside the open file.
+        #[serde(default)]
+        place: FilePlace,
     },
+    /// Make the project's file `file` the open one (answered like a load:
+    /// its summary as loaded); the file open before stays in the project.
+    OpenFile { file: String },
+    /// Take a file out of the project.
+    RemoveFile { file: String },
+    /// Each file's role and customer key (the user's choices; guessed where
+    /// there is none) and how the files link through the key.
+    Link { choices: Vec<LinkChoice> },
     /// Rows `start..end` (0-based, header excluded), at most
     /// [`super::MAX_PAGE_ROWS`] at a time.
     Rows { start: usize, end: usize },
@@ -70,13 +81,15 @@ pub enum Request {
     ExportCsv,
     /// From now on, answer about the rows `filter` keeps (`None`: all).
     SetFilter { filter: Option<RowFilter> },
-    /// Read the table (fixes and filter applied) as a transaction log and
-    /// keep its customers; `as_of` defaults to the day after the last
-    /// transaction.
+    /// Read a file of the project (`None`: the open one, fixes and filter
+    /// applied) as a transaction log and keep its customers; `as_of`
+    /// defaults to the day after the last transaction.
     Customers {
         columns: TransactionColumns,
         #[serde(default)]
         as_of: Option<i32>,
+        #[serde(default)]
+        file: Option<String>,
     },
     /// Customers `start..end` of those `query` keeps, at most
     /// [`super::MAX_CUSTOMER_PAGE`] at a time.
@@ -157,6 +170,15 @@ pub enum Response {
     NoCustomers,
     NoSuchCustomer {
         id: String,
+    },
+    /// After `Link`: the files, their roles and keys, and the report.
+    Link(Box<ProjectLink>),
+    /// After `RemoveFile`.
+    Removed {
+        file: String,
+    },
+    NoSuchFile {
+        file: String,
     },
     NoTable,
     NoSuchColumn {

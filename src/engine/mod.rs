@@ -7,14 +7,18 @@
 //! the CLI.
 
 mod customers;
+mod files;
 mod filter;
+mod link;
 mod load;
 mod messages;
 mod summary;
 mod wire;
 
 pub use customers::MAX_CUSTOMER_PAGE;
+pub use files::FilePlace;
 pub use filter::RowFilter;
+pub use link::{LinkChoice, LinkedFile, ProjectLink};
 pub use load::{LoadJob, LoadPhase, Loaded, Progress, RECORDS_PER_STEP};
 pub use messages::{Request, Response};
 pub use summary::{ColumnSummary, TableSummary};
@@ -39,14 +43,13 @@ pub const MAX_TOP_VALUES: usize = 100;
 
 #[derive(Debug, Default)]
 pub struct Engine {
-    /// The table as loaded; never changed.
-    loaded: Option<Table>,
-    fixes: Vec<Fix>,
-    filter: Option<RowFilter>,
-    /// The loaded table with the fixes applied and the filter kept to, when
-    /// there is any fix or filter; every request reads [`Engine::table`].
-    derived: Option<Table>,
-    /// The customers of [`Engine::table`] read as a transaction log.
+    /// The file the page profiles; every table request reads it.
+    open: Option<files::ProjectFile>,
+    /// The project's other files, loaded beside it.
+    others: Vec<files::ProjectFile>,
+    /// Each file's role and customer key, as last linked.
+    links: Vec<LinkedFile>,
+    /// The customers of one of the files read as a transaction log.
     customers: customers::Customers,
 }
 
@@ -61,7 +64,11 @@ impl Engine {
                 file_name,
                 bytes,
                 options,
-            } => self.load_now(&file_name, bytes, options),
+                place,
+            } => self.load_now(&file_name, bytes, options, place),
+            Request::OpenFile { file } => self.open_project_file(&file),
+            Request::RemoveFile { file } => self.remove_file(&file),
+            Request::Link { choices } => self.link(&choices),
             Request::Rows { start, end } => self.rows(start, end),
             Request::Histogram {
                 column,
@@ -104,7 +111,11 @@ impl Engine {
             Request::SetFixes { fixes } => self.set_fixes(&fixes),
             Request::SetFilter { filter } => self.set_filter(filter),
             Request::ExportCsv => self.export_csv(),
-            Request::Customers { columns, as_of } => self.build_customers(columns, as_of),
+            Request::Customers {
+                columns,
+                as_of,
+                file,
+            } => self.build_customers(columns, as_of, file),
             Request::CustomerPage { query, start, end } => self.customer_page(query, start, end),
             Request::Customer { id } => self.customer(&id),
             Request::Associations { kinds } => match self.table() {
@@ -115,25 +126,33 @@ impl Engine {
     }
 
     /// Load a whole file in one go (natively, and for small inputs).
-    fn load_now(&mut self, file_name: &str, bytes: Vec<u8>, options: LoadOptions) -> Response {
+    fn load_now(
+        &mut self,
+        file_name: &str,
+        bytes: Vec<u8>,
+        options: LoadOptions,
+        place: FilePlace,
+    ) -> Response {
         let result = LoadJob::new(file_name, bytes.len() as u64, options).and_then(|mut job| {
             job.push_chunk(&bytes);
             drop(bytes);
             job.run()
         });
-        self.finish_load(result)
+        self.finish_load(file_name, result, place)
     }
 
-    /// Install a finished [`LoadJob`]'s table, or report why it failed.
-    /// A failed load keeps whatever table was open before.
-    pub fn finish_load(&mut self, result: Result<Loaded, IngestError>) -> Response {
+    /// Install a finished [`LoadJob`]'s table in its `place`, or report why
+    /// it failed. A failed load keeps the project's files as they were.
+    pub fn finish_load(
+        &mut self,
+        file_name: &str,
+        result: Result<Loaded, IngestError>,
+        place: FilePlace,
+    ) -> Response {
         match result {
             Ok((table, summary)) => {
-                self.loaded = Some(table);
-                self.fixes.clear();
-                self.filter = None;
-                self.derived = None;
-                self.forget_customers();
+                let file = files::ProjectFile::new(file_name.to_string(), table, summary.clone());
+                self.place_file(file, place);
                 Response::Loaded(summary)
             }
             Err(error) => Response::LoadFailed(error),
@@ -169,39 +188,30 @@ impl Engine {
         }
     }
 
-    /// The table requests read: loaded, fixed, filtered.
+    /// The open file's table as requests read it: loaded, fixed, filtered.
     fn table(&self) -> Option<&Table> {
-        self.derived.as_ref().or(self.loaded.as_ref())
+        self.open.as_ref().map(files::ProjectFile::table)
     }
 
-    /// Rebuild the derived table from the loaded one, the fixes and the
-    /// filter; what each fix did.
-    fn derive(&mut self) -> Vec<FixOutcome> {
-        self.derived = None;
-        self.forget_customers();
-        let Some(loaded) = &self.loaded else {
-            return Vec::new();
-        };
-        let (fixed, outcomes) = if self.fixes.is_empty() {
-            (None, Vec::new())
-        } else {
-            let (fixed, outcomes) = apply_fixes(loaded, &self.fixes);
-            (Some(fixed), outcomes)
-        };
-        self.derived = match &self.filter {
-            Some(filter) => Some(filter.keep(fixed.as_ref().unwrap_or(loaded))),
-            None => fixed,
-        };
-        outcomes
+    /// Change the open file's fixes or filter and rebuild its table; what
+    /// each fix did. `None` when no file is open.
+    fn change_open(
+        &mut self,
+        change: impl FnOnce(&mut files::ProjectFile),
+    ) -> Option<Vec<FixOutcome>> {
+        let open = self.open.as_mut()?;
+        change(open);
+        let outcomes = open.derive();
+        let name = open.name.clone();
+        self.forget_customers_of(&name);
+        Some(outcomes)
     }
 
     /// Apply `fixes` (all of them, in order) to the table as loaded.
     fn set_fixes(&mut self, fixes: &[Fix]) -> Response {
-        if self.loaded.is_none() {
+        let Some(outcomes) = self.change_open(|open| open.fixes = fixes.to_vec()) else {
             return Response::NoTable;
-        }
-        self.fixes = fixes.to_vec();
-        let outcomes = self.derive();
+        };
         let table = self.table();
         Response::Fixed {
             rows: table.map_or(0, Table::row_count),
@@ -215,24 +225,22 @@ impl Engine {
     /// The loaded table with the fixes applied — every row, whatever the
     /// dashboard's filter — as CSV.
     fn export_csv(&self) -> Response {
-        let Some(loaded) = &self.loaded else {
+        let Some(open) = &self.open else {
             return Response::NoTable;
         };
-        let text = if self.fixes.is_empty() {
-            table_to_csv(loaded)
+        let text = if open.fixes.is_empty() {
+            table_to_csv(&open.loaded)
         } else {
-            table_to_csv(&apply_fixes(loaded, &self.fixes).0)
+            table_to_csv(&apply_fixes(&open.loaded, &open.fixes).0)
         };
         Response::Csv { text }
     }
 
     /// Keep only the rows `filter` matches (or all rows again).
     fn set_filter(&mut self, filter: Option<RowFilter>) -> Response {
-        if self.loaded.is_none() {
+        if self.change_open(|open| open.filter = filter).is_none() {
             return Response::NoTable;
         }
-        self.filter = filter;
-        self.derive();
         Response::Filtered {
             rows: self.table().map_or(0, Table::row_count),
         }
@@ -295,6 +303,7 @@ pub fn inspect(file_name: &str, bytes: &[u8]) -> Result<TableSummary, IngestErro
         file_name: file_name.to_string(),
         bytes: bytes.to_vec(),
         options: LoadOptions::default(),
+        place: crate::engine::FilePlace::Open,
     }) {
         Response::Loaded(summary) => Ok(summary),
         Response::LoadFailed(error) => Err(error),
@@ -314,6 +323,7 @@ mod tests {
             file_name: "t.csv".into(),
             bytes: text.as_bytes().to_vec(),
             options: LoadOptions::default(),
+            place: crate::engine::FilePlace::Open,
         }) {
             Response::Loaded(summary) => summary,
             other => panic!("expected Loaded, got {other:?}"),
@@ -352,6 +362,7 @@ mod tests {
             file_name: "bad.csv".into(),
             bytes: b"a,b\n\"1,2\n".to_vec(),
             options: LoadOptions::default(),
+            place: crate::engine::FilePlace::Open,
         });
         assert!(matches!(failed, Response::LoadFailed(_)), "{failed:?}");
         assert!(matches!(

@@ -74,6 +74,7 @@ mod tests {
             file_name: "t.csv".into(),
             bytes: b"InvoiceNo,Quantity,Country\n536365,6,UK\n536366,2,UK\n536365,1,FR\n".to_vec(),
             options: Default::default(),
+            place: crate::engine::FilePlace::Open,
         }) else {
             panic!("loads");
         };

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Progress, Request, Response};
+use super::{FilePlace, Progress, Request, Response};
 use crate::core::ingest::LoadOptions;
 
 /// Page to worker.
@@ -24,6 +24,9 @@ pub enum Call {
         size: u64,
         #[serde(default)]
         options: LoadOptions,
+        /// Open it, or add it to the project beside the open file.
+        #[serde(default)]
+        place: FilePlace,
     },
     /// Stop the load started by the `Open` with this id, between two steps.
     Cancel { id: u32 },
@@ -71,6 +74,7 @@ mod tests {
                     has_header: Some(false),
                     sheet: None,
                 },
+                place: FilePlace::Beside,
             },
             Call::Cancel { id: 3 },
             Call::Ask {

@@ -9,7 +9,7 @@ use web_sys::Blob;
 
 use super::yield_now::yield_now;
 use crate::core::ingest::{IngestError, LoadOptions};
-use crate::engine::{Call, Engine, LoadJob, Reply, Response};
+use crate::engine::{Call, Engine, FilePlace, LoadJob, Reply, Response};
 
 /// Bytes read per `Blob.slice`: big enough to read fast, small enough that
 /// progress moves and a cancel is seen within a fraction of a second.
@@ -49,6 +49,7 @@ impl Host {
                 file_name,
                 size,
                 options,
+                place,
             } => {
                 if let Some(running) = self.loading.replace(Some(id)) {
                     self.cancelled.borrow_mut().insert(running);
@@ -56,7 +57,7 @@ impl Host {
                 let host = Rc::clone(self);
                 spawn_local(async move {
                     let response = match file {
-                        Some(file) => host.load(id, &file, &file_name, size, options).await,
+                        Some(file) => host.load(id, &file, &file_name, size, options, place).await,
                         None => Response::LoadFailed(IngestError::Empty),
                     };
                     if host.loading.get() == Some(id) {
@@ -96,6 +97,7 @@ impl Host {
         file_name: &str,
         size: u64,
         options: LoadOptions,
+        place: FilePlace,
     ) -> Response {
         let mut job = match LoadJob::new(file_name, size, options) {
             Ok(job) => job,
@@ -130,7 +132,10 @@ impl Host {
             let started = js_sys::Date::now();
             while js_sys::Date::now() - started < BUSY_MILLIS {
                 if let Some(result) = job.step() {
-                    return self.engine.borrow_mut().finish_load(result);
+                    return self
+                        .engine
+                        .borrow_mut()
+                        .finish_load(file_name, result, place);
                 }
             }
             self.report_progress(id, &job);

@@ -18,6 +18,7 @@ mod build;
 mod field;
 mod query;
 mod record;
+mod related;
 mod story;
 mod suggest;
 
@@ -25,5 +26,6 @@ pub use build::{build_customer_base, BaseError, CustomerBase, CustomerBaseSummar
 pub use field::CustomerField;
 pub use query::{compare_ids, select, CustomerQuery, FieldRange};
 pub use record::CustomerRecord;
+pub use related::{rows_of_customer, RelatedRows, MAX_RELATED_ROWS};
 pub use story::{customer_story, CustomerStory, MAX_STORY_ROWS};
 pub use suggest::suggest_transaction_columns;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{CustomerBase, CustomerRecord};
+use super::{CustomerBase, CustomerRecord, RelatedRows};
 use crate::core::calendar::{civil_from_days, parse_day};
 use crate::core::table::Table;
 
@@ -23,6 +23,10 @@ pub struct CustomerStory {
     /// Rows per month ("yyyy-mm"), every month from the first to the last
     /// purchase included.
     pub months: Vec<(String, u64)>,
+    /// Their rows in the project's other files (filled by the engine,
+    /// which knows the files and their keys).
+    #[serde(default)]
+    pub elsewhere: Vec<RelatedRows>,
 }
 
 /// The story of customer `id`, read from `table` (the transaction log the
@@ -57,6 +61,7 @@ pub fn customer_story(base: &CustomerBase, table: &Table, id: &str) -> Option<Cu
             .collect(),
         total_rows: mine.len(),
         months: every_month(&by_month),
+        elsewhere: Vec::new(),
     })
 }
 
