@@ -1,6 +1,7 @@
 //! One customer's page: every figure, their churn risk in words, their
-//! purchases per month on canvas, and every row of theirs in the file
-//! (rendered as text).
+//! purchases per month on canvas, every row of theirs in the purchase log,
+//! and their rows in the project's other files: their details, their
+//! feedback (all rendered as text).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,7 +10,8 @@ use super::canvas_chart::CanvasChart;
 use super::chart_draw::draw_periods_on;
 use super::i18n::{use_i18n, I18n};
 use super::studio::Studio;
-use crate::core::customer_base::{CustomerField, CustomerRecord, CustomerStory};
+use crate::core::customer_base::{CustomerField, CustomerRecord, CustomerStory, RelatedRows};
+use crate::core::relate::FileRole;
 use crate::engine::{Request, Response};
 
 /// Shown while `id` is set; closing sets it back to `None`.
@@ -54,6 +56,7 @@ pub fn CustomerPage(id: RwSignal<Option<String>>) -> impl IntoView {
                     </header>
                     {figures(i18n, story.record.clone())}
                     <p class="churn-note">{churn_text(i18n, story.record.clone())}</p>
+                    {elsewhere(i18n, story.elsewhere.clone())}
                     {timeline(i18n, story.months.clone())}
                     {rows(i18n, &story)}
                 </article>
@@ -150,6 +153,13 @@ fn rows(i18n: I18n, story: &CustomerStory) -> impl IntoView {
                 )
             }}
         </p>
+        {row_table(i18n, headers, lines)}
+    }
+}
+
+/// Rows of a file as a table, each with its row number.
+fn row_table(i18n: I18n, headers: Vec<String>, lines: Vec<(usize, Vec<String>)>) -> impl IntoView {
+    view! {
         <div class="table-scroll">
             <table class="customer-rows">
                 <thead>
@@ -179,5 +189,58 @@ fn rows(i18n: I18n, story: &CustomerStory) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The customer's rows in the other files: a single row (their details)
+/// as a list of facts, several as a table.
+fn elsewhere(i18n: I18n, related: Vec<RelatedRows>) -> impl IntoView {
+    related
+        .into_iter()
+        .map(|found| {
+            let heading_key = match found.role {
+                FileRole::Customers => "customers.page.details",
+                FileRole::Feedback => "customers.page.feedback",
+                FileRole::Transactions | FileRole::Other => "customers.page.elsewhere",
+            };
+            let file = found.file.clone();
+            let (shown, total) = (found.rows.len(), found.total_rows);
+            let body = match found.rows.as_slice() {
+                [(_, cells)] => facts(found.headers.clone(), cells.clone()).into_any(),
+                _ => row_table(i18n, found.headers.clone(), found.rows.clone()).into_any(),
+            };
+            view! {
+                <section class="customer-elsewhere">
+                    <h4>{move || i18n.t_args(heading_key, &[("file", &file)])}</h4>
+                    {(total > shown).then(|| view! {
+                        <p class="preview-caption">
+                            {move || i18n.t_args(
+                                "customers.page.rows_caption",
+                                &[("shown", &i18n.count(shown)), ("total", &i18n.count(total))],
+                            )}
+                        </p>
+                    })}
+                    {body}
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+/// One row as "header: value" facts.
+fn facts(headers: Vec<String>, cells: Vec<String>) -> impl IntoView {
+    view! {
+        <dl class="customer-figures customer-details">
+            {headers
+                .into_iter()
+                .zip(cells)
+                .map(|(header, cell)| view! {
+                    <div>
+                        <dt dir="auto">{header}</dt>
+                        <dd dir="auto">{cell}</dd>
+                    </div>
+                })
+                .collect_view()}
+        </dl>
     }
 }

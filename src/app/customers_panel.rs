@@ -16,6 +16,7 @@ use crate::core::customers::{ColumnsError, RowProblem, TransactionColumns};
 use crate::core::i18n::localize_digits;
 use crate::core::project::CustomerSetup;
 use crate::core::quality::ColumnKind;
+use crate::core::relate::FileRole;
 use crate::engine::{ColumnSummary, Request, Response};
 
 /// What the engine answered for the current setup.
@@ -79,20 +80,29 @@ const PICKERS: [Picker; 6] = [
 pub fn CustomersPanel() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let i18n = use_i18n();
-    let names = Memo::new(move |_| studio.column_names());
+    let log_file = Memo::new(move |_| log_file(studio));
+    let log_columns = Memo::new(move |_| log_file.get().map(|name| file_columns(studio, &name)));
+    let names = Memo::new(move |_| {
+        log_columns
+            .with(|c| {
+                c.as_ref()
+                    .map(|c| c.iter().map(|c| c.name.clone()).collect())
+            })
+            .unwrap_or_default()
+    });
     // The user's columns when they chose (and they still exist), else
     // those the roles suggest.
     let setup = Memo::new(move |_| {
-        let names = names.get();
+        let names: Vec<String> = names.get();
         let chosen = studio.project.with(|p| p.customers.clone());
         if let Some(chosen) = chosen {
             if let Some(columns) = chosen.columns(&names) {
                 return Some((columns, chosen.as_of));
             }
         }
-        let kinds: Vec<ColumnKind> = studio.loaded.with(|l| {
-            l.as_ref()
-                .map(|l| l.summary.columns.iter().map(ColumnSummary::kind).collect())
+        let kinds: Vec<ColumnKind> = log_columns.with(|c| {
+            c.as_ref()
+                .map(|c| c.iter().map(ColumnSummary::kind).collect())
                 .unwrap_or_default()
         });
         suggest_transaction_columns(&names, &kinds).map(|columns| (columns, None))
@@ -102,6 +112,8 @@ pub fn CustomersPanel() -> impl IntoView {
     let selected = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let _table_changed = generation.get();
+        let _files_changed = studio.files_generation.get();
+        let file = log_file.get();
         let Some((columns, as_of)) = setup.get() else {
             state.set(None);
             return;
@@ -109,7 +121,12 @@ pub fn CustomersPanel() -> impl IntoView {
         state.set(Some(BaseState::Building));
         selected.set(None);
         spawn_local(async move {
-            let answer = match studio.ask(Request::Customers { columns, as_of }).await {
+            let asked = Request::Customers {
+                columns,
+                as_of,
+                file,
+            };
+            let answer = match studio.ask(asked).await {
                 Response::Customers(summary) => BaseState::Built(summary),
                 Response::CustomersFailed(error) => BaseState::Failed(error),
                 _ => return,
@@ -128,6 +145,7 @@ pub fn CustomersPanel() -> impl IntoView {
             return;
         };
         let mut chosen = CustomerSetup::of_columns(&columns, &names.get_untracked(), as_of);
+        chosen.file = log_file.get_untracked();
         change(&mut chosen);
         studio.project.update(|p| p.customers = Some(chosen));
     };
@@ -187,6 +205,7 @@ pub fn CustomersPanel() -> impl IntoView {
                 <h2 id="customers-title">{move || i18n.t("customers.heading")}</h2>
                 <p class="hint">{move || i18n.t("customers.intro")}</p>
                 <div class="customer-setup">
+                    {move || log_picker(studio, i18n, log_file.get())}
                     {PICKERS.into_iter().map(picker).collect_view()}
                     <label class="field">
                         <span>{move || i18n.t("customers.setup.as_of")}</span>
@@ -218,6 +237,87 @@ pub fn CustomersPanel() -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// The file read as the purchase log: the user's choice while the project
+/// has it, else the first file linked as transactions, else the open file.
+fn log_file(studio: Studio) -> Option<String> {
+    let open = studio
+        .project
+        .with(|p| p.file.as_ref().map(|f| f.name.clone()));
+    let in_project = |name: &str| {
+        open.as_deref() == Some(name) || studio.beside.with(|b| b.iter().any(|f| f.name == name))
+    };
+    let chosen = studio
+        .project
+        .with(|p| p.customers.as_ref().map(|c| c.file.clone()));
+    match chosen {
+        // Format 2 saved no file: the log was the open file.
+        Some(None) => return open,
+        Some(Some(name)) if in_project(&name) => return Some(name),
+        _ => {}
+    }
+    let linked = studio.link.with(|link| {
+        link.as_ref().and_then(|link| {
+            link.files
+                .iter()
+                .find(|f| f.role == FileRole::Transactions)
+                .map(|f| f.file.clone())
+        })
+    });
+    linked.filter(|name| in_project(name)).or(open)
+}
+
+/// A file's columns as the page knows them (the open file's with the
+/// user's corrections).
+fn file_columns(studio: Studio, name: &str) -> Vec<ColumnSummary> {
+    let open = studio
+        .project
+        .with(|p| p.file.as_ref().is_some_and(|f| f.name == name));
+    if open {
+        return studio.loaded.with(|l| {
+            l.as_ref()
+                .map(|l| l.summary.columns.clone())
+                .unwrap_or_default()
+        });
+    }
+    studio.beside.with(|beside| {
+        beside
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.summary.columns.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// Which of the project's files is the purchase log (when it has several).
+fn log_picker(studio: Studio, i18n: I18n, current: Option<String>) -> impl IntoView {
+    let names = studio.project.with(|p| p.file_names());
+    (names.len() > 1).then(|| {
+        let on_change = move |ev| {
+            let file = event_target_value(&ev);
+            studio.project.update(|p| {
+                p.customers = Some(CustomerSetup {
+                    file: Some(file.clone()),
+                    ..CustomerSetup::default()
+                })
+            });
+        };
+        view! {
+            <label class="field">
+                <span>{move || i18n.t("customers.setup.file")}</span>
+                <select on:change=on_change>
+                    {names
+                        .into_iter()
+                        .map(|name| {
+                            let selected = current.as_deref() == Some(name.as_str());
+                            view! { <option value=name.clone() selected=selected prop:selected=selected>{name.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        }
+    })
 }
 
 fn built(

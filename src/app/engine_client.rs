@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::core::ingest::LoadOptions;
-use crate::engine::{Call, Progress, Reply, Request, Response};
+use crate::engine::{Call, FilePlace, Progress, Reply, Request, Response};
 use crate::worker::Host;
 
 /// The worker script Trunk copies next to index.html.
@@ -127,6 +127,7 @@ impl EngineClient {
         &self,
         file: &File,
         options: LoadOptions,
+        place: FilePlace,
         on_progress: impl Fn(Progress) + 'static,
     ) -> OpenLoad {
         let id = self.next_id();
@@ -143,6 +144,7 @@ impl EngineClient {
             file_name: file.name(),
             size: file.size() as u64,
             options,
+            place,
         };
         self.send(call, Some(file.clone()));
         OpenLoad {

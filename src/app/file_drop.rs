@@ -1,4 +1,5 @@
-//! Where a file comes in: drag and drop onto the zone, or the file button.
+//! Where files come in: drag and drop onto the zone, or the file button
+//! (one file, or several at once: a customers file with its transactions).
 
 use leptos::prelude::*;
 use web_sys::{DragEvent, File};
@@ -8,7 +9,7 @@ use super::studio::{LoadError, LoadStatus, Studio};
 use crate::core::i18n::describe_ingest_error;
 
 #[component]
-pub fn FileDrop(on_file: impl Fn(File) + Copy + 'static) -> impl IntoView {
+pub fn FileDrop(on_files: impl Fn(Vec<File>) + Copy + 'static) -> impl IntoView {
     let studio = expect_context::<Studio>();
     let i18n = use_i18n();
     let dragging = RwSignal::new(false);
@@ -17,13 +18,14 @@ pub fn FileDrop(on_file: impl Fn(File) + Copy + 'static) -> impl IntoView {
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        let file = ev
+        let files = ev
             .data_transfer()
             .and_then(|dt| dt.files())
-            .and_then(|files| files.get(0));
-        not_a_file.set(file.is_none());
-        if let Some(file) = file {
-            on_file(file);
+            .map(|list| files_of(&list))
+            .unwrap_or_default();
+        not_a_file.set(files.is_empty());
+        if !files.is_empty() {
+            on_files(files);
         }
     };
     let on_dragover = move |ev: DragEvent| {
@@ -33,8 +35,12 @@ pub fn FileDrop(on_file: impl Fn(File) + Copy + 'static) -> impl IntoView {
     };
     let on_change = move |ev: web_sys::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            on_file(file);
+        let files = input
+            .files()
+            .map(|list| files_of(&list))
+            .unwrap_or_default();
+        if !files.is_empty() {
+            on_files(files);
         }
         // Choosing the same file again must fire `change` again.
         input.set_value("");
@@ -74,6 +80,7 @@ pub fn FileDrop(on_file: impl Fn(File) + Copy + 'static) -> impl IntoView {
                     id="file-input"
                     class="visually-hidden"
                     type="file"
+                    multiple
                     accept=".csv,.tsv,.txt,.xlsx,.xlsm,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     on:change=on_change
                 />
@@ -85,4 +92,9 @@ pub fn FileDrop(on_file: impl Fn(File) + Copy + 'static) -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// The files of a drop or a file input, in their order.
+pub fn files_of(list: &web_sys::FileList) -> Vec<File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

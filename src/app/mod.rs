@@ -21,11 +21,13 @@ mod load_progress;
 mod notices;
 mod preview;
 mod profile_dashboard;
+mod project_files;
 mod quality_panel;
 mod read_options;
 mod sentiment_card;
 mod storage;
 mod studio;
+mod studio_files;
 
 pub use chart_canvas::{size_canvas_for_dpr, HistogramChart};
 pub use column_list::ColumnList;

@@ -20,13 +20,16 @@ use super::load_progress::LoadProgress;
 use super::notices::{Notice, Notices};
 use super::preview::Preview;
 use super::profile_dashboard::ProfileDashboard;
+use super::project_files::ProjectFiles;
 use super::quality_panel::QualityPanel;
 use super::storage::{load_project, save_project};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::project::{ColumnChoice, FileRef, ProjectState, Restored};
 use crate::core::quality::Fix;
 use crate::core::schema::{ColumnType, DateOrder, Role};
-use crate::engine::{ColumnSummary, Progress, Request, Response, RowFilter, TableSummary};
+use crate::engine::{
+    ColumnSummary, FilePlace, Progress, ProjectLink, Request, Response, RowFilter, TableSummary,
+};
 
 /// What the page shows about the file being read.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +75,13 @@ pub struct ViewFilter {
     pub rows: usize,
 }
 
+/// A file of the project loaded beside the open one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BesideFile {
+    pub name: String,
+    pub summary: TableSummary,
+}
+
 /// The whole app state, shared through context. Copyable handles only.
 #[derive(Clone, Copy)]
 pub struct Studio {
@@ -85,9 +95,18 @@ pub struct Studio {
     pub engine_home: RwSignal<EngineHome>,
     /// The group the dashboard is narrowed to, if any (not saved).
     pub view_filter: RwSignal<Option<ViewFilter>>,
+    /// The project's other files, loaded in the engine beside the open one.
+    pub beside: RwSignal<Vec<BesideFile>>,
+    /// Counts changes to the project's files (added, opened, removed), so
+    /// the link between them is worked out again.
+    pub files_generation: RwSignal<u32>,
+    /// The files' roles, keys and link report, as last worked out.
+    pub link: RwSignal<Option<ProjectLink>>,
     engine: StoredValue<EngineClient, LocalStorage>,
     /// The open file's handle, to read it again with other options.
-    file: StoredValue<Option<File>, LocalStorage>,
+    pub(super) file: StoredValue<Option<File>, LocalStorage>,
+    /// The handles of the files beside it, to open one of them later.
+    pub(super) beside_handles: StoredValue<Vec<File>, LocalStorage>,
 }
 
 impl Studio {
@@ -112,14 +131,10 @@ impl Studio {
             Restored::Fresh => (ProjectState::default(), vec![], true),
             Restored::Loaded(state) => {
                 let notices = state
-                    .file
-                    .as_ref()
-                    .map(|file| {
-                        vec![Notice::FileMissing {
-                            name: file.name.clone(),
-                        }]
-                    })
-                    .unwrap_or_default();
+                    .file_names()
+                    .into_iter()
+                    .map(|name| Notice::FileMissing { name })
+                    .collect();
                 (state, notices, true)
             }
             Restored::Newer { found, state } => (state, vec![Notice::NewerFormat { found }], false),
@@ -136,6 +151,10 @@ impl Studio {
             notices: RwSignal::new(notices),
             can_save: RwSignal::new(can_save),
             file: StoredValue::new_local(None),
+            beside: RwSignal::new(Vec::new()),
+            files_generation: RwSignal::new(0),
+            link: RwSignal::new(None),
+            beside_handles: StoredValue::new_local(Vec::new()),
         }
     }
 
@@ -145,28 +164,58 @@ impl Studio {
         client.ask(request).await
     }
 
-    /// A file the user dropped or chose. The same file as the project's
-    /// (by name and size) is read with the options saved for it.
-    pub fn open_file(self, file: File) {
-        let options = self.project.with_untracked(|p| {
-            let same = p
-                .file
-                .as_ref()
-                .is_some_and(|f| f.name == file.name() && f.size == file.size() as u64);
-            if same {
-                p.load_options.clone()
-            } else {
-                LoadOptions::default()
+    /// Files the user dropped or chose, read one after the other. A file
+    /// the project already has (by name) goes back to its place with the
+    /// options saved for it; of the new ones, the first replaces the open
+    /// file and the others join the project beside it.
+    pub fn open_files(self, files: Vec<File>) {
+        spawn_local(async move {
+            let mut opened_new = false;
+            for file in files {
+                let (place, options) = self.place_of(&file, &mut opened_new);
+                if !self.load(file, options, place).await {
+                    break;
+                }
             }
         });
-        self.start_load(file, options);
+    }
+
+    /// Where a dropped file goes, and the options to read it with.
+    fn place_of(&self, file: &File, opened_new: &mut bool) -> (FilePlace, LoadOptions) {
+        let (name, size) = (file.name(), file.size() as u64);
+        self.project.with_untracked(|p| {
+            if let Some(open) = p.file.as_ref().filter(|f| f.name == name) {
+                let options = if open.size == size {
+                    p.load_options.clone()
+                } else {
+                    LoadOptions::default()
+                };
+                return (FilePlace::Open, options);
+            }
+            if let Some(beside) = p.beside.iter().find(|f| f.file.name == name) {
+                let options = if beside.file.size == size {
+                    beside.load_options.clone()
+                } else {
+                    LoadOptions::default()
+                };
+                return (FilePlace::Beside, options);
+            }
+            let place = if std::mem::replace(opened_new, true) {
+                FilePlace::Beside
+            } else {
+                FilePlace::Open
+            };
+            (place, LoadOptions::default())
+        })
     }
 
     /// Read the open file again, as the user says (encoding, delimiter,
     /// header).
     pub fn reopen(self, options: LoadOptions) {
         if let Some(file) = self.file.get_value() {
-            self.start_load(file, options);
+            spawn_local(async move {
+                self.load(file, options, FilePlace::Open).await;
+            });
         }
     }
 
@@ -177,14 +226,15 @@ impl Studio {
         }
     }
 
-    fn start_load(self, file: File, options: LoadOptions) {
+    /// Read one file into its place; true when it loaded.
+    pub(super) async fn load(self, file: File, options: LoadOptions, place: FilePlace) -> bool {
         let name = file.name();
         let status = self.status;
         let this_load = Rc::new(Cell::new(0));
         let load = {
             let this_load = Rc::clone(&this_load);
             self.engine.with_value(|engine| {
-                engine.open(&file, options.clone(), move |progress| {
+                engine.open(&file, options.clone(), place, move |progress| {
                     status.update(|status| {
                         if let LoadStatus::Loading {
                             id,
@@ -207,15 +257,20 @@ impl Studio {
             id,
             progress: None,
         });
-        spawn_local(async move {
-            let response = load.answer.await.unwrap_or(Response::NoTable);
-            // A newer load replaced this one: its answer is for nobody.
-            if !matches!(status.get_untracked(), LoadStatus::Loading { id: current, .. } if current == id)
-            {
-                return;
+        let response = load.answer.await.unwrap_or(Response::NoTable);
+        // A newer load replaced this one: its answer is for nobody.
+        if !matches!(status.get_untracked(), LoadStatus::Loading { id: current, .. } if current == id)
+        {
+            return false;
+        }
+        let loaded = matches!(response, Response::Loaded(_));
+        match (place, response) {
+            (FilePlace::Beside, Response::Loaded(summary)) => {
+                self.finish_beside(file, options, summary)
             }
-            self.finish_load(file, options, response).await;
-        });
+            (_, response) => self.finish_load(file, options, response).await,
+        }
+        loaded
     }
 
     async fn finish_load(self, file: File, options: LoadOptions, response: Response) {
@@ -233,6 +288,10 @@ impl Studio {
                     self.project.update(|p| {
                         p.columns.clear();
                         p.fixes.clear();
+                        // The file it replaces has left the project.
+                        if let Some(previous) = &p.file {
+                            p.links.remove(&previous.name);
+                        }
                     });
                 }
                 self.project.update(|project| {
@@ -241,12 +300,14 @@ impl Studio {
                         .take()
                         .filter(|col| same_file && summary.columns.iter().any(|c| &c.name == col));
                     project.chart_column = kept.or_else(|| default_chart_column(&summary));
-                    project.file = Some(FileRef { name, size });
+                    project.file = Some(FileRef {
+                        name: name.clone(),
+                        size,
+                    });
                     project.load_options = options;
                 });
+                self.forget_missing(&name);
                 self.file.set_value(Some(file));
-                self.notices
-                    .update(|n| n.retain(|notice| !matches!(notice, Notice::FileMissing { .. })));
                 let generation = self
                     .loaded
                     .with_untracked(|l| l.as_ref().map_or(0, |l| l.generation.wrapping_add(1)));
@@ -256,6 +317,7 @@ impl Studio {
                     summary,
                     generation,
                 }));
+                self.files_generation.update(|g| *g = g.wrapping_add(1));
                 self.status.set(LoadStatus::Idle);
             }
             Response::LoadFailed(error) => self.status.set(LoadStatus::Failed {
@@ -273,7 +335,7 @@ impl Studio {
     /// Have the engine apply the project's accepted fixes (all of them, to
     /// the table as loaded) and take the fixed table's shape. Right after a
     /// load with no fixes there is nothing to do.
-    async fn sync_fixes(&self, summary: &mut TableSummary, after_load: bool) {
+    pub(super) async fn sync_fixes(&self, summary: &mut TableSummary, after_load: bool) {
         let fixes = self.project.with_untracked(|p| p.fixes.clone());
         if after_load && fixes.is_empty() {
             return;
@@ -370,7 +432,7 @@ impl Studio {
 
     /// Re-apply the user's saved type and role corrections to a freshly
     /// loaded summary of the same file.
-    async fn apply_saved_choices(&self, summary: &mut TableSummary) {
+    pub(super) async fn apply_saved_choices(&self, summary: &mut TableSummary) {
         let choices = self.project.with_untracked(|p| p.columns.clone());
         for (index, column) in summary.columns.iter_mut().enumerate() {
             let Some(choice) = choices.get(&column.name) else {
@@ -495,7 +557,7 @@ impl Studio {
     }
 }
 
-fn default_chart_column(summary: &TableSummary) -> Option<String> {
+pub(super) fn default_chart_column(summary: &TableSummary) -> Option<String> {
     summary.suggested_chart_column().map(str::to_string)
 }
 
@@ -541,7 +603,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" data-engine=move || studio.engine_home.get().as_str()>
             <Notices />
-            <FileDrop on_file=move |file| studio.open_file(file) />
+            <FileDrop on_files=move |files| studio.open_files(files) />
             <LoadProgress />
             <Show when=move || studio.loaded.with(Option::is_some)>
                 <FileSummary />
@@ -556,6 +618,7 @@ pub fn App() -> impl IntoView {
                     on_date_order=Callback::new(move |(index, order)| studio.choose_date_order(index, order))
                 />
                 <QualityPanel />
+                <ProjectFiles />
                 <CustomersPanel />
                 <AssociationsPanel />
                 <Preview />

@@ -10,6 +10,7 @@ mod first_slice;
 mod large_files;
 mod privacy;
 mod profile;
+mod project_files;
 mod quality;
 mod reading;
 mod restore;
