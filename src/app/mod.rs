@@ -13,6 +13,7 @@ mod customers_panel;
 mod customers_table;
 mod download;
 mod engine_client;
+mod feedback_cards;
 mod file_drop;
 mod file_summary;
 mod i18n;

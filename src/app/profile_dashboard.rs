@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use super::canvas_chart::CanvasChart;
 use super::chart_canvas::HistogramChart;
 use super::chart_draw::{draw_bars_on, draw_periods_on};
+use super::feedback_cards::{scale_card, NpsByGroup};
 use super::i18n::{use_i18n, I18n};
 use super::sentiment_card::SentimentCard;
 use super::studio::Studio;
@@ -64,6 +65,8 @@ struct ProfiledColumn {
 enum ChartKind {
     Histogram,
     Nps,
+    /// Satisfaction or effort answers on a rating scale.
+    Scale,
     Sentiment,
     Timeline,
     RankedBars,
@@ -75,6 +78,9 @@ fn chart_kind(column: &ProfiledColumn) -> Option<ChartKind> {
     }
     if column.role == Role::ReviewText {
         return Some(ChartKind::Sentiment);
+    }
+    if matches!(column.role, Role::Satisfaction | Role::Effort) && column.column_type.is_numeric() {
+        return Some(ChartKind::Scale);
     }
     match column.column_type {
         t if t.is_numeric() => Some(ChartKind::Histogram),
@@ -171,6 +177,7 @@ fn ProfileCard(column: ProfiledColumn, generation: u32) -> impl IntoView {
     let body = match kind {
         Some(ChartKind::Histogram) => histogram_card(studio, &column, generation).into_any(),
         Some(ChartKind::Nps) => nps_card(studio, i18n, &column).into_any(),
+        Some(ChartKind::Scale) => scale_card(studio, i18n, column.index, column.role).into_any(),
         Some(ChartKind::Sentiment) => view! { <SentimentCard column=column.index /> }.into_any(),
         Some(ChartKind::Timeline) => timeline_card(studio, i18n, &column).into_any(),
         Some(ChartKind::RankedBars) => bars_card(studio, i18n, &column).into_any(),
@@ -354,6 +361,7 @@ fn nps_card(studio: Studio, i18n: I18n, column: &ProfiledColumn) -> impl IntoVie
     view! {
         <p class="nps-figure">{figure}</p>
         <CanvasChart draw=draw description=description class="timeline-canvas" />
+        <NpsByGroup column=index />
     }
 }
 

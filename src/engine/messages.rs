@@ -8,7 +8,7 @@ use crate::core::customer_base::{
     BaseError, CustomerBaseSummary, CustomerQuery, CustomerRecord, CustomerStory,
 };
 use crate::core::customers::TransactionColumns;
-use crate::core::feedback::{Nps, SentimentReport};
+use crate::core::feedback::{Nps, ScaleAnswers, SentimentReport};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{ColumnKind, Fix, FixOutcome, QualityReport};
 use crate::core::schema::{ColumnType, DateOrder};
@@ -69,6 +69,11 @@ pub enum Request {
     },
     /// The Net Promoter Score of a column of 0–10 answers.
     Nps { column: usize },
+    /// The NPS of `column` per value of `group` (the groups with the most
+    /// answers, at most [`super::MAX_NPS_GROUPS`]).
+    NpsByGroup { column: usize, group: usize },
+    /// A column of rating answers (satisfaction, effort) on its scale.
+    Scale { column: usize },
     /// The sentiment of a column of comments, with quotes.
     Sentiment { column: usize },
     /// A column's statistics: counts, and numbers summarised when
@@ -134,6 +139,18 @@ pub enum Response {
     Nps {
         column: usize,
         nps: Nps,
+    },
+    NpsByGroup {
+        column: usize,
+        group: usize,
+        /// Most answers first.
+        groups: Vec<(String, Nps)>,
+        /// Groups with answers left out of `groups`.
+        more_groups: usize,
+    },
+    Scale {
+        column: usize,
+        answers: ScaleAnswers,
     },
     Sentiment {
         column: usize,

@@ -26,7 +26,7 @@ pub use wire::{Call, Reply};
 
 use crate::core::associations::association_matrix;
 use crate::core::export::table_to_csv;
-use crate::core::feedback::{nps, sentiment_report};
+use crate::core::feedback::{nps, nps_by_group, scale_answers, sentiment_report};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix, FixOutcome};
 use crate::core::schema::{
@@ -40,6 +40,8 @@ use crate::core::table::{Column, TextColumn};
 pub const MAX_PAGE_ROWS: usize = 1_000;
 /// Values a single `TopValues` request may ask for.
 pub const MAX_TOP_VALUES: usize = 100;
+/// Groups an `NpsByGroup` answer lists.
+pub const MAX_NPS_GROUPS: usize = 12;
 
 #[derive(Debug, Default)]
 pub struct Engine {
@@ -95,6 +97,11 @@ impl Engine {
             Request::Nps { column } => self.with_column(column, |cells| Response::Nps {
                 column,
                 nps: nps(cells),
+            }),
+            Request::NpsByGroup { column, group } => self.nps_by_group(column, group),
+            Request::Scale { column } => self.with_column(column, |cells| Response::Scale {
+                column,
+                answers: scale_answers(cells),
             }),
             Request::Sentiment { column } => {
                 self.with_column(column, |cells| Response::Sentiment {
@@ -254,6 +261,36 @@ impl Engine {
         match table.columns.get(column) {
             Some(col) => answer(&col.cells),
             None => Response::NoSuchColumn { column },
+        }
+    }
+
+    /// NPS per group, the groups with the most answers first.
+    fn nps_by_group(&self, column: usize, group: usize) -> Response {
+        let Some(table) = self.table() else {
+            return Response::NoTable;
+        };
+        let (Some(answers), Some(groups)) = (table.columns.get(column), table.columns.get(group))
+        else {
+            return Response::NoSuchColumn {
+                column: column.max(group),
+            };
+        };
+        let mut groups: Vec<(String, _)> = nps_by_group(&answers.cells, &groups.cells)
+            .into_iter()
+            .filter(|(_, nps)| nps.answers() > 0)
+            .collect();
+        groups.sort_by(|a, b| {
+            b.1.answers()
+                .cmp(&a.1.answers())
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        let more_groups = groups.len().saturating_sub(MAX_NPS_GROUPS);
+        groups.truncate(MAX_NPS_GROUPS);
+        Response::NpsByGroup {
+            column,
+            group,
+            groups,
+            more_groups,
         }
     }
 
@@ -481,6 +518,34 @@ mod tests {
             engine.handle(Request::SetFilter { filter: None }),
             Response::Filtered { rows: 3 }
         );
+    }
+
+    #[test]
+    fn nps_by_group_lists_the_biggest_groups_first() {
+        let mut engine = Engine::new();
+        load(
+            &mut engine,
+            "nps,city\n10,Yazd\n0,Tehran\n9,Tehran\n8,Tehran\nx,Rasht\n10,\n",
+        );
+        let Response::NpsByGroup {
+            groups,
+            more_groups,
+            ..
+        } = engine.handle(Request::NpsByGroup {
+            column: 0,
+            group: 1,
+        })
+        else {
+            panic!("no groups");
+        };
+        let scores: Vec<(&str, Option<f64>)> = groups
+            .iter()
+            .map(|(name, nps)| (name.as_str(), nps.score()))
+            .collect();
+        // Tehran: 1 promoter, 1 passive, 1 detractor → 0; Rasht has no
+        // readable answer and is left out.
+        assert_eq!(scores, [("Tehran", Some(0.0)), ("Yazd", Some(100.0))]);
+        assert_eq!(more_groups, 0);
     }
 
     #[test]

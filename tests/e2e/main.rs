@@ -6,6 +6,7 @@
 mod support;
 
 mod customers;
+mod feedback;
 mod first_slice;
 mod large_files;
 mod privacy;

@@ -1,5 +1,5 @@
-//! Feedback figures: Net Promoter Score (and, later, CSAT, effort and the
-//! sentiment of comments).
+//! Feedback figures: Net Promoter Score (overall and by group), CSAT and
+//! effort on their rating scales, and the sentiment of comments.
 
 // User data must never panic the app: no indexing, unwrap or expect outside tests.
 #![cfg_attr(
@@ -13,9 +13,11 @@
 )]
 
 mod nps;
+mod scale;
 mod sentiment;
 
 pub use nps::{nps, nps_by_group, Nps};
+pub use scale::{scale_answers, Scale, ScaleAnswers};
 pub use sentiment::{
     detect_language, normalise, score_text, sentiment_report, sentiment_summary, summarise_scores,
     CommentLanguage, Quote, Sentiment, SentimentLabel, SentimentReport, SentimentSummary,
