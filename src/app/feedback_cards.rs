@@ -1,5 +1,5 @@
-//! Feedback cards beside the NPS chart: NPS per group (any category
-//! column), and satisfaction (CSAT) or effort answers on their scale.
+//! Feedback cards: NPS and comments per group (any category column), and
+//! satisfaction (CSAT) or effort answers on their scale.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,7 +8,7 @@ use super::canvas_chart::CanvasChart;
 use super::chart_draw::draw_periods_on;
 use super::i18n::{use_i18n, I18n};
 use super::studio::Studio;
-use crate::core::feedback::{Nps, ScaleAnswers};
+use crate::core::feedback::{GroupSentiment, Nps, Quote, ScaleAnswers};
 use crate::core::i18n::format_count;
 use crate::core::schema::{ColumnType, Role};
 use crate::engine::{Request, Response};
@@ -23,12 +23,10 @@ fn percent(i18n: I18n, n: u64, total: u64) -> String {
     i18n.decimal(share, 0)
 }
 
-/// The NPS of `column` per value of a category column the user picks.
-#[component]
-pub fn NpsByGroup(column: usize) -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let i18n = use_i18n();
-    let categories = Memo::new(move |_| {
+/// The open table's category columns other than `except`, as (index,
+/// name): what answers can be grouped by.
+fn category_columns(studio: Studio, except: usize) -> Memo<Vec<(usize, String)>> {
+    Memo::new(move |_| {
         studio.loaded.with(|l| {
             l.as_ref()
                 .map(|l| {
@@ -37,18 +35,122 @@ pub fn NpsByGroup(column: usize) -> impl IntoView {
                         .iter()
                         .enumerate()
                         .filter(|(i, c)| {
-                            *i != column
+                            *i != except
                                 && matches!(
                                     c.guess.column_type,
                                     ColumnType::Category | ColumnType::Boolean
                                 )
                         })
                         .map(|(i, c)| (i, c.name.clone()))
-                        .collect::<Vec<_>>()
+                        .collect()
                 })
                 .unwrap_or_default()
         })
+    })
+}
+
+/// A "by which column" picker: `None` until the user picks one.
+fn group_picker(
+    i18n: I18n,
+    label: &'static str,
+    categories: Memo<Vec<(usize, String)>>,
+    group: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    view! {
+        <label class="field by-group">
+            <span>{move || i18n.t(label)}</span>
+            <select on:change=move |ev| group.set(event_target_value(&ev).parse().ok())>
+                <option value="" selected>{move || i18n.t("profile.nps_by.none")}</option>
+                {move || categories.get().into_iter().map(|(i, name)| view! {
+                    <option value=i.to_string()>{name}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The sentiment of comment column `column` per value of a category
+/// column the user picks, with each group's clearest comments.
+#[component]
+pub fn CommentsByGroup(column: usize) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let i18n = use_i18n();
+    let categories = category_columns(studio, column);
+    let group = RwSignal::new(None::<usize>);
+    let found = RwSignal::new(None::<(Vec<GroupSentiment>, usize)>);
+    Effect::new(move |_| {
+        let Some(group) = group.get() else {
+            found.set(None);
+            return;
+        };
+        spawn_local(async move {
+            if let Response::SentimentByGroup {
+                groups,
+                more_groups,
+                ..
+            } = studio
+                .ask(Request::SentimentByGroup { column, group })
+                .await
+            {
+                found.set(Some((groups, more_groups)));
+            }
+        });
     });
+    view! {
+        <Show when=move || categories.with(|c| !c.is_empty())>
+            {group_picker(i18n, "sentiment.by", categories, group)}
+            {move || found.get().map(|(groups, more)| comments_table(i18n, groups, more))}
+        </Show>
+    }
+}
+
+fn quote_cell(quote: Option<Quote>) -> impl IntoView {
+    quote.map(|q| view! { <blockquote dir="auto">{q.text}</blockquote> })
+}
+
+fn comments_table(i18n: I18n, groups: Vec<GroupSentiment>, more: usize) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="comment-groups">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t("profile.nps_by.group")}</th>
+                        <th scope="col">{move || i18n.t("sentiment.by.comments")}</th>
+                        <th scope="col">{move || i18n.t("sentiment.positive")}</th>
+                        <th scope="col">{move || i18n.t("sentiment.negative")}</th>
+                        <th scope="col">{move || i18n.t("sentiment.quotes.positive")}</th>
+                        <th scope="col">{move || i18n.t("sentiment.quotes.negative")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {groups.into_iter().map(|g| {
+                        let s = g.summary.clone();
+                        view! {
+                            <tr>
+                                <th scope="row" dir="auto">{g.group}</th>
+                                <td class="number">{move || i18n.count(s.comments as usize)}</td>
+                                <td class="number">{move || format!("{}%", percent(i18n, s.positive, s.comments))}</td>
+                                <td class="number">{move || format!("{}%", percent(i18n, s.negative, s.comments))}</td>
+                                <td>{quote_cell(g.most_positive)}</td>
+                                <td>{quote_cell(g.most_negative)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {(more > 0).then(|| view! {
+            <p class="hint">{move || i18n.t_count("profile.nps_by.more", more, &[])}</p>
+        })}
+    }
+}
+
+/// The NPS of `column` per value of a category column the user picks.
+#[component]
+pub fn NpsByGroup(column: usize) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let i18n = use_i18n();
+    let categories = category_columns(studio, column);
     let group = RwSignal::new(None::<usize>);
     let found = RwSignal::new(None::<(Vec<(String, Nps)>, usize)>);
     Effect::new(move |_| {
@@ -67,20 +169,9 @@ pub fn NpsByGroup(column: usize) -> impl IntoView {
             }
         });
     });
-    let on_change = move |ev| {
-        group.set(event_target_value(&ev).parse().ok());
-    };
     view! {
         <Show when=move || categories.with(|c| !c.is_empty())>
-            <label class="field nps-group">
-                <span>{move || i18n.t("profile.nps_by")}</span>
-                <select on:change=on_change>
-                    <option value="" selected>{move || i18n.t("profile.nps_by.none")}</option>
-                    {move || categories.get().into_iter().map(|(i, name)| view! {
-                        <option value=i.to_string()>{name}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            {group_picker(i18n, "profile.nps_by", categories, group)}
             {move || found.get().map(|(groups, more)| nps_table(i18n, groups, more))}
         </Show>
     }

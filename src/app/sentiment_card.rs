@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use super::canvas_chart::CanvasChart;
 use super::chart_draw::draw_bars_on;
+use super::feedback_cards::CommentsByGroup;
 use super::i18n::{use_i18n, I18n};
 use super::studio::Studio;
 use crate::core::feedback::{Quote, SentimentReport};
@@ -61,6 +62,7 @@ pub fn SentimentCard(column: usize) -> impl IntoView {
                     }
                 })
         }}
+        <CommentsByGroup column=column />
     }
 }
 

@@ -8,7 +8,7 @@ use crate::core::customer_base::{
     BaseError, CustomerBaseSummary, CustomerQuery, CustomerRecord, CustomerStory,
 };
 use crate::core::customers::TransactionColumns;
-use crate::core::feedback::{Nps, ScaleAnswers, SentimentReport};
+use crate::core::feedback::{GroupSentiment, Nps, ScaleAnswers, SentimentReport};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{ColumnKind, Fix, FixOutcome, QualityReport};
 use crate::core::schema::{ColumnType, DateOrder};
@@ -74,6 +74,9 @@ pub enum Request {
     NpsByGroup { column: usize, group: usize },
     /// A column of rating answers (satisfaction, effort) on its scale.
     Scale { column: usize },
+    /// The sentiment of a comment column per value of `group`, with each
+    /// group's clearest comments (at most [`super::MAX_COMMENT_GROUPS`]).
+    SentimentByGroup { column: usize, group: usize },
     /// The sentiment of a column of comments, with quotes.
     Sentiment { column: usize },
     /// A column's statistics: counts, and numbers summarised when
@@ -151,6 +154,13 @@ pub enum Response {
     Scale {
         column: usize,
         answers: ScaleAnswers,
+    },
+    SentimentByGroup {
+        column: usize,
+        group: usize,
+        /// Most comments first.
+        groups: Vec<GroupSentiment>,
+        more_groups: usize,
     },
     Sentiment {
         column: usize,

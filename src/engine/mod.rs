@@ -26,7 +26,9 @@ pub use wire::{Call, Reply};
 
 use crate::core::associations::association_matrix;
 use crate::core::export::table_to_csv;
-use crate::core::feedback::{nps, nps_by_group, scale_answers, sentiment_report};
+use crate::core::feedback::{
+    nps, nps_by_group, scale_answers, sentiment_by_group, sentiment_report,
+};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix, FixOutcome};
 use crate::core::schema::{
@@ -42,6 +44,8 @@ pub const MAX_PAGE_ROWS: usize = 1_000;
 pub const MAX_TOP_VALUES: usize = 100;
 /// Groups an `NpsByGroup` answer lists.
 pub const MAX_NPS_GROUPS: usize = 12;
+/// Groups a `SentimentByGroup` answer lists (each with two quotes).
+pub const MAX_COMMENT_GROUPS: usize = 8;
 
 #[derive(Debug, Default)]
 pub struct Engine {
@@ -99,6 +103,18 @@ impl Engine {
                 nps: nps(cells),
             }),
             Request::NpsByGroup { column, group } => self.nps_by_group(column, group),
+            Request::SentimentByGroup { column, group } => {
+                self.with_two_columns(column, group, |cells, groups| {
+                    let (groups, more_groups) =
+                        sentiment_by_group(cells, groups, MAX_COMMENT_GROUPS);
+                    Response::SentimentByGroup {
+                        column,
+                        group,
+                        groups,
+                        more_groups,
+                    }
+                })
+            }
             Request::Scale { column } => self.with_column(column, |cells| Response::Scale {
                 column,
                 answers: scale_answers(cells),
@@ -266,31 +282,42 @@ impl Engine {
 
     /// NPS per group, the groups with the most answers first.
     fn nps_by_group(&self, column: usize, group: usize) -> Response {
+        self.with_two_columns(column, group, |answers, groups| {
+            let mut groups: Vec<(String, _)> = nps_by_group(answers, groups)
+                .into_iter()
+                .filter(|(_, nps)| nps.answers() > 0)
+                .collect();
+            groups.sort_by(|a, b| {
+                b.1.answers()
+                    .cmp(&a.1.answers())
+                    .then_with(|| a.0.cmp(&b.0))
+            });
+            let more_groups = groups.len().saturating_sub(MAX_NPS_GROUPS);
+            groups.truncate(MAX_NPS_GROUPS);
+            Response::NpsByGroup {
+                column,
+                group,
+                groups,
+                more_groups,
+            }
+        })
+    }
+
+    /// Answer from two columns' cells (a measure and its groups), or say
+    /// why not.
+    fn with_two_columns(
+        &self,
+        column: usize,
+        group: usize,
+        answer: impl FnOnce(&TextColumn, &TextColumn) -> Response,
+    ) -> Response {
         let Some(table) = self.table() else {
             return Response::NoTable;
         };
-        let (Some(answers), Some(groups)) = (table.columns.get(column), table.columns.get(group))
-        else {
-            return Response::NoSuchColumn {
-                column: column.max(group),
-            };
-        };
-        let mut groups: Vec<(String, _)> = nps_by_group(&answers.cells, &groups.cells)
-            .into_iter()
-            .filter(|(_, nps)| nps.answers() > 0)
-            .collect();
-        groups.sort_by(|a, b| {
-            b.1.answers()
-                .cmp(&a.1.answers())
-                .then_with(|| a.0.cmp(&b.0))
-        });
-        let more_groups = groups.len().saturating_sub(MAX_NPS_GROUPS);
-        groups.truncate(MAX_NPS_GROUPS);
-        Response::NpsByGroup {
-            column,
-            group,
-            groups,
-            more_groups,
+        match (table.columns.get(column), table.columns.get(group)) {
+            (Some(cells), Some(groups)) => answer(&cells.cells, &groups.cells),
+            (None, _) => Response::NoSuchColumn { column },
+            (_, None) => Response::NoSuchColumn { column: group },
         }
     }
 

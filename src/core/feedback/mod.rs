@@ -19,7 +19,7 @@ mod sentiment;
 pub use nps::{nps, nps_by_group, Nps};
 pub use scale::{scale_answers, Scale, ScaleAnswers};
 pub use sentiment::{
-    detect_language, normalise, score_text, sentiment_report, sentiment_summary, summarise_scores,
-    CommentLanguage, Quote, Sentiment, SentimentLabel, SentimentReport, SentimentSummary,
-    EXAMPLES_PER_LABEL, LABEL_THRESHOLD,
+    detect_language, normalise, score_text, sentiment_by_group, sentiment_report,
+    sentiment_summary, summarise_scores, CommentLanguage, GroupSentiment, Quote, Sentiment,
+    SentimentLabel, SentimentReport, SentimentSummary, EXAMPLES_PER_LABEL, LABEL_THRESHOLD,
 };

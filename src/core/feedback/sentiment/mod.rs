@@ -13,6 +13,7 @@
 //! (phrases first) → each unit's valence with its modifiers → "but"
 //! weighting → sum → compound score in −1..1 → label (±0.05, as VADER).
 
+mod by_group;
 mod language;
 mod lexicon;
 mod normalise;
@@ -26,6 +27,7 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
+pub use by_group::{sentiment_by_group, GroupSentiment};
 pub use language::{detect_language, CommentLanguage};
 pub use normalise::normalise;
 pub use report::{sentiment_report, Quote, SentimentReport};

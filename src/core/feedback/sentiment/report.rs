@@ -38,11 +38,7 @@ pub fn sentiment_report(cells: &TextColumn) -> SentimentReport {
                 // Scored comments are in row order.
                 let at = column.scored.binary_search_by_key(&row, |(r, _)| *r).ok()?;
                 let (_, sentiment) = column.scored.get(at)?;
-                Some(Quote {
-                    row,
-                    text: shortened(cells.get(row)?.trim()),
-                    score: sentiment.score,
-                })
+                quote_of(cells, row, sentiment.score)
             })
             .collect()
     };
@@ -52,6 +48,15 @@ pub fn sentiment_report(cells: &TextColumn) -> SentimentReport {
         negative: quotes(&summary.most_negative),
         summary,
     }
+}
+
+/// Row `row`'s comment quoted (shortened) with its score.
+pub(super) fn quote_of(cells: &TextColumn, row: usize, score: f64) -> Option<Quote> {
+    Some(Quote {
+        row,
+        text: shortened(cells.get(row)?.trim()),
+        score,
+    })
 }
 
 fn shortened(text: &str) -> String {
