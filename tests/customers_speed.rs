@@ -7,7 +7,9 @@
 
 use std::time::Instant;
 
-use nimrokh::core::calendar::{decide_order, parse_day};
+use nimrokh::core::calendar::{decide_order, parse_day, DayReader};
+use nimrokh::core::clv::{fit_value_model_to, Observation};
+use nimrokh::core::customer_base::{build_customer_base, BASE_UNIT};
 use nimrokh::core::customers::{
     default_as_of, summarise_customers, transactions_from_table, SummaryOptions, TimeUnit,
     TransactionColumns,
@@ -84,6 +86,59 @@ fn generated_log_rows_per_second() {
             per_second(took)
         );
     }
+    base_timings(&table, without_invoices);
+}
+
+/// What the engine's `Request::Customers` runs (the log, the weekly
+/// summaries, BG/NBD + Gamma-Gamma fitted, a record per customer), and the
+/// model fit alone, so a benchmark can say which part dominates.
+fn base_timings(table: &Table, columns: TransactionColumns) {
+    let started = Instant::now();
+    let base = build_customer_base(table, columns, None).expect("a base");
+    eprintln!(
+        "build_customer_base (no invoice column) {:.2?}, {} customers",
+        started.elapsed(),
+        base.summary.customers
+    );
+    let log = transactions_from_table(table, columns).expect("columns");
+    let as_of = default_as_of(&log).expect("lines");
+    let unit = BASE_UNIT;
+    let summaries = summarise_customers(&log, SummaryOptions { as_of, unit });
+    let observations: Vec<Observation> = summaries
+        .buyers
+        .iter()
+        .map(|s| Observation {
+            frequency: s.frequency as f64,
+            recency: s.recency,
+            age: s.t,
+            monetary: s.monetary,
+        })
+        .collect();
+    let spenders: Vec<Observation> = observations
+        .iter()
+        .filter(|o| o.spend_problem().is_none())
+        .copied()
+        .collect();
+    // The likelihoods are sums over customers; customers with the same
+    // (frequency, recency, T) contribute the same term.
+    let distinct: std::collections::HashSet<_> = observations
+        .iter()
+        .map(|o| (o.frequency.to_bits(), o.recency.to_bits(), o.age.to_bits()))
+        .collect();
+    eprintln!(
+        "  {} distinct (frequency, recency, T) among {} buyers",
+        distinct.len(),
+        observations.len()
+    );
+    let started = Instant::now();
+    let model = fit_value_model_to(&observations, &spenders);
+    eprintln!(
+        "  of which fit_value_model_to {:.2?} ({} buyers, {} spenders, fitted: {})",
+        started.elapsed(),
+        observations.len(),
+        spenders.len(),
+        matches!(model, nimrokh::core::clv::ValueModel::Fitted { .. })
+    );
 }
 
 /// Where transactions_from_table's time goes: the calendar and number
@@ -99,6 +154,13 @@ fn stage_timings(table: &Table, columns: &TransactionColumns) {
         .filter(|cell| parse_day(cell, order).is_some())
         .count();
     eprintln!("  parse_day {:.2?} ({days} dates)", started.elapsed());
+    let started = Instant::now();
+    let mut reader = DayReader::new(order);
+    let days = cells(columns.date)
+        .iter()
+        .filter(|cell| reader.day(cell).is_some())
+        .count();
+    eprintln!("  DayReader {:.2?} ({days} dates)", started.elapsed());
     let started = Instant::now();
     let values = cells(columns.value.expect("value"))
         .iter()

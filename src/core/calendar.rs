@@ -6,6 +6,8 @@
 //! cells into day numbers — days since 1970-01-01 in the proleptic
 //! Gregorian calendar — once the column's day/month order is known.
 
+use rustc_hash::FxHashMap;
+
 use crate::core::schema::{gregorian_date_of, is_missing, DateOrder, GregorianDate};
 
 /// The day number of a Gregorian date, or `None` for an impossible date.
@@ -35,7 +37,21 @@ pub fn reading_order(order: Option<DateOrder>) -> Option<DateOrder> {
 /// only be read in wins; none or a tie is `Ambiguous`; `None` when no cell
 /// is written `a/b/yyyy`.
 pub fn decide_order<'a>(cells: impl Iterator<Item = &'a str>) -> Option<DateOrder> {
-    crate::core::schema::column_date_order(cells.filter(|cell| !is_missing(cell)))
+    crate::core::schema::column_date_order(
+        cells.filter(|cell| !is_missing(cell) && !starts_year_first(cell)),
+    )
+}
+
+/// Four ASCII digits then `-`, `/` or `.`: the cell is year-first or not a
+/// date at all (its first field is too long for `a/b/yyyy`), so it says
+/// nothing about the day/month order and the full reader, at a microsecond
+/// a cell, need not see it. Most logs are written this way.
+fn starts_year_first(cell: &str) -> bool {
+    let bytes = cell.as_bytes();
+    bytes
+        .get(..4)
+        .is_some_and(|year| year.iter().all(u8::is_ascii_digit))
+        && matches!(bytes.get(4), Some(b'-' | b'/' | b'.'))
 }
 
 /// The day a cell names, read in `order` (see [`reading_order`]), Jalali
@@ -44,6 +60,107 @@ pub fn decide_order<'a>(cells: impl Iterator<Item = &'a str>) -> Option<DateOrde
 pub fn parse_day(cell: &str, order: Option<DateOrder>) -> Option<i32> {
     let date = gregorian_date_of(cell, reading_order(order))?;
     i32::try_from(date.days_since_epoch()).ok()
+}
+
+/// Reads the cells of one date column into day numbers, remembering what
+/// it has read: a transaction log of millions of lines names a few thousand
+/// days, and the full reader ([`parse_day`]) costs about a microsecond a
+/// cell (it normalises digits and splits fields into new strings).
+///
+/// Cells written `yyyy-mm-dd`, `yyyy-mm-dd hh:mm:ss` or
+/// `yyyy-mm-ddThh:mm:ssZ` (what databases and the generator export) are
+/// looked up by their date part once their time is checked; any other cell
+/// by its whole text, for the first [`DayReader::MAX_OTHER_CELLS`] distinct
+/// ones (Online Retail's `12/1/2010 8:26` repeats per invoice), then read
+/// afresh, so a column of distinct odd cells cannot grow the cache without
+/// bound. Every answer is [`parse_day`]'s.
+#[derive(Debug)]
+pub struct DayReader<'t> {
+    order: Option<DateOrder>,
+    by_date_part: FxHashMap<&'t str, Option<i32>>,
+    by_cell: FxHashMap<&'t str, Option<i32>>,
+}
+
+impl<'t> DayReader<'t> {
+    /// Distinct non-ISO cells remembered.
+    pub const MAX_OTHER_CELLS: usize = 1 << 16;
+
+    /// A reader for a column whose `a/b/yyyy` order is `order` (see
+    /// [`decide_order`]).
+    pub fn new(order: Option<DateOrder>) -> DayReader<'t> {
+        DayReader {
+            order,
+            by_date_part: FxHashMap::default(),
+            by_cell: FxHashMap::default(),
+        }
+    }
+
+    /// [`parse_day`] of `cell` in this reader's order.
+    pub fn day(&mut self, cell: &'t str) -> Option<i32> {
+        let order = self.order;
+        if let Some(date) = iso_date_part(cell) {
+            // The time is valid, so the cell names the day its date part names.
+            return *self
+                .by_date_part
+                .entry(date)
+                .or_insert_with(|| parse_day(date, order));
+        }
+        if let Some(&day) = self.by_cell.get(cell) {
+            return day;
+        }
+        let day = parse_day(cell, order);
+        if self.by_cell.len() < Self::MAX_OTHER_CELLS {
+            self.by_cell.insert(cell, day);
+        }
+        day
+    }
+}
+
+/// The `yyyy-mm-dd` part of a cell that is exactly `yyyy-mm-dd`,
+/// `yyyy-mm-dd hh:mm:ss` or `yyyy-mm-ddThh:mm:ssZ` in ASCII digits with a
+/// valid 24-hour time (seconds up to 60, as the full reader allows). For
+/// such a cell the full reader reads the date part alone: the cell has no
+/// spaces to trim, no marks or other digits to normalise, and a time it
+/// accepts. Anything else (other shapes, invalid times) is `None`, left to
+/// the full reader.
+fn iso_date_part(cell: &str) -> Option<&str> {
+    let bytes = cell.as_bytes();
+    let date = bytes.get(..10)?;
+    let digits_at = |text: &[u8], at: &[usize]| {
+        at.iter()
+            .all(|&i| text.get(i).is_some_and(u8::is_ascii_digit))
+    };
+    let date_shape = digits_at(date, &[0, 1, 2, 3, 5, 6, 8, 9])
+        && date.get(4) == Some(&b'-')
+        && date.get(7) == Some(&b'-');
+    if !date_shape {
+        return None;
+    }
+    let time = match (bytes.get(10), bytes.len()) {
+        (None, _) => None,
+        (Some(b' '), 19) => bytes.get(11..19),
+        (Some(b'T'), 20) if bytes.get(19) == Some(&b'Z') => bytes.get(11..19),
+        _ => return None,
+    };
+    match time {
+        Some(time) if !is_clock(time) => None,
+        _ => cell.get(..10),
+    }
+}
+
+/// `hh:mm:ss` with hours 0–23, minutes 0–59 and seconds 0–60.
+fn is_clock(time: &[u8]) -> bool {
+    let field = |at: usize| match (time.get(at), time.get(at + 1)) {
+        (Some(&tens @ b'0'..=b'9'), Some(&units @ b'0'..=b'9')) => {
+            Some(u32::from(tens - b'0') * 10 + u32::from(units - b'0'))
+        }
+        _ => None,
+    };
+    let colons = time.get(2) == Some(&b':') && time.get(5) == Some(&b':');
+    colons
+        && field(0).is_some_and(|hour| hour <= 23)
+        && field(3).is_some_and(|minute| minute <= 59)
+        && field(6).is_some_and(|second| second <= 60)
 }
 
 /// A day number written `yyyy-mm-dd` (what `<input type=date>` takes and
@@ -73,6 +190,52 @@ mod tests {
         for days in [-1000, 0, 59, 60, 11_016, 19_000, 50_000] {
             let (y, m, d) = civil_from_days(days);
             assert_eq!(day_number(y, m, d), Some(days));
+        }
+    }
+
+    #[test]
+    fn the_day_reader_reads_as_parse_day_does() {
+        let cells = [
+            "2023-04-05 13:22:10",
+            "2023-04-05T13:22:10Z",
+            "2023-04-05",
+            "2023-04-05 23:59:60",
+            "2023-04-05 24:00:00",
+            "2023-04-05 13:60:00",
+            "2023-04-05 13:22:61",
+            "2023-04-05 8:26",
+            "2023-04-05 08:26",
+            "2023-04-05T13:22:10",
+            "2023-04-05T13:22:10+03:30",
+            "2023-04-05 13:22:10 ",
+            " 2023-04-05",
+            "2023-02-29 10:00:00",
+            "2023-13-01",
+            "1402-05-12 10:00:00",
+            "1445-01-01",
+            "1799-12-31",
+            "2201-01-01",
+            "2023-4-5",
+            "2023/04/05 13:22:10",
+            "12/1/2010 8:26",
+            "25/12/2020",
+            "۲۰۲۳-۰۴-۰۵",
+            "20230405",
+            "2023-04-05x",
+            "2023-04-05 13:22:1x",
+            "",
+            "soon",
+        ];
+        for order in [None, Some(DateOrder::DayFirst), Some(DateOrder::MonthFirst)] {
+            let mut reader = DayReader::new(order);
+            // Twice: the second pass answers from the caches.
+            for cell in cells.iter().chain(cells.iter()) {
+                assert_eq!(
+                    reader.day(cell),
+                    parse_day(cell, order),
+                    "{cell:?} {order:?}"
+                );
+            }
         }
     }
 
@@ -109,5 +272,27 @@ mod tests {
             Some(DateOrder::Ambiguous)
         );
         assert_eq!(decide_order(["2020-01-02"].into_iter()), None);
+        // Year-first cells beside a/b/yyyy ones do not change the decision.
+        assert_eq!(
+            decide_order(["2020-01-02", "25/12/2020", "2020/13/13 1:00"].into_iter()),
+            Some(DateOrder::DayFirst)
+        );
+        // What decide_order skips is never written a/b/yyyy.
+        for cell in [
+            "2020-01-02",
+            "1402/05/12",
+            "2020.12.31 10:00",
+            "2020/1/2 3:04 PM",
+            "2020-01-02T10:00:00Z",
+            "2020/13/13",
+            "2020-",
+        ] {
+            assert!(starts_year_first(cell), "{cell:?}");
+            assert_eq!(
+                crate::core::schema::column_date_order(std::iter::once(cell)),
+                None,
+                "{cell:?}"
+            );
+        }
     }
 }

@@ -59,6 +59,9 @@ def browser(profile):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     driver.set_script_timeout(900)
+    # Selenium's own HTTP requests to ChromeDriver time out after 120 s, and
+    # the RFM benchmark's Nimrokh run (model fit included) takes longer.
+    driver.command_executor.client_config.timeout = 900
     return driver
 
 

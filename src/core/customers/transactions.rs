@@ -7,7 +7,7 @@ use super::columns::{ChosenColumns, ColumnsError, TransactionColumns, ValueSourc
 use super::intern::Interner;
 use super::log_report::LogReport;
 use super::returns::{is_return, ReturnSignals};
-use crate::core::calendar::{decide_order, parse_day};
+use crate::core::calendar::{decide_order, DayReader};
 use crate::core::schema::{is_missing, parse_measure, DateOrder};
 use crate::core::table::{Table, TextColumn};
 
@@ -64,6 +64,7 @@ pub fn transactions_from_table(
 ) -> Result<TransactionLog, ColumnsError> {
     let chosen = columns.resolve(table)?;
     let order = decide_order(chosen.date.iter());
+    let mut days = DayReader::new(order);
     let mut customers = Interner::default();
     let mut orders = Interner::default();
     let mut report = LogReport::default();
@@ -79,7 +80,7 @@ pub fn transactions_from_table(
             }
             continue;
         }
-        let Some(day) = parse_day(cell(chosen.date, row), order) else {
+        let Some(day) = days.day(cell(chosen.date, row)) else {
             report.bad_date.add(row);
             continue;
         };

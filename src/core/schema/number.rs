@@ -81,7 +81,25 @@ pub(crate) struct NumberText {
 /// Percentages, currency symbols, a leading `+`, `/` as decimal mark and
 /// `nan`/`inf` are None; the result is always finite.
 pub fn parse_number(cell: &str) -> Option<f64> {
-    read_number(cell).map(|number| number.value)
+    plain_decimal(cell).or_else(|| read_number(cell).map(|number| number.value))
+}
+
+/// The value of a cell written `-?digits[.digits]` in ASCII (most numbers
+/// in an export), without the full reader's normalising copies. For such a
+/// cell [`read_number`] rebuilds the very same text before parsing it, so
+/// the value is the same; anything else, and a value too large to be
+/// finite, is `None` and left to the full reader.
+fn plain_decimal(cell: &str) -> Option<f64> {
+    let unsigned = cell.strip_prefix('-').unwrap_or(cell);
+    let (integer, fraction) = match unsigned.split_once('.') {
+        Some((integer, fraction)) => (integer, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    if !digits(integer) || fraction.is_some_and(|fraction| !digits(fraction)) {
+        return None;
+    }
+    cell.parse::<f64>().ok().filter(|value| value.is_finite())
 }
 
 /// [`parse_number`] with the shape of the text; see [`NumberText`].
@@ -222,6 +240,43 @@ fn read_exponent(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_decimals_read_as_the_full_reader_reads_them() {
+        let huge = "9".repeat(400);
+        for cell in [
+            "0",
+            "-0",
+            "12.50",
+            "-3.25",
+            "007",
+            "0.1",
+            "123456789012345678901234567890",
+            "5.",
+            ".5",
+            "-",
+            "-.5",
+            "1.2.3",
+            "1e3",
+            " 12",
+            "12 ",
+            "+1",
+            "1,234",
+            &huge,
+        ] {
+            let full = read_number(cell).map(|n| n.value);
+            if let Some(fast) = plain_decimal(cell) {
+                assert_eq!(Some(fast.to_bits()), full.map(f64::to_bits), "{cell:?}");
+            }
+            assert_eq!(
+                parse_number(cell).map(f64::to_bits),
+                full.map(f64::to_bits),
+                "{cell:?}"
+            );
+        }
+        assert_eq!(plain_decimal("12.50"), Some(12.5));
+        assert_eq!(plain_decimal(".5"), None);
+    }
 
     #[test]
     fn ascii_and_native_digits() {
