@@ -34,16 +34,10 @@ pub fn FileDrop(on_files: impl Fn(Vec<File>) + Copy + 'static) -> impl IntoView 
         dragging.set(true);
     };
     let on_change = move |ev: web_sys::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let files = input
-            .files()
-            .map(|list| files_of(&list))
-            .unwrap_or_default();
+        let files = chosen_files(&ev);
         if !files.is_empty() {
             on_files(files);
         }
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
     };
 
     let status_text = move || match studio.status.get() {
@@ -95,6 +89,18 @@ pub fn FileDrop(on_files: impl Fn(Vec<File>) + Copy + 'static) -> impl IntoView 
 }
 
 /// The files of a drop or a file input, in their order.
-pub fn files_of(list: &web_sys::FileList) -> Vec<File> {
+fn files_of(list: &web_sys::FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The files a file input's `change` carries; the input is emptied so that
+/// choosing the same file again fires `change` again.
+pub fn chosen_files(ev: &web_sys::Event) -> Vec<File> {
+    let input: web_sys::HtmlInputElement = event_target(ev);
+    let files = input
+        .files()
+        .map(|list| files_of(&list))
+        .unwrap_or_default();
+    input.set_value("");
+    files
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::file_drop::files_of;
+use super::file_drop::chosen_files;
 use super::i18n::{use_i18n, I18n};
 use super::studio::Studio;
 use crate::core::relate::{CustomersSource, FileLink, FileRole, KeyRows, LinkReport};
@@ -66,15 +66,10 @@ pub fn ProjectFiles() -> impl IntoView {
             .with(|l| l.as_ref().map(|l| l.files.clone()).unwrap_or_default())
     };
     let on_add = move |ev: web_sys::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let files = input
-            .files()
-            .map(|list| files_of(&list))
-            .unwrap_or_default();
+        let files = chosen_files(&ev);
         if !files.is_empty() {
             studio.add_files(files);
         }
-        input.set_value("");
     };
     view! {
         <section class="project-files" aria-labelledby="files-heading">

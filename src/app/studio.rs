@@ -308,16 +308,7 @@ impl Studio {
                 });
                 self.forget_missing(&name);
                 self.file.set_value(Some(file));
-                let generation = self
-                    .loaded
-                    .with_untracked(|l| l.as_ref().map_or(0, |l| l.generation.wrapping_add(1)));
-                // A new table shows everyone (the engine dropped the filter).
-                self.view_filter.set(None);
-                self.loaded.set(Some(Loaded {
-                    summary,
-                    generation,
-                }));
-                self.files_generation.update(|g| *g = g.wrapping_add(1));
+                self.show_open(summary);
                 self.status.set(LoadStatus::Idle);
             }
             Response::LoadFailed(error) => self.status.set(LoadStatus::Failed {
@@ -330,6 +321,20 @@ impl Studio {
                 error: LoadError::Browser,
             }),
         }
+    }
+
+    /// Show a newly opened table: every view asks again, and shows everyone
+    /// (a newly opened file has no filter).
+    pub(super) fn show_open(&self, summary: TableSummary) {
+        let generation = self
+            .loaded
+            .with_untracked(|l| l.as_ref().map_or(0, |l| l.generation.wrapping_add(1)));
+        self.view_filter.set(None);
+        self.loaded.set(Some(Loaded {
+            summary,
+            generation,
+        }));
+        self.files_generation.update(|g| *g = g.wrapping_add(1));
     }
 
     /// Have the engine apply the project's accepted fixes (all of them, to

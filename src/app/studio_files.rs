@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use web_sys::File;
 
 use super::notices::Notice;
-use super::studio::{default_chart_column, BesideFile, LoadStatus, Loaded, Studio};
+use super::studio::{default_chart_column, BesideFile, LoadStatus, Studio};
 use crate::core::ingest::LoadOptions;
 use crate::core::project::{FileRef, FileSettings};
 use crate::engine::{FilePlace, Request, Response, TableSummary};
@@ -113,15 +113,7 @@ impl Studio {
                     });
                 }
             });
-            let generation = self
-                .loaded
-                .with_untracked(|l| l.as_ref().map_or(0, |l| l.generation.wrapping_add(1)));
-            self.view_filter.set(None);
-            self.loaded.set(Some(Loaded {
-                summary,
-                generation,
-            }));
-            self.files_generation.update(|g| *g = g.wrapping_add(1));
+            self.show_open(summary);
         });
     }
 
