@@ -24,6 +24,7 @@
 //! a mismatch weighs as much as one standard deviation of difference in
 //! one scaled numeric feature. A centre's indicators are then the level
 //! shares of its cluster (× √(γ/2)), more telling than a k-modes mode.
+//! Levels ignore case and surrounding spaces ("Male" = " male ").
 //! A missing category is all zeros: equally far (γ/2) from every level, so
 //! it invents no answer (as the mode would) and does not make its own
 //! segment (as a "missing" level would).
@@ -147,7 +148,9 @@ pub enum FeatureStep {
         /// First matrix column of this feature's indicators, one per level
         /// (then one for "other" when `other_levels > 0`).
         output: usize,
-        /// Kept levels (trimmed text), most frequent first, ties by text.
+        /// Kept levels, most frequent first, ties by text. Cells are
+        /// compared trimmed and lower-cased (Unicode), so "male" and
+        /// "Male" are one level, shown in its most frequent spelling.
         levels: Vec<String>,
         /// Distinct levels beyond [`MAX_LEVELS`], sharing one indicator.
         other_levels: usize,
@@ -449,20 +452,43 @@ fn categorical_block(
     name: String,
     output: usize,
 ) -> (Block, FeatureStep) {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut spellings: FxHashMap<&str, usize> = FxHashMap::default();
     for value in values.iter().flatten() {
-        *counts.entry(value).or_insert(0) += 1;
+        *spellings.entry(value).or_insert(0) += 1;
     }
-    let mut by_count: Vec<(&str, usize)> = counts.into_iter().collect();
+    // "Male", "male" and "MALE" are one level: case never names a different
+    // group of customers. Each level is shown in its most frequent spelling.
+    let mut folded: FxHashMap<String, (usize, &str, usize)> = FxHashMap::default();
+    for (&spelling, &count) in &spellings {
+        let level = folded
+            .entry(spelling.to_lowercase())
+            .or_insert((0, spelling, 0));
+        level.0 += count;
+        if count > level.2 || (count == level.2 && spelling < level.1) {
+            (level.1, level.2) = (spelling, count);
+        }
+    }
+    let mut by_count: Vec<(String, &str, usize)> = folded
+        .into_iter()
+        .map(|(key, (count, shown, _))| (key, shown, count))
+        .collect();
     // Most frequent first; ties by text so the order never depends on hashing.
-    by_count.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    by_count.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
     let other_levels = by_count.len().saturating_sub(MAX_LEVELS);
     by_count.truncate(MAX_LEVELS);
-    let levels: Vec<String> = by_count.iter().map(|(l, _)| l.to_string()).collect();
-    let index: FxHashMap<&str, usize> = by_count
+    let levels: Vec<String> = by_count.iter().map(|(_, l, _)| l.to_string()).collect();
+    let level_of: FxHashMap<&str, usize> = by_count
         .iter()
         .enumerate()
-        .map(|(i, (level, _))| (*level, i))
+        .map(|(i, (key, _, _))| (key.as_str(), i))
+        .collect();
+    // Spelling → level, so the pass over the rows folds nothing.
+    let index: FxHashMap<&str, usize> = spellings
+        .keys()
+        .filter_map(|&spelling| {
+            let level = level_of.get(spelling.to_lowercase().as_str())?;
+            Some((spelling, *level))
+        })
         .collect();
 
     let gamma = options.weight.max(0.0);
@@ -643,6 +669,15 @@ mod tests {
             panic!()
         };
         assert_eq!(*missing, 1);
+    }
+
+    #[test]
+    fn levels_ignore_case_and_show_the_usual_spelling() {
+        let table = Table::from_rows(&["c"], &[&["web"], &["WEB"], &["web"], &["App"]]);
+        let built = build_features(&table, &[categorical(0)]).unwrap();
+        assert_eq!(built.report.outputs, vec!["c=web", "c=App"]);
+        let h = 0.5_f64.sqrt();
+        assert_eq!(built.matrix.values(), &[h, 0.0, h, 0.0, h, 0.0, 0.0, h]);
     }
 
     #[test]
