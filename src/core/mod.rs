@@ -15,5 +15,6 @@ pub mod project;
 pub mod quality;
 pub mod relate;
 pub mod schema;
+pub mod segment;
 pub mod stats;
 pub mod table;

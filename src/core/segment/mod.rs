@@ -1,0 +1,45 @@
+//! Segmentation, the clustering core: a feature matrix from the columns a
+//! user picks (scaled, log-transformed, one-hot, imputed, every step
+//! described), Lloyd's k-means with k-means++ seeding and restarts, and
+//! the figures that choose k (silhouette, Calinski–Harabasz) and show how
+//! stable the segments are (adjusted Rand index over bootstraps).
+//!
+//! Everything is seeded: the same data, settings and seed give the same
+//! segments on every machine (native and wasm32), because the only
+//! randomness is [`SplitMix64`], which is integer arithmetic.
+
+// User data must never panic the app: no indexing, unwrap or expect outside tests.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
+mod adjusted_rand;
+mod calinski_harabasz;
+mod choose_k;
+mod features;
+mod kmeans;
+mod matrix;
+mod rng;
+mod seeding;
+mod silhouette;
+mod stability;
+
+pub use adjusted_rand::{adjusted_rand_index, pairs_kept_together};
+pub use calinski_harabasz::calinski_harabasz;
+pub use choose_k::{choose_k, ChooseKOptions, KChoice, KFigures};
+pub use features::{
+    build_features, CategoricalOptions, FeatureChoice, FeatureError, FeatureKind, FeatureMatrix,
+    FeatureReport, FeatureStep, NumericOptions, ScaleNote, Scaling, DEFAULT_CATEGORY_WEIGHT,
+    MAX_LEVELS,
+};
+pub use kmeans::{assign, kmeans, KMeansError, KMeansFit, KMeansOptions, RunSummary};
+pub use matrix::Matrix;
+pub use rng::SplitMix64;
+pub use silhouette::{silhouette, silhouette_exact, Silhouette};
+pub use stability::{stability, Stability, StabilityOptions};
