@@ -55,9 +55,7 @@ fn features(table: &Table, set: &Value) -> FeatureMatrix {
             let name = name.as_str().expect("name");
             FeatureChoice {
                 column: table
-                    .columns
-                    .iter()
-                    .position(|c| c.name == name)
+                    .column_index(name)
                     .unwrap_or_else(|| panic!("no column {name}")),
                 kind: FeatureKind::Numeric(NumericOptions::default()),
             }

@@ -35,9 +35,7 @@ fn online_retail() -> Option<Table> {
 
 fn column(table: &Table, name: &str) -> usize {
     table
-        .columns
-        .iter()
-        .position(|c| c.name == name)
+        .column_index(name)
         .unwrap_or_else(|| panic!("no column {name}"))
 }
 

@@ -19,9 +19,7 @@ use nimrokh::core::table::Table;
 
 fn column(table: &Table, name: &str) -> usize {
     table
-        .columns
-        .iter()
-        .position(|c| c.name == name)
+        .column_index(name)
         .unwrap_or_else(|| panic!("no column {name}"))
 }
 

@@ -14,7 +14,7 @@ use crate::core::schema::{ColumnType, Role};
 use crate::engine::{Request, Response};
 
 /// A share of `n` in `total` as a whole percentage.
-fn percent(i18n: I18n, n: u64, total: u64) -> String {
+pub(super) fn percent(i18n: I18n, n: u64, total: u64) -> String {
     let share = if total == 0 {
         0.0
     } else {

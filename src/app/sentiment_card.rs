@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use super::canvas_chart::CanvasChart;
 use super::chart_draw::draw_bars_on;
-use super::feedback_cards::CommentsByGroup;
+use super::feedback_cards::{percent, CommentsByGroup};
 use super::i18n::{use_i18n, I18n};
 use super::studio::Studio;
 use crate::core::feedback::{Quote, SentimentReport};
@@ -69,10 +69,7 @@ pub fn SentimentCard(column: usize) -> impl IntoView {
 /// "62% positive, 21% neutral, 17% negative across 3,261 comments."
 fn figure_text(i18n: I18n, report: &SentimentReport) -> String {
     let s = &report.summary;
-    let share = |n: u64| {
-        let total = s.comments.max(1) as f64;
-        i18n.decimal(100.0 * n as f64 / total, 0)
-    };
+    let share = |n: u64| percent(i18n, n, s.comments);
     i18n.t_count(
         "sentiment.figure",
         s.comments as usize,

@@ -172,7 +172,14 @@ impl Studio {
         spawn_local(async move {
             let mut opened_new = false;
             for file in files {
-                let (place, options) = self.place_of(&file, &mut opened_new);
+                let (place, options) = self.known_place(&file).unwrap_or_else(|| {
+                    let place = if std::mem::replace(&mut opened_new, true) {
+                        FilePlace::Beside
+                    } else {
+                        FilePlace::Open
+                    };
+                    (place, LoadOptions::default())
+                });
                 if !self.load(file, options, place).await {
                     break;
                 }
@@ -180,32 +187,24 @@ impl Studio {
         });
     }
 
-    /// Where a dropped file goes, and the options to read it with.
-    fn place_of(&self, file: &File, opened_new: &mut bool) -> (FilePlace, LoadOptions) {
+    /// Where a file the project already has (by name) goes back to, with
+    /// the options saved for it (when it is the same size); `None` for a
+    /// new file.
+    pub(super) fn known_place(&self, file: &File) -> Option<(FilePlace, LoadOptions)> {
         let (name, size) = (file.name(), file.size() as u64);
         self.project.with_untracked(|p| {
-            if let Some(open) = p.file.as_ref().filter(|f| f.name == name) {
-                let options = if open.size == size {
-                    p.load_options.clone()
+            let saved = |reference: &FileRef, options: &LoadOptions| {
+                if reference.size == size {
+                    options.clone()
                 } else {
                     LoadOptions::default()
-                };
-                return (FilePlace::Open, options);
-            }
-            if let Some(beside) = p.beside.iter().find(|f| f.file.name == name) {
-                let options = if beside.file.size == size {
-                    beside.load_options.clone()
-                } else {
-                    LoadOptions::default()
-                };
-                return (FilePlace::Beside, options);
-            }
-            let place = if std::mem::replace(opened_new, true) {
-                FilePlace::Beside
-            } else {
-                FilePlace::Open
+                }
             };
-            (place, LoadOptions::default())
+            if let Some(open) = p.file.as_ref().filter(|f| f.name == name) {
+                return Some((FilePlace::Open, saved(open, &p.load_options)));
+            }
+            let beside = p.beside.iter().find(|f| f.file.name == name)?;
+            Some((FilePlace::Beside, saved(&beside.file, &beside.load_options)))
         })
     }
 

@@ -18,18 +18,9 @@ impl Studio {
     pub fn add_files(self, files: Vec<File>) {
         spawn_local(async move {
             for file in files {
-                let name = file.name();
-                let (place, options) = self.project.with_untracked(|p| {
-                    if p.file.as_ref().is_some_and(|f| f.name == name) {
-                        (FilePlace::Open, p.load_options.clone())
-                    } else {
-                        let saved = p.beside.iter().find(|f| f.file.name == name);
-                        (
-                            FilePlace::Beside,
-                            saved.map(|f| f.load_options.clone()).unwrap_or_default(),
-                        )
-                    }
-                });
+                let (place, options) = self
+                    .known_place(&file)
+                    .unwrap_or((FilePlace::Beside, LoadOptions::default()));
                 if !self.load(file, options, place).await {
                     break;
                 }

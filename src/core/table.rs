@@ -138,6 +138,11 @@ impl Table {
     pub fn column_by_name(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|column| column.name == name)
     }
+
+    /// The 0-based position of the first column with exactly this name.
+    pub fn column_index(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|column| column.name == name)
+    }
 }
 
 #[cfg(test)]

@@ -73,7 +73,7 @@ fn key_in_use(
 ) -> Option<usize> {
     let chosen = choice.and_then(|c| c.key.as_deref());
     chosen
-        .and_then(|name| file.table().columns.iter().position(|c| c.name == name))
+        .and_then(|name| file.table().column_index(name))
         .or_else(|| offered.first().map(|c| c.column))
 }
 
