@@ -153,7 +153,31 @@ impl EngineClient {
         }
     }
 
-    /// Stop a load between two of its steps; it answers `LoadCancelled`.
+    /// Ask something answered in steps (a segmentation); `on_progress`
+    /// hears how far it got. [`EngineClient::cancel`] stops it.
+    pub fn ask_in_steps(
+        &self,
+        request: Request,
+        on_progress: impl Fn(Progress) + 'static,
+    ) -> OpenLoad {
+        let id = self.next_id();
+        let (answer, receiver) = oneshot::channel();
+        self.inner.pending.borrow_mut().insert(
+            id,
+            Pending {
+                answer,
+                progress: Some(Box::new(on_progress)),
+            },
+        );
+        self.send(Call::Ask { id, request }, None);
+        OpenLoad {
+            id,
+            answer: receiver,
+        }
+    }
+
+    /// Stop a load or a job between two of its steps; it answers
+    /// `LoadCancelled` or `SegmentCancelled`.
     pub fn cancel(&self, id: u32) {
         self.send(Call::Cancel { id }, None);
     }

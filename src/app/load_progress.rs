@@ -35,6 +35,13 @@ fn describe(i18n: I18n, name: &str, progress: Option<Progress>) -> String {
                 ("total", &i18n.count(progress.total as usize)),
             ],
         ),
+        LoadPhase::Segmenting => i18n.t_args(
+            "load.segmenting",
+            &[
+                ("done", &i18n.count(progress.done as usize)),
+                ("total", &i18n.count(progress.total as usize)),
+            ],
+        ),
     }
 }
 
@@ -56,6 +63,7 @@ fn overall(progress: Option<Progress>) -> f64 {
         LoadPhase::Reading => 0.4 * part,
         LoadPhase::Parsing => 0.4 + 0.5 * part,
         LoadPhase::Inferring => 0.9 + 0.1 * part,
+        LoadPhase::Segmenting => part,
     }
 }
 

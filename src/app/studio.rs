@@ -11,7 +11,7 @@ use super::associations_panel::AssociationsPanel;
 use super::chart_canvas::ChartSection;
 use super::column_list::ColumnList;
 use super::customers_panel::CustomersPanel;
-use super::engine_client::{EngineClient, EngineHome};
+use super::engine_client::{EngineClient, EngineHome, OpenLoad};
 use super::file_drop::FileDrop;
 use super::file_summary::FileSummary;
 use super::i18n::provide_i18n;
@@ -22,6 +22,7 @@ use super::preview::Preview;
 use super::profile_dashboard::ProfileDashboard;
 use super::project_files::ProjectFiles;
 use super::quality_panel::QualityPanel;
+use super::segments_panel::SegmentsPanel;
 use super::storage::{load_project, save_project};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::project::{ColumnChoice, FileRef, ProjectState, Restored};
@@ -162,6 +163,22 @@ impl Studio {
     pub async fn ask(&self, request: Request) -> Response {
         let client = self.engine.get_value();
         client.ask(request).await
+    }
+
+    /// Ask something the engine answers in steps (a segmentation), hearing
+    /// its progress.
+    pub fn ask_in_steps(
+        &self,
+        request: Request,
+        on_progress: impl Fn(Progress) + 'static,
+    ) -> OpenLoad {
+        self.engine
+            .with_value(|engine| engine.ask_in_steps(request, on_progress))
+    }
+
+    /// Stop a job started by [`Studio::ask_in_steps`] between two steps.
+    pub fn cancel_job(&self, id: u32) {
+        self.engine.with_value(|engine| engine.cancel(id));
     }
 
     /// Files the user dropped or chose, read one after the other. A file
@@ -624,6 +641,7 @@ pub fn App() -> impl IntoView {
                 <QualityPanel />
                 <ProjectFiles />
                 <CustomersPanel />
+                <SegmentsPanel />
                 <AssociationsPanel />
                 <Preview />
             </Show>

@@ -12,6 +12,7 @@ use super::ingest::LoadOptions;
 use super::quality::Fix;
 use super::relate::FileRole;
 use super::schema::{ColumnType, DateOrder, Role};
+use super::segment::SavedSegmentation;
 
 /// The format this build writes. Bump it when a saved field changes meaning,
 /// and add a migration from every earlier version in [`decode`].
@@ -59,6 +60,13 @@ pub struct ProjectState {
     /// name (format 3); a file not here is guessed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub links: BTreeMap<String, LinkSetting>,
+    /// The user's segmentations, of any file of the project (absent in
+    /// older saves: none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segmentations: Vec<SavedSegmentation>,
+    /// The segmentation shown, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_segmentation: Option<u32>,
 }
 
 /// A file's own settings: kept at the top of [`ProjectState`] for the open
@@ -146,6 +154,7 @@ impl ProjectState {
     pub fn remove_file(&mut self, name: &str) {
         self.beside.retain(|f| f.file.name != name);
         self.links.remove(name);
+        self.segmentations.retain(|s| s.file != name);
         if self.file.as_ref().is_some_and(|f| f.name == name) {
             self.take_open();
         }
@@ -263,6 +272,8 @@ impl Default for ProjectState {
             customers: None,
             beside: Vec::new(),
             links: BTreeMap::new(),
+            segmentations: Vec::new(),
+            shown_segmentation: None,
         }
     }
 }
@@ -395,6 +406,22 @@ mod tests {
                     key: Some("شناسه".into()),
                 },
             )]),
+            segmentations: vec![SavedSegmentation {
+                id: 1,
+                name: "مشتریان بر پایه سن".into(),
+                file: "مشتریان.csv".into(),
+                features: vec![crate::core::segment::FeatureSetting {
+                    column: "Age".into(),
+                    kind: crate::core::segment::FeatureKind::Numeric(Default::default()),
+                }],
+                k_min: 2,
+                k_max: 8,
+                k: Some(4),
+                seed: 42,
+                restarts: 4,
+                segment_names: vec!["جوان".into(), String::new()],
+            }],
+            shown_segmentation: Some(1),
         }
     }
 
@@ -415,6 +442,9 @@ mod tests {
         assert!(state.beside.is_empty() && state.links.is_empty());
         assert_eq!(state.customers, None, "its log went with it");
         assert_eq!(state.file_names(), ["مشتریان.csv"]);
+        assert_eq!(state.segmentations.len(), 1, "of the file still there");
+        state.remove_file("مشتریان.csv");
+        assert!(state.segmentations.is_empty(), "went with its file");
     }
 
     #[test]

@@ -88,6 +88,7 @@ impl Engine {
         self.forget_customers_of(&file.name);
         match place {
             FilePlace::Open => {
+                self.open_generation += 1;
                 if let Some(previous) = self.open.replace(file) {
                     self.forget_customers_of(&previous.name);
                 }
@@ -98,6 +99,7 @@ impl Engine {
                     .as_ref()
                     .is_some_and(|open| open.name == file.name)
                 {
+                    self.open_generation += 1;
                     self.open = Some(file);
                 } else {
                     self.others.push(file);
@@ -118,6 +120,7 @@ impl Engine {
             };
         };
         let chosen = self.others.remove(at);
+        self.open_generation += 1;
         if let Some(previous) = self.open.replace(chosen) {
             self.others.push(previous.unfiltered());
         }
@@ -138,6 +141,7 @@ impl Engine {
         self.others.retain(|other| other.name != name);
         let was_open = self.open.as_ref().is_some_and(|open| open.name == name);
         if was_open {
+            self.open_generation += 1;
             self.open = None;
         }
         if !was_open && before == self.others.len() {

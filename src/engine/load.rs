@@ -25,6 +25,9 @@ pub enum LoadPhase {
     Parsing,
     /// Columns whose type and role are inferred (`done`/`total` columns).
     Inferring,
+    /// Not a load: a segmentation's steps (k-means starts, scores,
+    /// bootstraps).
+    Segmenting,
 }
 
 /// How far a load has got.

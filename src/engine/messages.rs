@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ColumnSummary, FilePlace, LinkChoice, ProjectLink, RowFilter, TableSummary};
+use super::{
+    ColumnSummary, FilePlace, LinkChoice, ProjectLink, RowFilter, SegmentError, SegmentRequest,
+    SegmentationSummary, TableSummary,
+};
 use crate::core::associations::AssociationMatrix;
 use crate::core::customer_base::{
     BaseError, CustomerBaseSummary, CustomerQuery, CustomerRecord, CustomerStory,
@@ -108,6 +111,16 @@ pub enum Request {
     },
     /// One customer's whole story.
     Customer { id: String },
+    /// Segment the open table's rows with k-means, scanning k (in the
+    /// browser a job in steps, with progress; see [`super::SegmentJob`]).
+    Segment(SegmentRequest),
+    /// Give every customer the segment of k's fit from the kept scan.
+    SegmentK { k: usize },
+    /// The kept segmentation's summary, if it is still of the open table.
+    Segmentation,
+    /// The open table (as segmented) with each row's segment name added as
+    /// a last column headed `header`, as CSV (formula-safe).
+    ExportSegments { names: Vec<String>, header: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -211,4 +224,8 @@ pub enum Response {
     NoSuchColumn {
         column: usize,
     },
+    Segmented(Box<SegmentationSummary>),
+    SegmentFailed(SegmentError),
+    /// The user stopped the segmentation; the one kept before stays.
+    SegmentCancelled,
 }

@@ -12,6 +12,7 @@ mod filter;
 mod link;
 mod load;
 mod messages;
+mod segment;
 mod summary;
 mod wire;
 
@@ -21,6 +22,10 @@ pub use filter::RowFilter;
 pub use link::{LinkChoice, LinkedFile, ProjectLink};
 pub use load::{LoadJob, LoadPhase, Loaded, Progress, RECORDS_PER_STEP};
 pub use messages::{Request, Response};
+pub use segment::{
+    KScore, SegmentError, SegmentJob, SegmentRequest, SegmentationSummary, DEFAULT_RESTARTS,
+    FIT_SAMPLE, MAX_K, SILHOUETTE_SAMPLE, STABILITY_RUNS,
+};
 pub use summary::{ColumnSummary, TableSummary};
 pub use wire::{Call, Reply};
 
@@ -57,6 +62,11 @@ pub struct Engine {
     links: Vec<LinkedFile>,
     /// The customers of one of the files read as a transaction log.
     customers: customers::Customers,
+    /// Counts changes of the open table (another file, fixes, filter), so
+    /// results made for an earlier table are not applied to this one.
+    open_generation: u64,
+    /// The last segmentation of the open table.
+    segmentation: Option<segment::Segmentation>,
 }
 
 impl Engine {
@@ -141,6 +151,10 @@ impl Engine {
             } => self.build_customers(columns, as_of, file),
             Request::CustomerPage { query, start, end } => self.customer_page(query, start, end),
             Request::Customer { id } => self.customer(&id),
+            Request::Segment(request) => self.segment_now(request),
+            Request::SegmentK { k } => self.choose_segment_k(k),
+            Request::Segmentation => self.segmentation_summary(),
+            Request::ExportSegments { names, header } => self.export_segments(&names, &header),
             Request::Associations { kinds } => match self.table() {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,
@@ -225,6 +239,7 @@ impl Engine {
         let open = self.open.as_mut()?;
         change(open);
         let outcomes = open.derive();
+        self.open_generation += 1;
         let name = open.name.clone();
         self.forget_customers_of(&name);
         Some(outcomes)

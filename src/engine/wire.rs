@@ -13,7 +13,8 @@ use crate::core::ingest::LoadOptions;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "call", rename_all = "snake_case")]
 pub enum Call {
-    /// Any engine request; answered by one [`Reply::Answer`] with the same id.
+    /// Any engine request; answered by one [`Reply::Answer`] with the same id
+    /// (a `Segment` request runs in steps, with [`Reply::Progress`] meanwhile).
     Ask { id: u32, request: Request },
     /// Load the file sent beside this call, in chunks: [`Reply::Progress`]
     /// while it runs, then one [`Reply::Answer`] (`Loaded`, `LoadFailed` or
@@ -28,7 +29,8 @@ pub enum Call {
         #[serde(default)]
         place: FilePlace,
     },
-    /// Stop the load started by the `Open` with this id, between two steps.
+    /// Stop the load started by the `Open` with this id (or a stepped
+    /// `Ask`, such as a segmentation), between two steps.
     Cancel { id: u32 },
     /// How much memory the engine's wasm instance holds (it only grows, so
     /// this is its peak); answered by [`Reply::Memory`]. For benchmarks.

@@ -9,7 +9,9 @@ use web_sys::Blob;
 
 use super::yield_now::yield_now;
 use crate::core::ingest::{IngestError, LoadOptions};
-use crate::engine::{Call, Engine, FilePlace, LoadJob, Reply, Response};
+use crate::engine::{
+    Call, Engine, FilePlace, LoadJob, Reply, Request, Response, SegmentJob, SegmentRequest,
+};
 
 /// Bytes read per `Blob.slice`: big enough to read fast, small enough that
 /// progress moves and a cancel is seen within a fraction of a second.
@@ -24,6 +26,8 @@ pub struct Host {
     send: Box<dyn Fn(Reply)>,
     /// The id of the load running now, if any.
     loading: Cell<Option<u32>>,
+    /// The id of the segmentation running now, if any.
+    segmenting: Cell<Option<u32>>,
     cancelled: RefCell<HashSet<u32>>,
 }
 
@@ -33,6 +37,7 @@ impl Host {
             engine: RefCell::new(Engine::new()),
             send: Box::new(send),
             loading: Cell::new(None),
+            segmenting: Cell::new(None),
             cancelled: RefCell::new(HashSet::new()),
         })
     }
@@ -40,6 +45,10 @@ impl Host {
     /// Handle one call; `file` is the `File` sent beside an `Open`.
     pub fn handle(self: &Rc<Self>, call: Call, file: Option<Blob>) {
         match call {
+            Call::Ask {
+                id,
+                request: Request::Segment(request),
+            } => self.spawn_segmenting(id, request),
             Call::Ask { id, request } => {
                 let response = self.engine.borrow_mut().handle(request);
                 (self.send)(Reply::Answer { id, response });
@@ -74,6 +83,49 @@ impl Host {
                 id,
                 bytes: wasm_memory_bytes(),
             }),
+        }
+    }
+
+    /// Segment in steps, between them reporting progress, answering other
+    /// calls and checking for a cancel. A new segmentation cancels the one
+    /// running.
+    fn spawn_segmenting(self: &Rc<Self>, id: u32, request: SegmentRequest) {
+        if let Some(running) = self.segmenting.replace(Some(id)) {
+            self.cancelled.borrow_mut().insert(running);
+        }
+        let host = Rc::clone(self);
+        spawn_local(async move {
+            let started = host.engine.borrow().start_segmenting(request);
+            let response = match started {
+                Ok(job) => host.segment(id, job).await,
+                Err(response) => *response,
+            };
+            if host.segmenting.get() == Some(id) {
+                host.segmenting.set(None);
+            }
+            host.cancelled.borrow_mut().remove(&id);
+            (host.send)(Reply::Answer { id, response });
+        });
+    }
+
+    async fn segment(&self, id: u32, mut job: Box<SegmentJob>) -> Response {
+        loop {
+            let started = js_sys::Date::now();
+            while js_sys::Date::now() - started < BUSY_MILLIS {
+                match job.step() {
+                    Ok(true) => return self.engine.borrow_mut().finish_segmenting(job),
+                    Ok(false) => {}
+                    Err(error) => return Response::SegmentFailed(error),
+                }
+            }
+            (self.send)(Reply::Progress {
+                id,
+                progress: job.progress(),
+            });
+            yield_now().await;
+            if self.is_cancelled(id) {
+                return Response::SegmentCancelled;
+            }
         }
     }
 

@@ -12,11 +12,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::calinski_harabasz::calinski_harabasz;
-use super::kmeans::{kmeans, KMeansError, KMeansOptions};
+use super::kmeans::{KMeansError, KMeansFit, KMeansOptions, KMeansStarts};
 use super::matrix::Matrix;
 use super::rng::SplitMix64;
 use super::silhouette::silhouette;
-use super::stability::{stability, Stability, StabilityOptions};
+use super::stability::{Stability, StabilityOptions, StabilityRuns};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ChooseKOptions {
@@ -65,6 +65,9 @@ pub struct KFigures {
     pub iterations: usize,
     /// The winning restart's labels of the fitted points.
     pub labels: Vec<usize>,
+    /// Its centres (k rows, in the labels' numbering): every customer,
+    /// fitted or not, gets the segment of the nearest.
+    pub centers: Matrix,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,69 +86,185 @@ pub struct KChoice {
 /// Figures for every k in `k_min..=k_max` (k above the number of fitted
 /// points is skipped) and the suggested k.
 pub fn choose_k(points: &Matrix, options: &ChooseKOptions) -> Result<KChoice, KMeansError> {
-    let n = points.rows();
-    let mut rng = SplitMix64::new(options.seed);
-    // Independent streams for the three samples and the fits, so changing
-    // one setting does not reshuffle the others.
-    let (fit_seed, silhouette_seed, stability_seed) =
-        (rng.next_u64(), rng.next_u64(), rng.next_u64());
-    let sampled;
-    let fitted: &Matrix = if n > options.fit_sample {
-        sampled = points.select(&rng.sample_indices(n, options.fit_sample));
-        &sampled
-    } else {
-        points
-    };
-    let kmeans_options = |k: usize| KMeansOptions {
-        k,
-        n_init: options.n_init,
-        max_iter: options.max_iter,
-        tol: options.tol,
-        seed: fit_seed,
-    };
-    let mut figures = Vec::new();
-    let mut silhouette_points = 0;
-    for k in options.k_min.max(1)..=options.k_max.min(fitted.rows()) {
-        let fit = kmeans(fitted, &kmeans_options(k))?;
-        let s = silhouette(
-            fitted,
-            &fit.labels,
-            options.silhouette_sample,
+    let mut scan = KScan::new(points, options);
+    while !scan.step()? {}
+    Ok(scan.finish())
+}
+
+/// [`choose_k`] in steps (one k-means start, one k's scores, or one
+/// bootstrap each), so the worker can report progress and stop between
+/// them. Running every step gives exactly `choose_k`'s answer.
+#[derive(Debug, Clone)]
+pub struct KScan {
+    options: ChooseKOptions,
+    /// The points fitted: all of them, or a seeded sample.
+    fitted: Matrix,
+    points: usize,
+    fit_seed: u64,
+    silhouette_seed: u64,
+    stability_seed: u64,
+    /// The k still to fit, in order.
+    ks: std::ops::RangeInclusive<usize>,
+    fitting: Option<KMeansStarts>,
+    figures: Vec<KFigures>,
+    silhouette_points: usize,
+    stability: Option<StabilityRuns>,
+    stability_done: Option<Stability>,
+    finished: bool,
+}
+
+impl KScan {
+    pub fn new(points: &Matrix, options: &ChooseKOptions) -> KScan {
+        let n = points.rows();
+        let mut rng = SplitMix64::new(options.seed);
+        // Independent streams for the three samples and the fits, so
+        // changing one setting does not reshuffle the others.
+        let (fit_seed, silhouette_seed, stability_seed) =
+            (rng.next_u64(), rng.next_u64(), rng.next_u64());
+        let fitted = if n > options.fit_sample {
+            points.select(&rng.sample_indices(n, options.fit_sample))
+        } else {
+            points.clone()
+        };
+        let ks = options.k_min.max(1)..=options.k_max.min(fitted.rows());
+        KScan {
+            options: *options,
+            points: n,
+            fit_seed,
             silhouette_seed,
-        );
-        silhouette_points = s.map_or(silhouette_points, |s| s.points);
-        figures.push(KFigures {
+            stability_seed,
+            ks,
+            fitting: None,
+            figures: Vec::new(),
+            silhouette_points: 0,
+            stability: None,
+            stability_done: None,
+            finished: false,
+            fitted,
+        }
+    }
+
+    fn kmeans_options(&self, k: usize) -> KMeansOptions {
+        KMeansOptions {
             k,
+            n_init: self.options.n_init,
+            max_iter: self.options.max_iter,
+            tol: self.options.tol,
+            seed: self.fit_seed,
+        }
+    }
+
+    /// Steps in all: per k its starts and its scores, then the bootstraps.
+    pub fn total_steps(&self) -> usize {
+        let ks = self.figures.len() + self.ks.clone().count() + usize::from(self.fitting.is_some());
+        ks * (self.options.n_init.max(1) + 1) + self.options.stability_runs
+    }
+
+    pub fn done_steps(&self) -> usize {
+        let starts = self.options.n_init.max(1) + 1;
+        let fitting = self.fitting.as_ref().map_or(0, KMeansStarts::done);
+        let stability = match (&self.stability, &self.stability_done) {
+            (Some(runs), _) => runs.done(),
+            (None, Some(done)) => done.adjusted_rand.len(),
+            (None, None) if self.finished => self.options.stability_runs,
+            (None, None) => 0,
+        };
+        self.figures.len() * starts + fitting + stability
+    }
+
+    /// The points the fits run on.
+    pub fn fitted(&self) -> &Matrix {
+        &self.fitted
+    }
+
+    /// Do one step; true when the scan is finished.
+    pub fn step(&mut self) -> Result<bool, KMeansError> {
+        if self.finished {
+            return Ok(true);
+        }
+        if let Some(runs) = &mut self.stability {
+            let reference = self
+                .figures
+                .iter()
+                .find(|f| Some(f.k) == suggest(&self.figures))
+                .map(|f| f.labels.as_slice())
+                .unwrap_or_default();
+            if runs.run_next(&self.fitted, reference)? {
+                self.stability_done = self.stability.take().map(StabilityRuns::finish);
+                self.finished = true;
+            }
+            return Ok(self.finished);
+        }
+        if let Some(starts) = &mut self.fitting {
+            if starts.run_next(&self.fitted) {
+                if let Some(done) = self.fitting.take() {
+                    self.score(done.finish()?);
+                }
+            }
+            return Ok(false);
+        }
+        match self.ks.next() {
+            Some(k) => {
+                self.fitting = Some(KMeansStarts::new(&self.fitted, &self.kmeans_options(k))?);
+                Ok(false)
+            }
+            None => {
+                self.start_stability();
+                Ok(self.finished)
+            }
+        }
+    }
+
+    /// A finished fit's silhouette and CH.
+    fn score(&mut self, fit: KMeansFit) {
+        let s = silhouette(
+            &self.fitted,
+            &fit.labels,
+            self.options.silhouette_sample,
+            self.silhouette_seed,
+        );
+        self.silhouette_points = s.map_or(self.silhouette_points, |s| s.points);
+        self.figures.push(KFigures {
+            k: fit.centers.rows(),
             inertia: fit.inertia,
             silhouette: s.map(|s| s.score),
-            calinski_harabasz: calinski_harabasz(fitted, &fit.labels),
+            calinski_harabasz: calinski_harabasz(&self.fitted, &fit.labels),
             converged: fit.runs.iter().all(|r| r.converged),
             iterations: fit.iterations,
             labels: fit.labels,
+            centers: fit.centers,
         });
     }
-    let suggested = suggest(&figures);
-    let stability = match suggested.and_then(|k| figures.iter().find(|f| f.k == k)) {
-        Some(best) if options.stability_runs > 0 => Some(stability(
-            fitted,
-            &best.labels,
-            &kmeans_options(best.k),
-            &StabilityOptions {
-                runs: options.stability_runs,
-                sample: fitted.rows(),
-                seed: stability_seed,
-            },
-        )?),
-        _ => None,
-    };
-    Ok(KChoice {
-        figures,
-        suggested,
-        points: n,
-        fitted: fitted.rows(),
-        silhouette_points,
-        stability,
-    })
+
+    fn start_stability(&mut self) {
+        let suggested = suggest(&self.figures);
+        match suggested {
+            Some(k) if self.options.stability_runs > 0 => {
+                self.stability = Some(StabilityRuns::new(
+                    &self.fitted,
+                    &self.kmeans_options(k),
+                    &StabilityOptions {
+                        runs: self.options.stability_runs,
+                        sample: self.fitted.rows(),
+                        seed: self.stability_seed,
+                    },
+                ));
+            }
+            _ => self.finished = true,
+        }
+    }
+
+    /// The figures of the steps run (all of them once `step` said so).
+    pub fn finish(self) -> KChoice {
+        KChoice {
+            suggested: suggest(&self.figures),
+            points: self.points,
+            fitted: self.fitted.rows(),
+            silhouette_points: self.silhouette_points,
+            stability: self.stability_done,
+            figures: self.figures,
+        }
+    }
 }
 
 /// Highest silhouette; within 1e-12 of it, higher CH; then lower k.
@@ -179,6 +298,7 @@ mod tests {
             converged: true,
             iterations: 1,
             labels: vec![],
+            centers: Matrix::default(),
         }
     }
 

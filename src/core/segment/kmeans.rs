@@ -86,41 +86,90 @@ impl std::fmt::Display for KMeansError {
 
 /// k-means of `points` (see the module docs).
 pub fn kmeans(points: &Matrix, options: &KMeansOptions) -> Result<KMeansFit, KMeansError> {
-    let k = options.k;
-    if k == 0 {
-        return Err(KMeansError::NoClusters);
+    let mut starts = KMeansStarts::new(points, options)?;
+    while !starts.run_next(points) {}
+    starts.finish()
+}
+
+/// The same k-means one start at a time, so a caller that must stay
+/// responsive (the worker) can report progress and stop between starts.
+/// Running every start and finishing gives exactly [`kmeans`]'s fit.
+#[derive(Debug, Clone)]
+pub struct KMeansStarts {
+    options: KMeansOptions,
+    tolerance: f64,
+    seeds: SplitMix64,
+    best: Option<Run>,
+    runs: Vec<RunSummary>,
+    best_run: usize,
+}
+
+impl KMeansStarts {
+    pub fn new(points: &Matrix, options: &KMeansOptions) -> Result<Self, KMeansError> {
+        let k = options.k;
+        if k == 0 {
+            return Err(KMeansError::NoClusters);
+        }
+        if points.rows() < k {
+            return Err(KMeansError::TooFewPoints {
+                points: points.rows(),
+                k,
+            });
+        }
+        Ok(KMeansStarts {
+            options: *options,
+            tolerance: options.tol * mean_variance(points),
+            // One seed per start, drawn from the user's seed: start r is
+            // the same whatever n_init is.
+            seeds: SplitMix64::new(options.seed),
+            best: None,
+            runs: Vec::with_capacity(options.n_init.max(1)),
+            best_run: 0,
+        })
     }
-    if points.rows() < k {
-        return Err(KMeansError::TooFewPoints {
-            points: points.rows(),
-            k,
-        });
+
+    /// Starts in all.
+    pub fn total(&self) -> usize {
+        self.options.n_init.max(1)
     }
-    let tolerance = options.tol * mean_variance(points);
-    // One seed per start, drawn from the user's seed: start r is the same
-    // whatever n_init is.
-    let mut seeds = SplitMix64::new(options.seed);
-    let mut best: Option<Run> = None;
-    let mut runs = Vec::with_capacity(options.n_init.max(1));
-    let mut best_run = 0;
-    for r in 0..options.n_init.max(1) {
-        let mut rng = SplitMix64::new(seeds.next_u64());
-        let start = kmeans_plus_plus(points, k, &mut rng);
-        let run = lloyd(points, start, options.max_iter, tolerance);
-        runs.push(RunSummary {
+
+    pub fn done(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// Run the next start (on the same `points` as `new`); true when every
+    /// start has run.
+    pub fn run_next(&mut self, points: &Matrix) -> bool {
+        if self.done() >= self.total() {
+            return true;
+        }
+        let mut rng = SplitMix64::new(self.seeds.next_u64());
+        let start = kmeans_plus_plus(points, self.options.k, &mut rng);
+        let run = lloyd(points, start, self.options.max_iter, self.tolerance);
+        self.runs.push(RunSummary {
             inertia: run.inertia,
             iterations: run.iterations,
             converged: run.converged,
         });
-        if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
-            best = Some(run);
-            best_run = r;
+        if self.best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
+            self.best = Some(run);
+            self.best_run = self.runs.len() - 1;
         }
+        self.done() >= self.total()
     }
-    let Some(best) = best else {
-        return Err(KMeansError::NoClusters);
-    };
-    Ok(number_by_size(best, k, runs, best_run))
+
+    /// The best start's fit (of the starts run so far).
+    pub fn finish(self) -> Result<KMeansFit, KMeansError> {
+        let Some(best) = self.best else {
+            return Err(KMeansError::NoClusters);
+        };
+        Ok(number_by_size(
+            best,
+            self.options.k,
+            self.runs,
+            self.best_run,
+        ))
+    }
 }
 
 /// The nearest centre of every point and the total squared distance
@@ -139,6 +188,7 @@ pub fn assign(points: &Matrix, centers: &Matrix) -> (Vec<usize>, f64) {
     (labels, inertia)
 }
 
+#[derive(Debug, Clone)]
 struct Run {
     labels: Vec<usize>,
     centers: Matrix,

@@ -26,20 +26,24 @@ mod features;
 mod kmeans;
 mod matrix;
 mod rng;
+mod saved;
 mod seeding;
 mod silhouette;
 mod stability;
+mod suggest;
 
 pub use adjusted_rand::{adjusted_rand_index, pairs_kept_together};
 pub use calinski_harabasz::calinski_harabasz;
-pub use choose_k::{choose_k, ChooseKOptions, KChoice, KFigures};
+pub use choose_k::{choose_k, ChooseKOptions, KChoice, KFigures, KScan};
 pub use features::{
     build_features, CategoricalOptions, FeatureChoice, FeatureError, FeatureKind, FeatureMatrix,
     FeatureReport, FeatureStep, NumericOptions, ScaleNote, Scaling, DEFAULT_CATEGORY_WEIGHT,
     MAX_LEVELS,
 };
-pub use kmeans::{assign, kmeans, KMeansError, KMeansFit, KMeansOptions, RunSummary};
+pub use kmeans::{assign, kmeans, KMeansError, KMeansFit, KMeansOptions, KMeansStarts, RunSummary};
 pub use matrix::Matrix;
 pub use rng::SplitMix64;
+pub use saved::{feature_choices, FeatureSetting, SavedSegmentation};
 pub use silhouette::{silhouette, silhouette_exact, Silhouette};
-pub use stability::{stability, Stability, StabilityOptions};
+pub use stability::{stability, Stability, StabilityOptions, StabilityRuns};
+pub use suggest::{is_numeric, suggest_features, suggested_kind};

@@ -53,40 +53,87 @@ pub fn stability(
     kmeans_options: &KMeansOptions,
     options: &StabilityOptions,
 ) -> Result<Stability, KMeansError> {
-    let n = points.rows();
-    let size = options.sample.min(n).max(kmeans_options.k);
-    let mut rng = SplitMix64::new(options.seed);
-    let mut adjusted_rand = Vec::with_capacity(options.runs);
-    let mut pairs_kept = Vec::with_capacity(options.runs);
-    for _ in 0..options.runs {
-        let drawn: Vec<usize> = (0..size).map(|_| rng.below(n)).collect();
+    let mut runs = StabilityRuns::new(points, kmeans_options, options);
+    while !runs.run_next(points, reference)? {}
+    Ok(runs.finish())
+}
+
+/// The same bootstraps one at a time (see [`super::KMeansStarts`]).
+#[derive(Debug, Clone)]
+pub struct StabilityRuns {
+    kmeans_options: KMeansOptions,
+    runs: usize,
+    size: usize,
+    rng: SplitMix64,
+    adjusted_rand: Vec<f64>,
+    pairs_kept: Vec<f64>,
+}
+
+impl StabilityRuns {
+    pub fn new(
+        points: &Matrix,
+        kmeans_options: &KMeansOptions,
+        options: &StabilityOptions,
+    ) -> Self {
+        StabilityRuns {
+            kmeans_options: *kmeans_options,
+            runs: options.runs,
+            size: options.sample.min(points.rows()).max(kmeans_options.k),
+            rng: SplitMix64::new(options.seed),
+            adjusted_rand: Vec::with_capacity(options.runs),
+            pairs_kept: Vec::with_capacity(options.runs),
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.runs
+    }
+
+    pub fn done(&self) -> usize {
+        self.adjusted_rand.len()
+    }
+
+    /// One bootstrap refit of `points` compared with `reference`; true
+    /// when every bootstrap has run.
+    pub fn run_next(&mut self, points: &Matrix, reference: &[usize]) -> Result<bool, KMeansError> {
+        if self.done() >= self.runs {
+            return Ok(true);
+        }
+        let n = points.rows();
+        let drawn: Vec<usize> = (0..self.size).map(|_| self.rng.below(n)).collect();
         let fit = kmeans(
             &points.select(&drawn),
             &KMeansOptions {
-                seed: rng.next_u64(),
-                ..*kmeans_options
+                seed: self.rng.next_u64(),
+                ..self.kmeans_options
             },
         )?;
         let (labels, _) = assign(points, &fit.centers);
-        adjusted_rand.push(adjusted_rand_index(reference, &labels));
-        pairs_kept.push(pairs_kept_together(reference, &labels));
+        self.adjusted_rand
+            .push(adjusted_rand_index(reference, &labels));
+        self.pairs_kept
+            .push(pairs_kept_together(reference, &labels));
+        Ok(self.done() >= self.runs)
     }
-    let mean = |v: &[f64]| {
-        if v.is_empty() {
-            1.0
-        } else {
-            v.iter().sum::<f64>() / v.len() as f64
+
+    pub fn finish(self) -> Stability {
+        let mean = |v: &[f64]| {
+            if v.is_empty() {
+                1.0
+            } else {
+                v.iter().sum::<f64>() / v.len() as f64
+            }
+        };
+        Stability {
+            k: self.kmeans_options.k,
+            sample: self.size,
+            mean_adjusted_rand: mean(&self.adjusted_rand),
+            min_adjusted_rand: self.adjusted_rand.iter().copied().fold(1.0, f64::min),
+            mean_pairs_kept: mean(&self.pairs_kept),
+            adjusted_rand: self.adjusted_rand,
+            pairs_kept: self.pairs_kept,
         }
-    };
-    Ok(Stability {
-        k: kmeans_options.k,
-        sample: size,
-        mean_adjusted_rand: mean(&adjusted_rand),
-        min_adjusted_rand: adjusted_rand.iter().copied().fold(1.0, f64::min),
-        mean_pairs_kept: mean(&pairs_kept),
-        adjusted_rand,
-        pairs_kept,
-    })
+    }
 }
 
 #[cfg(test)]
