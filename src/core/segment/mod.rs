@@ -24,7 +24,9 @@ mod calinski_harabasz;
 mod choose_k;
 mod features;
 mod kmeans;
+mod map_sample;
 mod matrix;
+mod pca;
 mod rng;
 mod seeding;
 mod silhouette;
@@ -39,7 +41,12 @@ pub use features::{
     MAX_LEVELS,
 };
 pub use kmeans::{assign, kmeans, KMeansError, KMeansFit, KMeansOptions, RunSummary};
+pub use map_sample::{
+    sample_for_map, MapSample, MapSampleOptions, SegmentDrawn, DEFAULT_MAP_POINTS,
+    DEFAULT_MIN_PER_SEGMENT,
+};
 pub use matrix::Matrix;
+pub use pca::{Component, Pca, PcaError};
 pub use rng::SplitMix64;
 pub use silhouette::{silhouette, silhouette_exact, Silhouette};
 pub use stability::{stability, Stability, StabilityOptions};
