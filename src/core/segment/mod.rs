@@ -28,6 +28,8 @@ mod map_sample;
 mod matrix;
 mod pca;
 mod rng;
+mod rule_eval;
+mod rules;
 mod seeding;
 mod silhouette;
 mod stability;
@@ -48,5 +50,7 @@ pub use map_sample::{
 pub use matrix::Matrix;
 pub use pca::{Component, Pca, PcaError};
 pub use rng::SplitMix64;
+pub use rule_eval::{check_rule, count_matching, matching_rows};
+pub use rules::{Condition, Join, Operator, Rule, RuleCount, RuleError};
 pub use silhouette::{silhouette, silhouette_exact, Silhouette};
 pub use stability::{stability, Stability, StabilityOptions};
