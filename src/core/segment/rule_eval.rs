@@ -7,7 +7,7 @@
 use super::rules::{Condition, Join, Operator, Rule, RuleCount, RuleError};
 use crate::core::calendar::{decide_order, parse_day, DayReader};
 use crate::core::quality::fold_key;
-use crate::core::schema::{is_missing, parse_measure, DateOrder};
+use crate::core::schema::{gregorian_date_of, is_missing, parse_measure, DateOrder};
 use crate::core::table::{Table, TextColumn};
 
 /// How many rows match `rule`, and each condition alone.
@@ -135,10 +135,10 @@ fn compile<'t>(
             found,
         });
     }
-    // Dates in the value are read in the column's order, as its cells are
-    // (the user sees the column that way).
-    let needs_order = values.iter().any(|v| parse_measure(v).is_none());
-    let order = if needs_order {
+    // A date condition reads its cells, and an `a/b/yyyy` value, in the
+    // column's day/month order (the user sees the column that way).
+    // Deciding it is a pass over the column, so only date conditions pay.
+    let order = if values.iter().any(|v| reads_as_date(v)) {
         decide_order(column.cells.iter())
     } else {
         None
@@ -186,6 +186,14 @@ fn compile<'t>(
         test,
         order,
     })
+}
+
+/// Not a number, but a date in some day/month order.
+fn reads_as_date(value: &str) -> bool {
+    parse_measure(value).is_none()
+        && [DateOrder::DayFirst, DateOrder::MonthFirst]
+            .iter()
+            .any(|&order| gregorian_date_of(value, Some(order)).is_some())
 }
 
 /// A value as a number (first) or a date; None for neither.
@@ -415,6 +423,33 @@ mod tests {
             count(condition("joined", Operator::Equals, &["2024-03-01"])),
             1
         );
+    }
+
+    #[test]
+    fn day_first_columns_read_in_their_order() {
+        // 25/12/2023 settles the column day first, so 01/02/2024 is
+        // 1 February, and so is the value.
+        let table = Table::from_rows(
+            &["joined"],
+            &[
+                &["25/12/2023"],
+                &["01/02/2024"],
+                &["03/01/2024"],
+                &["Tehran"],
+            ],
+        );
+        let count = |operator, values: &[&str]| {
+            count_matching(
+                &table,
+                &rule(Join::All, vec![condition("joined", operator, values)]),
+            )
+            .unwrap()
+            .matching
+        };
+        assert_eq!(count(Operator::Greater, &["2024-01-15"]), 1);
+        assert_eq!(count(Operator::Equals, &["01/02/2024"]), 1);
+        assert_eq!(count(Operator::Equals, &["2024-02-01"]), 1);
+        assert_eq!(count(Operator::Between, &["2023-12-01", "2024-01-03"]), 2);
     }
 
     #[test]
