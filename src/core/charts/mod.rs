@@ -4,11 +4,15 @@
 mod bars;
 mod heatmap;
 mod histogram;
+mod k_chart;
 mod palette;
+mod segment_map;
 mod timeline;
 
 pub use bars::{draw_ranked_bars, BarsText};
 pub use heatmap::{draw_heatmap, heat_colour, HeatmapText};
 pub use histogram::{draw_histogram, HistogramText};
+pub use k_chart::{draw_k_chart, KChartText, KPoint};
 pub use palette::Palette;
+pub use segment_map::{draw_segment_map, SegmentMapText};
 pub use timeline::{draw_timeline, TimelineText};

@@ -24,8 +24,12 @@ mod calinski_harabasz;
 mod choose_k;
 mod features;
 mod kmeans;
+mod map_sample;
 mod matrix;
+mod pca;
 mod rng;
+mod rule_eval;
+mod rules;
 mod saved;
 mod seeding;
 mod silhouette;
@@ -41,8 +45,15 @@ pub use features::{
     MAX_LEVELS,
 };
 pub use kmeans::{assign, kmeans, KMeansError, KMeansFit, KMeansOptions, KMeansStarts, RunSummary};
+pub use map_sample::{
+    sample_for_map, MapSample, MapSampleOptions, SegmentDrawn, DEFAULT_MAP_POINTS,
+    DEFAULT_MIN_PER_SEGMENT,
+};
 pub use matrix::Matrix;
+pub use pca::{Component, Pca, PcaError};
 pub use rng::SplitMix64;
+pub use rule_eval::{check_rule, count_matching, matching_rows};
+pub use rules::{Condition, Join, Operator, Rule, RuleCount, RuleError};
 pub use saved::{feature_choices, FeatureSetting, SavedSegmentation};
 pub use silhouette::{silhouette, silhouette_exact, Silhouette};
 pub use stability::{stability, Stability, StabilityOptions, StabilityRuns};
