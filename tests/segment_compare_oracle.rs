@@ -32,8 +32,8 @@ use nimrokh::core::i18n::Lang;
 use nimrokh::core::ingest::read_table;
 use nimrokh::core::segment::compare::{
     compare_two, describe_distinguishing_traits, ideal_customer_profile, profile_segments,
-    values_of_column, CategoricalFigures, GroupProfile, NumericFigures, Reference, Test,
-    TraitChoice, TraitFigures, TraitKind,
+    values_of_column, CategoricalFigures, GroupProfile, NumericFigures, Reference, SegmentProfiles,
+    Test, TraitChoice, TraitFigures, TraitKind,
 };
 use nimrokh::core::table::Table;
 use serde_json::Value;
@@ -347,12 +347,10 @@ fn case<'a>(oracle: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no case {name}"))
 }
 
-fn profile_case(name: &str) {
+fn profile_case(name: &str) -> Option<SegmentProfiles> {
     let oracle = oracle();
     let case = case(&oracle, name);
-    let Some(table) = load(case["file"].as_str().expect("file")) else {
-        return;
-    };
+    let table = load(case["file"].as_str().expect("file"))?;
     let segments = case["segments"].as_u64().expect("segments") as usize;
     let profiles =
         profile_segments(&table, &labels(case), segments, &traits(&table, case)).expect("profiles");
@@ -368,11 +366,29 @@ fn profile_case(name: &str) {
         check.group(&format!("segment {}", ours.segment), ours, theirs);
     }
     check.finish(name);
+    for profile in &profiles.segments {
+        eprintln!("segment {}:", profile.segment);
+        for sentence in describe_distinguishing_traits(Lang::En, profile, 3, "") {
+            eprintln!("  {sentence}");
+        }
+    }
+    Some(profiles)
 }
 
 #[test]
 fn mall_kmeans_segments_match_scipy() {
-    profile_case("mall_kmeans5");
+    let Some(profiles) = profile_case("mall_kmeans5") else {
+        return;
+    };
+    // The well-known high-income, high-spending group.
+    let target = describe_distinguishing_traits(Lang::En, &profiles.segments[1], 2, "");
+    assert_eq!(
+        target,
+        [
+            "spending_score is 64% higher than average (index 164).",
+            "annual_income_thousands is 43% higher than average (index 143).",
+        ]
+    );
 }
 
 #[test]

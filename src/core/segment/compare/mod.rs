@@ -37,7 +37,7 @@ pub use ideal::{ideal_customer_profile, values_of_column, IdealCustomerProfile, 
 pub use moments::Moments;
 pub use profile::{
     compare_two, profile_segments, CompareError, GroupProfile, Reference, SegmentProfiles,
-    TraitProfile,
+    TraitProfile, MAX_SEGMENTS,
 };
 pub use test::{NoTest, Test, TestMethod, Tested, SIGNIFICANCE_LEVEL};
 pub use top_value::{top_value_group, TopGroupError, TopValueGroup, REST, TOP};

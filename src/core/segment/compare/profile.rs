@@ -10,6 +10,10 @@ use super::tally::{tally, Tally};
 use super::traits::TraitChoice;
 use crate::core::table::Table;
 
+/// More segments than anyone can read a profile of; the bound keeps a
+/// wrong count from sizing per-segment tallies beyond memory.
+pub const MAX_SEGMENTS: usize = 10_000;
+
 /// What a group's figures are shown against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "segment")]
@@ -66,6 +70,8 @@ pub enum CompareError {
     LabelCount { labels: usize, rows: usize },
     /// A trait names a column the table does not have.
     NoSuchColumn(usize),
+    /// More segments than [`MAX_SEGMENTS`].
+    TooManySegments(usize),
     /// A row's label is not below the number of segments (0-based row).
     LabelOutOfRange {
         row: usize,
@@ -81,6 +87,9 @@ impl std::fmt::Display for CompareError {
                 write!(f, "{labels} segment labels for a table of {rows} rows")
             }
             CompareError::NoSuchColumn(c) => write!(f, "no column {c}"),
+            CompareError::TooManySegments(s) => {
+                write!(f, "{s} segments; at most {MAX_SEGMENTS} can be compared")
+            }
             CompareError::LabelOutOfRange {
                 row,
                 label,
@@ -186,6 +195,9 @@ fn check_labels(
     labels: &[Option<usize>],
     segments: usize,
 ) -> Result<Vec<usize>, CompareError> {
+    if segments > MAX_SEGMENTS {
+        return Err(CompareError::TooManySegments(segments));
+    }
     let rows = table.row_count();
     if labels.len() != rows {
         return Err(CompareError::LabelCount {

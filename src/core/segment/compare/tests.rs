@@ -215,6 +215,10 @@ fn bad_labels_are_errors_not_panics() {
         profile_segments(&table, &[Some(0); 8], 1, &missing_column),
         Err(CompareError::NoSuchColumn(9))
     );
+    assert_eq!(
+        profile_segments(&table, &labels, usize::MAX, &traits()),
+        Err(CompareError::TooManySegments(usize::MAX))
+    );
     // A stray huge label does not size anything in compare_two.
     labels[5] = Some(usize::MAX);
     assert!(compare_two(&table, &labels, 0, usize::MAX, &traits()).is_ok());
