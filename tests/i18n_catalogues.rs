@@ -149,6 +149,7 @@ fn every_key_used_in_the_code_is_defined() {
     let mut used = BTreeSet::new();
     keys_used_in(&src.join("app"), &namespaces, &mut used);
     keys_used_in(&src.join("core/i18n"), &namespaces, &mut used);
+    keys_used_in(&src.join("core/segment/compare"), &namespaces, &mut used);
     assert!(
         used.contains("summary.rows"),
         "the scan finds keys: {used:?}"

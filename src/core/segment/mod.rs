@@ -2,7 +2,8 @@
 //! user picks (scaled, log-transformed, one-hot, imputed, every step
 //! described), Lloyd's k-means with k-means++ seeding and restarts, and
 //! the figures that choose k (silhouette, Calinski–Harabasz) and show how
-//! stable the segments are (adjusted Rand index over bootstraps).
+//! stable the segments are (adjusted Rand index over bootstraps); and
+//! what sets each segment apart ([`compare`]).
 //!
 //! Everything is seeded: the same data, settings and seed give the same
 //! segments on every machine (native and wasm32), because the only
@@ -22,6 +23,7 @@
 mod adjusted_rand;
 mod calinski_harabasz;
 mod choose_k;
+pub mod compare;
 mod features;
 mod kmeans;
 mod map_sample;

@@ -12,6 +12,7 @@
 )]
 
 mod column_stats;
+mod distributions;
 mod histogram;
 mod months;
 mod nice;
@@ -25,6 +26,9 @@ use crate::core::schema::{is_missing, parse_measure};
 use crate::core::table::TextColumn;
 
 pub use column_stats::{column_stats, ColumnStats};
+pub use distributions::{
+    normal_cdf, normal_two_sided_p, regularized_incomplete_beta, student_t_two_sided_p,
+};
 pub use histogram::{histogram, Histogram};
 pub use months::{month_counts, MonthCounts};
 pub use numeric_summary::{numeric_summary, numeric_summary_of, NumericSummary};
