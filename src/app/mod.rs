@@ -27,6 +27,7 @@ mod quality_panel;
 mod read_options;
 mod segment_results;
 mod segment_setup;
+mod segment_traits;
 mod segments_panel;
 mod sentiment_card;
 mod storage;

@@ -6,11 +6,15 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::canvas_chart::CanvasChart;
+use super::chart_draw::{draw_k_chart_on, draw_segment_map_on};
 use super::download::download_text;
 use super::feedback_cards::percent;
 use super::i18n::{use_i18n, I18n};
+use super::segment_traits::SegmentTraits;
 use super::segments_panel::{describe_error, RunState};
 use super::studio::Studio;
+use crate::core::charts::KPoint;
 use crate::core::i18n::localize_digits;
 use crate::core::segment::{FeatureStep, Scaling};
 use crate::engine::{Request, Response, SegmentationSummary};
@@ -135,6 +139,20 @@ pub(super) fn SegmentResults(
                     }).collect_view())}
                 </ul>
             </details>
+            <CanvasChart
+                class="k-chart"
+                draw=Callback::new(move |(canvas, ratio)| {
+                    summary.with_value(|s| {
+                        let points: Vec<KPoint> = s.scores.iter().map(|score| KPoint {
+                            k: score.k,
+                            silhouette: score.silhouette,
+                            calinski_harabasz: score.calinski_harabasz,
+                        }).collect();
+                        draw_k_chart_on(canvas, ratio, &points, s.suggested, Some(s.k), i18n);
+                    });
+                })
+                description=Signal::derive(move || i18n.t("segments.chart.k_description"))
+            />
             <KTable summary=summary choose_k=Callback::new(choose_k) />
             <p class="segment-stability">{move || summary.with_value(|s| stability(i18n, s))}</p>
             <table class="segment-list">
@@ -180,6 +198,30 @@ pub(super) fn SegmentResults(
             <button type="button" class="button secondary" on:click=export>
                 {move || i18n.t("segments.export")}
             </button>
+            {move || summary.with_value(|s| s.map.clone()).map(|map| {
+                let map = StoredValue::new(map);
+                let k = summary.with_value(|s| s.k);
+                view! {
+                    <CanvasChart
+                        class="segment-map"
+                        draw=Callback::new(move |(canvas, ratio)| {
+                            let shown: Vec<String> = (0..k).map(|i| segment_label(i18n, &names.get(), i)).collect();
+                            map.with_value(|map| draw_segment_map_on(canvas, ratio, map, &shown, i18n));
+                        })
+                        description=Signal::derive(move || map.with_value(|m| {
+                            let drawn: usize = m.drawn.iter().map(|d| d.drawn).sum();
+                            let customers: usize = m.drawn.iter().map(|d| d.size).sum();
+                            let explained: f64 = m.explained.iter().sum();
+                            i18n.t_args("segments.map.description", &[
+                                ("drawn", &i18n.count(drawn)),
+                                ("customers", &i18n.count(customers)),
+                                ("percent", &i18n.decimal(100.0 * explained, 0)),
+                            ])
+                        }))
+                    />
+                }
+            })}
+            <SegmentTraits k=summary.with_value(|s| s.k) names=names />
             {move || match run.get() {
                 RunState::Failed(error) => Some(view! { <p class="error" role="alert">{describe_error(i18n, &error)}</p> }),
                 _ => None,

@@ -327,6 +327,9 @@ pub(super) fn describe_error(i18n: I18n, error: &SegmentError) -> String {
         SegmentError::TableChanged | SegmentError::NoSegmentation => {
             i18n.t("segments.error.changed")
         }
+        SegmentError::Compare(_) | SegmentError::Ideal(_) | SegmentError::NoSuchColumn { .. } => {
+            i18n.t("segments.error.compare")
+        }
         SegmentError::NotScanned { k } => {
             i18n.t_args("segments.error.not_scanned", &[("k", &i18n.count(*k))])
         }

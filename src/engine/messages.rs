@@ -15,6 +15,9 @@ use crate::core::feedback::{GroupSentiment, Nps, ScaleAnswers, SentimentReport};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{ColumnKind, Fix, FixOutcome, QualityReport};
 use crate::core::schema::{ColumnType, DateOrder};
+use crate::core::segment::compare::{
+    GroupProfile, IdealCustomerProfile, SegmentProfiles, TraitChoice,
+};
 use crate::core::stats::{ColumnStats, Histogram, MonthCounts, TopValues};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -118,6 +121,21 @@ pub enum Request {
     SegmentK { k: usize },
     /// The kept segmentation's summary, if it is still of the open table.
     Segmentation,
+    /// What sets each segment apart from the whole base, on `traits`.
+    SegmentProfiles { traits: Vec<TraitChoice> },
+    /// Segment `a` against segment `b`, on `traits`.
+    CompareSegments {
+        a: usize,
+        b: usize,
+        traits: Vec<TraitChoice>,
+    },
+    /// The ideal customer profile: the top `share` of customers by the
+    /// value in `column` against everyone else, on `traits`.
+    IdealCustomers {
+        column: usize,
+        share: f64,
+        traits: Vec<TraitChoice>,
+    },
     /// The open table (as segmented) with each row's segment name added as
     /// a last column headed `header`, as CSV (formula-safe).
     ExportSegments { names: Vec<String>, header: String },
@@ -228,4 +246,7 @@ pub enum Response {
     SegmentFailed(SegmentError),
     /// The user stopped the segmentation; the one kept before stays.
     SegmentCancelled,
+    SegmentProfiles(Box<SegmentProfiles>),
+    SegmentComparison(Box<GroupProfile>),
+    IdealCustomers(Box<IdealCustomerProfile>),
 }

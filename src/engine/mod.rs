@@ -23,8 +23,8 @@ pub use link::{LinkChoice, LinkedFile, ProjectLink};
 pub use load::{LoadJob, LoadPhase, Loaded, Progress, RECORDS_PER_STEP};
 pub use messages::{Request, Response};
 pub use segment::{
-    KScore, SegmentError, SegmentJob, SegmentRequest, SegmentationSummary, DEFAULT_RESTARTS,
-    FIT_SAMPLE, MAX_K, SILHOUETTE_SAMPLE, STABILITY_RUNS,
+    KScore, SegmentError, SegmentJob, SegmentMap, SegmentRequest, SegmentationSummary,
+    DEFAULT_RESTARTS, FIT_SAMPLE, MAX_K, SILHOUETTE_SAMPLE, STABILITY_RUNS,
 };
 pub use summary::{ColumnSummary, TableSummary};
 pub use wire::{Call, Reply};
@@ -155,6 +155,13 @@ impl Engine {
             Request::SegmentK { k } => self.choose_segment_k(k),
             Request::Segmentation => self.segmentation_summary(),
             Request::ExportSegments { names, header } => self.export_segments(&names, &header),
+            Request::SegmentProfiles { traits } => self.segment_profiles(&traits),
+            Request::CompareSegments { a, b, traits } => self.compare_segments(a, b, &traits),
+            Request::IdealCustomers {
+                column,
+                share,
+                traits,
+            } => self.ideal_customers(column, share, &traits),
             Request::Associations { kinds } => match self.table() {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,

@@ -10,9 +10,14 @@ use serde::{Deserialize, Serialize};
 
 use super::{Engine, Progress, Response};
 use crate::core::export::table_to_csv;
+use crate::core::segment::compare::{
+    compare_two, ideal_customer_profile, profile_segments, values_of_column, CompareError,
+    IdealError, TraitChoice,
+};
 use crate::core::segment::{
-    assign, build_features, ChooseKOptions, FeatureChoice, FeatureError, FeatureReport, KChoice,
-    KMeansError, KScan, Matrix, Stability,
+    assign, build_features, sample_for_map, ChooseKOptions, FeatureChoice, FeatureError,
+    FeatureReport, KChoice, KMeansError, KScan, MapSampleOptions, Matrix, Pca, SegmentDrawn,
+    Stability,
 };
 use crate::core::table::Column;
 
@@ -66,6 +71,26 @@ pub enum SegmentError {
     NotScanned {
         k: usize,
     },
+    Compare(CompareError),
+    Ideal(IdealError),
+    /// The value column of an ideal customer profile does not exist.
+    NoSuchColumn {
+        column: usize,
+    },
+}
+
+/// The segment map: customers drawn on the first two principal components
+/// of the feature matrix, a stratified sample of them for a large base.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentMap {
+    /// (PC1, PC2) of each drawn customer.
+    pub points: Vec<[f64; 2]>,
+    /// Segment of each drawn customer.
+    pub segments: Vec<usize>,
+    /// Share of the variance each component explains (at most two).
+    pub explained: Vec<f64>,
+    /// Per segment: customers and how many are drawn.
+    pub drawn: Vec<SegmentDrawn>,
 }
 
 /// One k of the scan, as the chart shows it.
@@ -98,6 +123,7 @@ pub struct SegmentationSummary {
     pub stability: Option<Stability>,
     /// Customers per segment (segment 0 the largest at the fit).
     pub sizes: Vec<usize>,
+    pub map: Option<SegmentMap>,
 }
 
 /// A finished segmentation the engine keeps.
@@ -115,6 +141,8 @@ pub(super) struct Segmentation {
     k: usize,
     /// Segment of each matrix row.
     labels: Vec<usize>,
+    /// The map's projection (None when the matrix has no rows).
+    pca: Option<Pca>,
 }
 
 impl Segmentation {
@@ -163,7 +191,30 @@ impl Segmentation {
             silhouette_points: self.choice.silhouette_points,
             stability: self.choice.stability.clone(),
             sizes,
+            map: self.map(),
         }
+    }
+
+    /// A sample of the customers on the first two components.
+    fn map(&self) -> Option<SegmentMap> {
+        let pca = self.pca.as_ref()?;
+        let sample = sample_for_map(
+            &self.labels,
+            &MapSampleOptions {
+                seed: self.request.seed,
+                ..MapSampleOptions::default()
+            },
+        );
+        Some(SegmentMap {
+            points: pca.project_rows(&self.matrix, &sample.rows),
+            segments: sample
+                .rows
+                .iter()
+                .map(|&row| self.labels.get(row).copied().unwrap_or(0))
+                .collect(),
+            explained: pca.components.iter().map(|c| c.ratio).collect(),
+            drawn: sample.segments,
+        })
     }
 
     /// Every customer to the nearest centre of the scan's fit for `k`.
@@ -277,7 +328,9 @@ impl Engine {
             choice,
             k,
             labels: Vec::new(),
+            pca: None,
         };
+        segmentation.pca = Pca::fit(&segmentation.matrix).ok();
         if let Err(error) = segmentation.use_k(k) {
             return Response::SegmentFailed(error);
         }
@@ -357,6 +410,51 @@ impl Engine {
         });
         Response::Csv {
             text: table_to_csv(&with_segment),
+        }
+    }
+}
+
+impl Engine {
+    /// What sets each segment of the kept segmentation apart from the
+    /// whole base, on `traits`.
+    pub(super) fn segment_profiles(&self, traits: &[TraitChoice]) -> Response {
+        let (Some(table), Ok(segmentation)) = (self.table(), self.segmentation()) else {
+            return Response::SegmentFailed(SegmentError::NoSegmentation);
+        };
+        match profile_segments(table, &segmentation.row_segments(), segmentation.k, traits) {
+            Ok(profiles) => Response::SegmentProfiles(Box::new(profiles)),
+            Err(error) => Response::SegmentFailed(SegmentError::Compare(error)),
+        }
+    }
+
+    /// Segment `a` against segment `b` on `traits`.
+    pub(super) fn compare_segments(&self, a: usize, b: usize, traits: &[TraitChoice]) -> Response {
+        let (Some(table), Ok(segmentation)) = (self.table(), self.segmentation()) else {
+            return Response::SegmentFailed(SegmentError::NoSegmentation);
+        };
+        match compare_two(table, &segmentation.row_segments(), a, b, traits) {
+            Ok(profile) => Response::SegmentComparison(Box::new(profile)),
+            Err(error) => Response::SegmentFailed(SegmentError::Compare(error)),
+        }
+    }
+
+    /// The most valuable customers by `column` (the top `share`) against
+    /// everyone else, on `traits`.
+    pub(super) fn ideal_customers(
+        &self,
+        column: usize,
+        share: f64,
+        traits: &[TraitChoice],
+    ) -> Response {
+        let Some(table) = self.table() else {
+            return Response::NoTable;
+        };
+        let Some(values) = values_of_column(table, column) else {
+            return Response::SegmentFailed(SegmentError::NoSuchColumn { column });
+        };
+        match ideal_customer_profile(table, &values, share, traits) {
+            Ok(profile) => Response::IdealCustomers(Box::new(profile)),
+            Err(error) => Response::SegmentFailed(SegmentError::Ideal(error)),
         }
     }
 }
@@ -471,7 +569,10 @@ mod tests {
             ..request(None)
         };
         let found = summary(engine.handle(Request::Segment(with_city)));
-        assert_eq!(found.k, 3);
+        // Age and city take exactly six distinct values (each group's ages
+        // are a and a + 1): six segments of identical customers have a
+        // silhouette of 1, the most any k can have.
+        assert_eq!((found.k, found.sizes.clone()), (6, vec![5; 6]));
         assert_eq!(found.features.outputs.len(), 4, "age + three cities");
     }
 
@@ -554,5 +655,79 @@ mod tests {
         }
         assert_eq!(job.progress().done, total);
         assert!(steps >= total as usize);
+    }
+
+    #[test]
+    fn the_map_draws_every_customer_of_a_small_base() {
+        let mut engine = engine();
+        let found = summary(engine.handle(Request::Segment(request(None))));
+        let map = found.map.expect("a map");
+        assert_eq!(map.points.len(), 30);
+        assert_eq!(map.segments.len(), 30);
+        assert_eq!(map.explained.len(), 2);
+        // Two standardised features: the two components explain it all.
+        assert!((map.explained.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert_eq!(map.drawn.iter().map(|d| d.drawn).sum::<usize>(), 30);
+    }
+
+    #[test]
+    fn profiles_comparisons_and_the_ideal_customer() {
+        use crate::core::segment::compare::{TraitChoice, TraitKind};
+        let mut engine = engine();
+        let traits = vec![
+            TraitChoice {
+                column: 1,
+                kind: TraitKind::Numeric,
+            },
+            TraitChoice {
+                column: 3,
+                kind: TraitKind::Categorical,
+            },
+        ];
+        let before = engine.handle(Request::SegmentProfiles {
+            traits: traits.clone(),
+        });
+        assert_eq!(
+            before,
+            Response::SegmentFailed(SegmentError::NoSegmentation)
+        );
+        summary(engine.handle(Request::Segment(request(None))));
+        let Response::SegmentProfiles(profiles) = engine.handle(Request::SegmentProfiles {
+            traits: traits.clone(),
+        }) else {
+            panic!("no profiles");
+        };
+        assert_eq!((profiles.labelled, profiles.unlabelled), (30, 1));
+        assert_eq!(profiles.segments.len(), 3);
+        assert!(profiles.segments.iter().all(|s| s.size == 10));
+        let Response::SegmentComparison(pair) = engine.handle(Request::CompareSegments {
+            a: 0,
+            b: 1,
+            traits: traits.clone(),
+        }) else {
+            panic!("no comparison");
+        };
+        assert_eq!(pair.size, 10);
+        // The top tenth by spend: ⌈0.1 × 30⌉ = 3 asked (the blank row has
+        // no value); the spends are 900 + i % 5 for i = 1, 4, 7, … 28, so
+        // 904 twice and 903 twice: the tie at the cut goes in, 4 on top.
+        let Response::IdealCustomers(ideal) = engine.handle(Request::IdealCustomers {
+            column: 2,
+            share: 0.1,
+            traits,
+        }) else {
+            panic!("no ideal customers");
+        };
+        assert_eq!(ideal.profile.size, ideal.group.top);
+        assert_eq!((ideal.group.top, ideal.group.cut), (4, 903.0));
+        assert_eq!((ideal.group.rest, ideal.group.missing), (26, 1));
+        assert_eq!(
+            engine.handle(Request::IdealCustomers {
+                column: 9,
+                share: 0.1,
+                traits: vec![]
+            }),
+            Response::SegmentFailed(SegmentError::NoSuchColumn { column: 9 })
+        );
     }
 }
