@@ -12,6 +12,7 @@ use crate::core::feedback::{GroupSentiment, Nps, ScaleAnswers, SentimentReport};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{ColumnKind, Fix, FixOutcome, QualityReport};
 use crate::core::schema::{ColumnType, DateOrder};
+use crate::core::segment::{RfmReport, RfmRules};
 use crate::core::stats::{ColumnStats, Histogram, MonthCounts, TopValues};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,6 +109,12 @@ pub enum Request {
     },
     /// One customer's whole story.
     Customer { id: String },
+    /// RFM scores and the named segments of the built customer base under
+    /// `rules` (`None`: the standard map).
+    Rfm {
+        #[serde(default)]
+        rules: Option<RfmRules>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -193,6 +200,7 @@ pub enum Response {
         records: Vec<CustomerRecord>,
     },
     CustomerStory(Box<CustomerStory>),
+    Rfm(Box<RfmReport>),
     /// No customer base has been built for the table as it is now.
     NoCustomers,
     NoSuchCustomer {

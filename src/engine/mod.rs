@@ -141,6 +141,7 @@ impl Engine {
             } => self.build_customers(columns, as_of, file),
             Request::CustomerPage { query, start, end } => self.customer_page(query, start, end),
             Request::Customer { id } => self.customer(&id),
+            Request::Rfm { rules } => self.rfm(rules),
             Request::Associations { kinds } => match self.table() {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,

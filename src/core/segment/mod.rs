@@ -2,7 +2,9 @@
 //! user picks (scaled, log-transformed, one-hot, imputed, every step
 //! described), Lloyd's k-means with k-means++ seeding and restarts, and
 //! the figures that choose k (silhouette, Calinski–Harabasz) and show how
-//! stable the segments are (adjusted Rand index over bootstraps).
+//! stable the segments are (adjusted Rand index over bootstraps); and the
+//! RFM scores of the customer base with the named RFM segments (`rfm`,
+//! `rfm_map`).
 //!
 //! Everything is seeded: the same data, settings and seed give the same
 //! segments on every machine (native and wasm32), because the only
@@ -25,6 +27,8 @@ mod choose_k;
 mod features;
 mod kmeans;
 mod matrix;
+mod rfm;
+mod rfm_map;
 mod rng;
 mod seeding;
 mod silhouette;
@@ -40,6 +44,14 @@ pub use features::{
 };
 pub use kmeans::{assign, kmeans, KMeansError, KMeansFit, KMeansOptions, RunSummary};
 pub use matrix::Matrix;
+pub use rfm::{
+    rfm_scores, rfm_segments, GridCell, RfmAssignment, RfmReport, RfmScore, ScoreLevel,
+    ScoreThresholds, SegmentFigures,
+};
+pub use rfm_map::{
+    fm_score, GridCellRule, RfmRule, RfmRules, RfmSegment, RuleProblem, ScoreRange, MAX_SCORE,
+    MIN_SCORE,
+};
 pub use rng::SplitMix64;
 pub use silhouette::{silhouette, silhouette_exact, Silhouette};
 pub use stability::{stability, Stability, StabilityOptions};
