@@ -12,6 +12,7 @@ use super::ingest::LoadOptions;
 use super::quality::Fix;
 use super::relate::FileRole;
 use super::schema::{ColumnType, DateOrder, Role};
+use super::segment::RfmRules;
 
 /// The format this build writes. Bump it when a saved field changes meaning,
 /// and add a migration from every earlier version in [`decode`].
@@ -59,6 +60,9 @@ pub struct ProjectState {
     /// name (format 3); a file not here is guessed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub links: BTreeMap<String, LinkSetting>,
+    /// The user's RFM segment rules; absent: the standard map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rfm_rules: Option<RfmRules>,
 }
 
 /// A file's own settings: kept at the top of [`ProjectState`] for the open
@@ -263,6 +267,7 @@ impl Default for ProjectState {
             customers: None,
             beside: Vec::new(),
             links: BTreeMap::new(),
+            rfm_rules: None,
         }
     }
 }
@@ -395,7 +400,34 @@ mod tests {
                     key: Some("شناسه".into()),
                 },
             )]),
+            rfm_rules: Some(edited_rfm_rules()),
         }
+    }
+
+    /// The standard RFM map with Champions widened to R 4–5.
+    fn edited_rfm_rules() -> RfmRules {
+        let mut rules = RfmRules::standard();
+        if let Some(first) = rules.rules.first_mut() {
+            first.recency = crate::core::segment::ScoreRange::new(4, 5);
+        }
+        rules
+    }
+
+    #[test]
+    fn rfm_rules_are_kept_and_absent_in_older_saves() {
+        let state = sample();
+        let text = encode(&state);
+        assert!(text.contains("\"rfm_rules\""));
+        let Restored::Loaded(back) = decode(Some(&text)) else {
+            panic!("not loaded");
+        };
+        assert_eq!(back.rfm_rules, Some(edited_rfm_rules()));
+        let fresh = encode(&ProjectState::default());
+        assert!(!fresh.contains("rfm_rules"), "{fresh}");
+        let Restored::Loaded(back) = decode(Some(&fresh)) else {
+            panic!("not loaded");
+        };
+        assert_eq!(back.rfm_rules, None);
     }
 
     #[test]

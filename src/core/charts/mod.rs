@@ -5,10 +5,12 @@ mod bars;
 mod heatmap;
 mod histogram;
 mod palette;
+mod rfm_grid;
 mod timeline;
 
 pub use bars::{draw_ranked_bars, BarsText};
 pub use heatmap::{draw_heatmap, heat_colour, HeatmapText};
 pub use histogram::{draw_histogram, HistogramText};
 pub use palette::Palette;
+pub use rfm_grid::{draw_rfm_grid, segment_colour, RfmGridText};
 pub use timeline::{draw_timeline, TimelineText};
