@@ -125,6 +125,8 @@ async fn rfm_segments_are_named_drawn_and_their_rules_kept() {
     .await;
     let rows = segment_counts(&s, "2").await;
     assert_eq!(count(&rows, "loyal"), "0");
+    s.eval("(() => { document.querySelector('.rfm canvas').scrollIntoView(); return true; })()")
+        .await;
     s.screenshot("rfm_segments").await;
 
     s.reload().await;
