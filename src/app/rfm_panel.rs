@@ -142,8 +142,9 @@ fn segments_table(i18n: I18n, report: &RfmReport) -> impl IntoView {
                     .into_iter()
                     .map(|s| {
                         let colour = segment_colour(s.segment);
+                        // Set through the CSSOM: the CSP forbids style attributes.
                         let swatch = format!(
-                            "background-color: rgb({}, {}, {})",
+                            "rgb({}, {}, {})",
                             colour.0,
                             colour.1,
                             colour.2,
@@ -151,7 +152,7 @@ fn segments_table(i18n: I18n, report: &RfmReport) -> impl IntoView {
                         view! {
                             <tr data-segment=s.segment.key()>
                                 <th scope="row">
-                                    <span class="swatch" style=swatch></span>
+                                    <span class="swatch" style:background-color=swatch></span>
                                     {move || segment_name(i18n, s.segment)}
                                 </th>
                                 <td>{move || i18n.count(s.customers)}</td>

@@ -56,9 +56,10 @@ pub fn draw_rfm_grid<DB: DrawingBackend>(
     let levels = i32::from(MAX_SCORE - MIN_SCORE + 1);
     let axis = px(40.0);
     let legend_width = px(170.0).min(width / 3);
-    let cell = ((width - axis - legend_width - px(12.0)).min(height - axis - px(8.0)) / levels)
+    let cell = ((width - axis - legend_width - px(12.0)).min(height - axis - px(22.0)) / levels)
         .max(px(4.0));
-    let top = px(8.0);
+    // Room above the grid for the FM axis name.
+    let top = px(22.0);
     let font = |size: f64, colour: &RGBColor, h: HPos, v: VPos| {
         ("sans-serif", px(size).max(1) as u32)
             .into_font()
@@ -116,12 +117,14 @@ pub fn draw_rfm_grid<DB: DrawingBackend>(
     ))?;
     area.draw(&Text::new(
         text.fm_label.to_string(),
-        (px(2.0), top),
-        font(12.0, &palette.ink, HPos::Left, VPos::Bottom),
+        (px(2.0), px(4.0)),
+        font(12.0, &palette.ink, HPos::Left, VPos::Top),
     ))?;
+    let unassigned = cells.iter().any(|c| c.segment.is_none());
     draw_legend(
         area,
         legend,
+        unassigned,
         text,
         (axis + levels * cell + px(12.0), top),
         scale,
@@ -130,10 +133,11 @@ pub fn draw_rfm_grid<DB: DrawingBackend>(
 }
 
 /// A swatch and a name per segment, one per line; then the unassigned
-/// swatch when some cell has no segment.
+/// swatch when `unassigned` (some cell has no segment).
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     legend: &[RfmSegment],
+    unassigned: bool,
     text: &RfmGridText<'_>,
     (x, y): (i32, i32),
     scale: f64,
@@ -143,10 +147,7 @@ fn draw_legend<DB: DrawingBackend>(
     let entries = legend
         .iter()
         .map(|s| (segment_colour(*s), (text.segment_name)(*s)))
-        .chain(std::iter::once((
-            UNASSIGNED,
-            text.unassigned_label.to_string(),
-        )));
+        .chain(unassigned.then(|| (UNASSIGNED, text.unassigned_label.to_string())));
     for (i, (colour, name)) in entries.enumerate() {
         let y0 = y + i as i32 * line;
         area.draw(&Rectangle::new(
@@ -193,8 +194,9 @@ mod tests {
             )
             .expect("draws");
         }
-        // Background, 25 cells, 11 + 1 legend swatches.
-        assert_eq!(svg.matches("<rect").count(), 1 + 25 + 12, "{svg}");
+        // Background, 25 cells, 11 legend swatches (every cell named).
+        assert_eq!(svg.matches("<rect").count(), 1 + 25 + 11, "{svg}");
+        assert!(!svg.contains("No segment"));
         assert!(svg.contains("n=12345"));
         // 24 empty cells say 0 (the axis numbers are 1–5).
         let zeros = svg.split(['>', '<']).filter(|t| t.trim() == "n=0").count();
@@ -203,5 +205,37 @@ mod tests {
         assert!(svg.contains("Recency score"));
         // Champions' colour fills the top-right cell.
         assert!(svg.contains("#0D6E6E"), "{svg}");
+    }
+
+    #[test]
+    fn uncovered_cells_are_grey_and_in_the_legend() {
+        let mut rules = RfmRules::standard();
+        rules.rules.retain(|r| r.segment != RfmSegment::Lost);
+        let (report, _) = rfm_segments(&[], &rules);
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+            let text = RfmGridText {
+                recency_label: "R",
+                fm_label: "FM",
+                unassigned_label: "No segment",
+                segment_name: &|s| format!("seg:{}", s.key()),
+                format_count: &|n| n.to_string(),
+            };
+            draw_rfm_grid(
+                &area,
+                &report.grid,
+                &rules.segments(),
+                &text,
+                &Palette::LIGHT,
+                1.0,
+            )
+            .expect("draws");
+        }
+        assert_eq!(svg.matches("<rect").count(), 1 + 25 + 10 + 1, "{svg}");
+        assert!(svg.contains("No segment"));
+        assert!(!svg.contains("seg:lost"));
+        // Two grey cells and the grey swatch.
+        assert_eq!(svg.matches("#D1D5DB").count(), 3, "{svg}");
     }
 }
