@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use super::customer_page::CustomerPage;
 use super::customers_table::CustomersTable;
 use super::i18n::{use_i18n, I18n};
+use super::rfm_panel::RfmPanel;
 use super::studio::Studio;
 use crate::core::calendar::{iso_date, parse_day};
 use crate::core::clv::{Unavailable, ValueModel};
@@ -362,6 +363,7 @@ fn built(
             on_open=Callback::new(move |id| selected.set(Some(id)))
         />
         <CustomerPage id=selected />
+        <RfmPanel />
     }
 }
 

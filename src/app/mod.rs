@@ -25,6 +25,7 @@ mod profile_dashboard;
 mod project_files;
 mod quality_panel;
 mod read_options;
+mod rfm_panel;
 mod segment_results;
 mod segment_setup;
 mod segment_traits;

@@ -12,6 +12,7 @@ use super::ingest::LoadOptions;
 use super::quality::Fix;
 use super::relate::FileRole;
 use super::schema::{ColumnType, DateOrder, Role};
+use super::segment::RfmRules;
 use super::segment::SavedSegmentation;
 
 /// The format this build writes. Bump it when a saved field changes meaning,
@@ -67,6 +68,9 @@ pub struct ProjectState {
     /// The segmentation shown, by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown_segmentation: Option<u32>,
+    /// The user's RFM segment rules; absent: the standard map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rfm_rules: Option<RfmRules>,
 }
 
 /// A file's own settings: kept at the top of [`ProjectState`] for the open
@@ -274,6 +278,7 @@ impl Default for ProjectState {
             links: BTreeMap::new(),
             segmentations: Vec::new(),
             shown_segmentation: None,
+            rfm_rules: None,
         }
     }
 }
@@ -422,7 +427,34 @@ mod tests {
                 segment_names: vec!["جوان".into(), String::new()],
             }],
             shown_segmentation: Some(1),
+            rfm_rules: Some(edited_rfm_rules()),
         }
+    }
+
+    /// The standard RFM map with Champions widened to R 4–5.
+    fn edited_rfm_rules() -> RfmRules {
+        let mut rules = RfmRules::standard();
+        if let Some(first) = rules.rules.first_mut() {
+            first.recency = crate::core::segment::ScoreRange::new(4, 5);
+        }
+        rules
+    }
+
+    #[test]
+    fn rfm_rules_are_kept_and_absent_in_older_saves() {
+        let state = sample();
+        let text = encode(&state);
+        assert!(text.contains("\"rfm_rules\""));
+        let Restored::Loaded(back) = decode(Some(&text)) else {
+            panic!("not loaded");
+        };
+        assert_eq!(back.rfm_rules, Some(edited_rfm_rules()));
+        let fresh = encode(&ProjectState::default());
+        assert!(!fresh.contains("rfm_rules"), "{fresh}");
+        let Restored::Loaded(back) = decode(Some(&fresh)) else {
+            panic!("not loaded");
+        };
+        assert_eq!(back.rfm_rules, None);
     }
 
     #[test]

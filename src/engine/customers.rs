@@ -1,6 +1,7 @@
 //! The engine's customer database: built from one of the project's files
 //! read as a transaction log, kept here, and answered a page (or one
-//! customer, with their rows in the project's other files) at a time.
+//! customer, with their rows in the project's other files) at a time, and
+//! its RFM segments (the assignment kept beside the base it scores).
 
 use super::{Engine, Response};
 use crate::core::customer_base::{
@@ -9,6 +10,7 @@ use crate::core::customer_base::{
 };
 use crate::core::customers::TransactionColumns;
 use crate::core::relate::FileRole;
+use crate::core::segment::{rfm_segments, RfmAssignment, RfmRules};
 
 /// Customers a single `CustomerPage` request may ask for.
 pub const MAX_CUSTOMER_PAGE: usize = 1_000;
@@ -21,6 +23,9 @@ pub(super) struct Customers {
     /// The file the base was read from.
     source: String,
     selection: Option<(CustomerQuery, Vec<usize>)>,
+    /// Each customer's RFM scores and segment (in `base.records` order)
+    /// under the rules last asked for; empty until `Request::Rfm`.
+    rfm: Vec<RfmAssignment>,
 }
 
 impl Engine {
@@ -46,6 +51,7 @@ impl Engine {
                     base: Some(base),
                     source: source.name.clone(),
                     selection: None,
+                    rfm: Vec::new(),
                 };
                 Response::Customers(summary)
             }
@@ -91,6 +97,27 @@ impl Engine {
             start,
             records,
         }
+    }
+
+    /// The base's RFM scores and segments under `rules` (`None`: the
+    /// standard map); the assignment is kept for later requests.
+    pub(super) fn rfm(&mut self, rules: Option<RfmRules>) -> Response {
+        let Some(base) = &self.customers.base else {
+            return Response::NoCustomers;
+        };
+        let rules = rules.unwrap_or_default();
+        let (report, assignments) = rfm_segments(&base.records, &rules);
+        self.customers.rfm = assignments;
+        Response::Rfm(Box::new(report))
+    }
+
+    /// Each customer of the base with their RFM scores and segment, as last
+    /// asked for (for exports and other segmentations).
+    pub fn rfm_assignments(&self) -> impl Iterator<Item = (&CustomerRecord, &RfmAssignment)> {
+        self.customers
+            .base
+            .iter()
+            .flat_map(|base| base.records.iter().zip(&self.customers.rfm))
     }
 
     /// Everything known about one customer.
@@ -242,6 +269,77 @@ mod tests {
             Response::NoSuchCustomer {
                 id: "nobody".into()
             }
+        );
+    }
+
+    #[test]
+    fn rfm_segments_come_from_the_built_base_and_follow_the_rules() {
+        use crate::core::segment::{RfmSegment, ScoreRange};
+        let mut engine = engine_with_log();
+        assert_eq!(
+            engine.handle(Request::Rfm { rules: None }),
+            Response::NoCustomers
+        );
+        engine.handle(Request::Customers {
+            columns: columns(),
+            as_of: None,
+            file: None,
+        });
+        // c1: 1 day since the last purchase, 3 orders, 60 spent; c2: 65
+        // days, 1 order, 5. Two customers: ranks 1 and 2 score 1 and 5.
+        // c1 is R 5, F 5, M 5 (Champions); c2 R 1, F 1, M 1 (Lost).
+        let Response::Rfm(report) = engine.handle(Request::Rfm { rules: None }) else {
+            panic!("no report");
+        };
+        assert_eq!(report.customers, 2);
+        let count = |segment| {
+            report
+                .segments
+                .iter()
+                .find(|s| s.segment == segment)
+                .map(|s| s.customers)
+        };
+        assert_eq!(count(RfmSegment::Champions), Some(1));
+        assert_eq!(count(RfmSegment::Lost), Some(1));
+        let kept: Vec<(String, Option<RfmSegment>)> = engine
+            .rfm_assignments()
+            .map(|(r, a)| (r.id.clone(), a.segment))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("c1".to_string(), Some(RfmSegment::Champions)),
+                ("c2".to_string(), Some(RfmSegment::Lost))
+            ]
+        );
+        // The user's rules: Lost no longer holds R 1, FM 1; c2 is unassigned.
+        let mut rules = RfmRules::standard();
+        for rule in &mut rules.rules {
+            if rule.segment == RfmSegment::Lost {
+                rule.fm = ScoreRange::new(2, 2);
+            }
+        }
+        let Response::Rfm(report) = engine.handle(Request::Rfm {
+            rules: Some(rules.clone()),
+        }) else {
+            panic!("no report");
+        };
+        assert_eq!(report.rules, rules);
+        assert_eq!(
+            (report.unassigned, report.uncovered.clone()),
+            (1, vec![(1, 1)])
+        );
+        assert_eq!(
+            count(RfmSegment::Lost),
+            Some(1),
+            "the first report is unchanged"
+        );
+        assert_eq!(
+            engine
+                .rfm_assignments()
+                .map(|(_, a)| a.segment)
+                .collect::<Vec<_>>(),
+            [Some(RfmSegment::Champions), None]
         );
     }
 

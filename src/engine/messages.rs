@@ -18,6 +18,7 @@ use crate::core::schema::{ColumnType, DateOrder};
 use crate::core::segment::compare::{
     GroupProfile, IdealCustomerProfile, SegmentProfiles, TraitChoice,
 };
+use crate::core::segment::{RfmReport, RfmRules};
 use crate::core::stats::{ColumnStats, Histogram, MonthCounts, TopValues};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,6 +140,12 @@ pub enum Request {
     /// The open table (as segmented) with each row's segment name added as
     /// a last column headed `header`, as CSV (formula-safe).
     ExportSegments { names: Vec<String>, header: String },
+    /// RFM scores and the named segments of the built customer base under
+    /// `rules` (`None`: the standard map).
+    Rfm {
+        #[serde(default)]
+        rules: Option<RfmRules>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -224,6 +231,7 @@ pub enum Response {
         records: Vec<CustomerRecord>,
     },
     CustomerStory(Box<CustomerStory>),
+    Rfm(Box<RfmReport>),
     /// No customer base has been built for the table as it is now.
     NoCustomers,
     NoSuchCustomer {

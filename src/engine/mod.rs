@@ -162,6 +162,7 @@ impl Engine {
                 share,
                 traits,
             } => self.ideal_customers(column, share, &traits),
+            Request::Rfm { rules } => self.rfm(rules),
             Request::Associations { kinds } => match self.table() {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,

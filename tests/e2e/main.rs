@@ -15,6 +15,7 @@ mod project_files;
 mod quality;
 mod reading;
 mod restore;
+mod rfm;
 mod rtl;
 mod sentiment;
 mod stats;

@@ -6,6 +6,7 @@ mod heatmap;
 mod histogram;
 mod k_chart;
 mod palette;
+mod rfm_grid;
 mod segment_map;
 mod timeline;
 
@@ -14,5 +15,6 @@ pub use heatmap::{draw_heatmap, heat_colour, HeatmapText};
 pub use histogram::{draw_histogram, HistogramText};
 pub use k_chart::{draw_k_chart, KChartText, KPoint};
 pub use palette::Palette;
+pub use rfm_grid::{draw_rfm_grid, segment_colour, RfmGridText};
 pub use segment_map::{draw_segment_map, SegmentMapText};
 pub use timeline::{draw_timeline, TimelineText};

@@ -2,8 +2,9 @@
 //! user picks (scaled, log-transformed, one-hot, imputed, every step
 //! described), Lloyd's k-means with k-means++ seeding and restarts, and
 //! the figures that choose k (silhouette, Calinski–Harabasz) and show how
-//! stable the segments are (adjusted Rand index over bootstraps); and
-//! what sets each segment apart ([`compare`]).
+//! stable the segments are (adjusted Rand index over bootstraps); what
+//! sets each segment apart ([`compare`]); and the RFM scores of the
+//! customer base with the named RFM segments (`rfm`, `rfm_map`).
 //!
 //! Everything is seeded: the same data, settings and seed give the same
 //! segments on every machine (native and wasm32), because the only
@@ -29,6 +30,8 @@ mod kmeans;
 mod map_sample;
 mod matrix;
 mod pca;
+mod rfm;
+mod rfm_map;
 mod rng;
 mod rule_eval;
 mod rules;
@@ -53,6 +56,14 @@ pub use map_sample::{
 };
 pub use matrix::Matrix;
 pub use pca::{Component, Pca, PcaError};
+pub use rfm::{
+    rfm_scores, rfm_segments, GridCell, RfmAssignment, RfmReport, RfmScore, ScoreLevel,
+    ScoreThresholds, SegmentFigures,
+};
+pub use rfm_map::{
+    fm_score, GridCellRule, RfmRule, RfmRules, RfmSegment, RuleProblem, ScoreRange, MAX_SCORE,
+    MIN_SCORE,
+};
 pub use rng::SplitMix64;
 pub use rule_eval::{check_rule, count_matching, matching_rows};
 pub use rules::{Condition, Join, Operator, Rule, RuleCount, RuleError};
