@@ -90,6 +90,10 @@ pub fn SegmentsPanel() -> impl IntoView {
         let _shown = shown_id.get();
         spawn_local(async move {
             match untrack(|| shown(studio)) {
+                // "Find segments" saved it and is making it already.
+                Some(saved) if matches!(run.get_untracked(), RunState::Running { .. }) => {
+                    draft.set(Draft::of_saved(&saved));
+                }
                 Some(saved) => {
                     draft.set(Draft::of_saved(&saved));
                     restore(studio, run, saved).await;

@@ -17,6 +17,7 @@ mod reading;
 mod restore;
 mod rfm;
 mod rtl;
+mod segments;
 mod sentiment;
 mod stats;
 mod telco;
