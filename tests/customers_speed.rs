@@ -8,7 +8,10 @@
 use std::time::Instant;
 
 use nimrokh::core::calendar::{decide_order, parse_day, DayReader};
-use nimrokh::core::clv::{fit_value_model_to, Observation};
+use nimrokh::core::clv::{
+    conditional_expected_purchases, fit_bgnbd, fit_gamma_gamma, probability_alive, BgNbdParams,
+    Horizon, Observation, TimeUnit as ModelUnit, ValueModel,
+};
 use nimrokh::core::customer_base::{build_customer_base, BASE_UNIT};
 use nimrokh::core::customers::{
     default_as_of, summarise_customers, transactions_from_table, SummaryOptions, TimeUnit,
@@ -128,14 +131,68 @@ fn base_timings(table: &Table, columns: TransactionColumns) {
         distinct.len(),
         observations.len()
     );
-    let started = Instant::now();
-    let model = fit_value_model_to(&observations, &spenders);
+    let distinct_spends: std::collections::HashSet<_> = spenders
+        .iter()
+        .filter(|o| o.frequency > 0.0)
+        .map(|o| (o.frequency.to_bits(), o.monetary.to_bits()))
+        .collect();
     eprintln!(
-        "  of which fit_value_model_to {:.2?} ({} buyers, {} spenders, fitted: {})",
-        started.elapsed(),
+        "  {} distinct (frequency, monetary) among {} repeat spenders",
+        distinct_spends.len(),
+        spenders.iter().filter(|o| o.frequency > 0.0).count()
+    );
+    let started = Instant::now();
+    let purchases = fit_bgnbd(&observations);
+    let purchases_took = started.elapsed();
+    let started = Instant::now();
+    let spend = fit_gamma_gamma(&spenders);
+    eprintln!(
+        "  of which the fit: BG/NBD {purchases_took:.2?} ({} buyers, {:?} iterations), Gamma-Gamma {:.2?} ({} spenders, {:?} iterations)",
         observations.len(),
+        purchases.as_ref().map(|f| f.iterations),
+        started.elapsed(),
         spenders.len(),
-        matches!(model, nimrokh::core::clv::ValueModel::Fitted { .. })
+        spend.as_ref().map(|f| f.iterations),
+    );
+    if let (Ok(purchases), Ok(spend)) = (purchases, spend) {
+        let model = ValueModel::Fitted { purchases, spend };
+        prediction_timings(&model, &purchases.params, &observations);
+    }
+}
+
+/// The per-customer predictions `build_customer_base` makes after the fit
+/// (P(alive), expected purchases over a year, lifetime value), timed apart.
+fn prediction_timings(model: &ValueModel, purchases: &BgNbdParams, observations: &[Observation]) {
+    let horizon = Horizon::year(ModelUnit::Weeks);
+    let started = Instant::now();
+    let alive = observations
+        .iter()
+        .filter(|o| probability_alive(purchases, o).is_finite())
+        .count();
+    let alive_took = started.elapsed();
+    let started = Instant::now();
+    let expected = observations
+        .iter()
+        .filter(|o| conditional_expected_purchases(purchases, horizon.length(), o).is_some())
+        .count();
+    let expected_took = started.elapsed();
+    let started = Instant::now();
+    let valued = observations
+        .iter()
+        .filter(|o| model.lifetime_value(o, &horizon).is_ok())
+        .count();
+    eprintln!(
+        "  predictions one customer at a time: p_alive {alive_took:.2?} ({alive}), expected purchases {expected_took:.2?} ({expected}), lifetime value {:.2?} ({valued})",
+        started.elapsed()
+    );
+    let started = Instant::now();
+    let mut valued = 0;
+    model.predict_each(observations, &horizon, |_, p| {
+        valued += usize::from(p.lifetime_value.is_ok());
+    });
+    eprintln!(
+        "  predictions by distinct history (predict_each, as build_customer_base): {:.2?} ({valued})",
+        started.elapsed()
     );
 }
 

@@ -6,9 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::bgnbd_likelihood::PurchaseHistories;
 use super::fit::{Fit, SEARCH};
 use super::observation::{check_all, Observation};
-use super::special::{ln_gamma, ln_hyp2f1};
+use super::special::ln_hyp2f1;
 
 /// BG/NBD parameters; α is in the caller's time unit.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -24,19 +25,14 @@ pub struct BgNbdParams {
 /// which keeps α near the other parameters whatever the time unit.
 pub fn fit_bgnbd(customers: &[Observation]) -> Result<Fit<BgNbdParams>, super::FitError> {
     check_all(customers, Observation::purchase_problem)?;
-    let oldest = customers.iter().map(|c| c.age).fold(0.0, f64::max);
+    // Each distinct (x, t_x, T) once per evaluation; the same sum.
+    let histories = PurchaseHistories::of(customers);
+    let oldest = histories.oldest();
     let scale = if oldest > 0.0 { 1.0 / oldest } else { 1.0 };
-    let scaled: Vec<Observation> = customers
-        .iter()
-        .map(|c| Observation {
-            recency: c.recency * scale,
-            age: c.age * scale,
-            ..*c
-        })
-        .collect();
-    let count = scaled.len() as f64;
+    let scaled = histories.scaled(scale);
+    let count = customers.len() as f64;
     let minimum = SEARCH.minimise(
-        |log: &[f64; 4]| -bgnbd_log_likelihood(&from_logs(log), &scaled) / count,
+        |log: &[f64; 4]| -scaled.log_likelihood(&from_logs(log)) / count,
         [0.0; 4],
     );
     let found = from_logs(&minimum.point);
@@ -44,7 +40,7 @@ pub fn fit_bgnbd(customers: &[Observation]) -> Result<Fit<BgNbdParams>, super::F
         alpha: found.alpha / scale,
         ..found
     };
-    let log_likelihood = bgnbd_log_likelihood(&params, customers);
+    let log_likelihood = histories.log_likelihood(&params);
     Ok(Fit::judged(
         params,
         log_likelihood,
@@ -58,38 +54,6 @@ pub fn fit_bgnbd(customers: &[Observation]) -> Result<Fit<BgNbdParams>, super::F
 fn from_logs(log: &[f64; 4]) -> BgNbdParams {
     let [r, alpha, a, b] = log.map(f64::exp);
     BgNbdParams { r, alpha, a, b }
-}
-
-/// Total log-likelihood of the customers' histories under `params`, in the
-/// numerically stable form of Fader, Hardie & Lee's note 004 (ln A₁…A₄, the
-/// last two combined by log-sum-exp).
-pub fn bgnbd_log_likelihood(params: &BgNbdParams, customers: &[Observation]) -> f64 {
-    let BgNbdParams { r, alpha, a, b } = *params;
-    // Terms shared by every customer, computed once.
-    let shared = -ln_gamma(r) + r * alpha.ln() + ln_gamma(a + b) - ln_gamma(b);
-    customers
-        .iter()
-        .map(|c| {
-            let x = c.frequency;
-            let a1_a2 = ln_gamma(r + x) + ln_gamma(b + x) - ln_gamma(a + b + x);
-            let a3 = -(r + x) * (alpha + c.age).ln();
-            let tail = if x > 0.0 {
-                let a4 = a.ln() - (b + x - 1.0).ln() - (r + x) * (c.recency + alpha).ln();
-                log_sum_exp(a3, a4)
-            } else {
-                a3
-            };
-            shared + a1_a2 + tail
-        })
-        .sum()
-}
-
-fn log_sum_exp(p: f64, q: f64) -> f64 {
-    let high = p.max(q);
-    if high == f64::NEG_INFINITY {
-        return high;
-    }
-    high + ((p - high).exp() + (q - high).exp()).ln()
 }
 
 /// Expected number of repeat purchases in the next `t` time units for a

@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::fit::{Fit, SEARCH};
+use super::gamma_gamma_likelihood::{gamma_gamma_log_likelihood, SpendHistories};
 use super::observation::{check_all, Observation};
-use super::special::ln_gamma;
 
 /// Gamma-Gamma parameters; γ (`v` in lifetimes) is in the caller's money unit.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -35,27 +35,18 @@ pub fn fit_gamma_gamma(
     customers: &[Observation],
 ) -> Result<Fit<GammaGammaParams>, super::FitError> {
     check_all(customers, Observation::spend_problem)?;
-    let repeat: Vec<Observation> = customers
-        .iter()
-        .filter(|c| c.has_repeat_purchases())
-        .copied()
-        .collect();
-    let count = repeat.len() as f64;
-    let mean_spend = repeat.iter().map(|c| c.monetary).sum::<f64>() / count;
+    let repeat = || customers.iter().filter(|c| c.has_repeat_purchases());
+    let count = repeat().count() as f64;
+    let mean_spend = repeat().map(|c| c.monetary).sum::<f64>() / count;
     let scale = if mean_spend > 0.0 && mean_spend.is_finite() {
         1.0 / mean_spend
     } else {
         1.0
     };
-    let scaled: Vec<Observation> = repeat
-        .iter()
-        .map(|c| Observation {
-            monetary: c.monetary * scale,
-            ..*c
-        })
-        .collect();
+    // Each distinct (x, m̄) once per evaluation; the same sum.
+    let scaled = SpendHistories::of(customers, scale);
     let minimum = SEARCH.minimise(
-        |log: &[f64; 3]| -gamma_gamma_log_likelihood(&from_logs(log), &scaled) / count,
+        |log: &[f64; 3]| -scaled.log_likelihood(&from_logs(log)) / count,
         [0.0; 3],
     );
     let found = from_logs(&minimum.point);
@@ -63,7 +54,7 @@ pub fn fit_gamma_gamma(
         v: found.v / scale,
         ..found
     };
-    let log_likelihood = gamma_gamma_log_likelihood(&params, &repeat);
+    let log_likelihood = gamma_gamma_log_likelihood(&params, customers);
     Ok(Fit::judged(
         params,
         log_likelihood,
@@ -77,23 +68,6 @@ pub fn fit_gamma_gamma(
 fn from_logs(log: &[f64; 3]) -> GammaGammaParams {
     let [p, q, v] = log.map(f64::exp);
     GammaGammaParams { p, q, v }
-}
-
-/// Total log-likelihood of the repeat buyers' mean spends (note 025,
-/// equation 1a). Customers without a repeat purchase are skipped.
-pub fn gamma_gamma_log_likelihood(params: &GammaGammaParams, customers: &[Observation]) -> f64 {
-    let GammaGammaParams { p, q, v } = *params;
-    let shared = -ln_gamma(q) + q * v.ln();
-    customers
-        .iter()
-        .filter(|c| c.has_repeat_purchases())
-        .map(|c| {
-            let (x, m) = (c.frequency, c.monetary);
-            let px = p * x;
-            shared + ln_gamma(px + q) - ln_gamma(px) + (px - 1.0) * m.ln() + px * x.ln()
-                - (px + q) * (x * m + v).ln()
-        })
-        .sum()
 }
 
 /// Expected mean spend per purchase for this customer (note 025, equation

@@ -24,7 +24,7 @@ pub enum TimeUnit {
 }
 
 impl TimeUnit {
-    fn per_month(self) -> f64 {
+    pub(super) fn per_month(self) -> f64 {
         match self {
             TimeUnit::Hours => 720.0,
             TimeUnit::Days => 30.0,
@@ -164,21 +164,44 @@ pub fn customer_lifetime_value(
     customer: &Observation,
     horizon: &Horizon,
 ) -> Result<f64, Unavailable> {
+    let month = horizon.unit.per_month();
+    discounted_value(spend, customer, &discount_factors(horizon), |k| {
+        conditional_expected_purchases(purchases, f64::from(k) * month, customer)
+    })
+}
+
+/// (1 + d)^k for each month k = 1…n of the horizon.
+pub(super) fn discount_factors(horizon: &Horizon) -> Vec<f64> {
+    let month = horizon.unit.per_month();
+    (1..=horizon.months)
+        .map(|k| {
+            let t = f64::from(k) * month;
+            (1.0 + horizon.monthly_discount_rate).powf(t / month)
+        })
+        .collect()
+}
+
+/// The customer's lifetime value from their expected purchases by the end
+/// of each month k (`expected_by(k)`, cumulative, k from 1) and the
+/// horizon's `discounts`.
+pub(super) fn discounted_value(
+    spend: &GammaGammaParams,
+    customer: &Observation,
+    discounts: &[f64],
+    mut expected_by: impl FnMut(u32) -> Option<f64>,
+) -> Result<f64, Unavailable> {
     if let Some(problem) = customer.history_problem() {
         return Err(Unavailable::BadHistory(problem));
     }
     let profit = conditional_expected_average_profit(spend, customer)
         .ok_or(Unavailable::SpendMeanInfinite { q: spend.q })?;
-    let month = horizon.unit.per_month();
     let mut value = 0.0;
     // Expected purchases are cumulative: each month is the difference
     // between the totals at its end and at its start.
     let mut before = 0.0;
-    for k in 1..=horizon.months {
-        let t = f64::from(k) * month;
-        let by_end = conditional_expected_purchases(purchases, t, customer)
-            .ok_or(Unavailable::PredictionFailed)?;
-        value += profit * (by_end - before) / (1.0 + horizon.monthly_discount_rate).powf(t / month);
+    for (k, discount) in (1u32..).zip(discounts) {
+        let by_end = expected_by(k).ok_or(Unavailable::PredictionFailed)?;
+        value += profit * (by_end - before) / discount;
         before = by_end;
     }
     Ok(value)

@@ -20,31 +20,33 @@
 )]
 
 mod bgnbd;
+mod bgnbd_likelihood;
 mod churn;
+mod distinct;
 mod error;
 mod fit;
 mod gamma_gamma;
+mod gamma_gamma_likelihood;
 mod lifetime_value;
 mod observation;
 mod optimize;
+mod predictions;
 mod special;
 #[cfg(test)]
 mod test_support;
 
-pub use bgnbd::{
-    bgnbd_log_likelihood, conditional_expected_purchases, fit_bgnbd, probability_alive, BgNbdParams,
-};
+pub use bgnbd::{conditional_expected_purchases, fit_bgnbd, probability_alive, BgNbdParams};
+pub use bgnbd_likelihood::bgnbd_log_likelihood;
 pub use churn::{churn_risk, purchase_rhythm, ChurnRisk, PurchaseRhythm};
 pub use error::{Field, FitError, HistoryProblem};
 pub use fit::{Fit, FitProblem};
-pub use gamma_gamma::{
-    conditional_expected_average_profit, fit_gamma_gamma, gamma_gamma_log_likelihood,
-    GammaGammaParams,
-};
+pub use gamma_gamma::{conditional_expected_average_profit, fit_gamma_gamma, GammaGammaParams};
+pub use gamma_gamma_likelihood::gamma_gamma_log_likelihood;
 pub use lifetime_value::{
     customer_lifetime_value, fit_value_model, fit_value_model_to, Horizon, TimeUnit, Unavailable,
     ValueModel,
 };
 pub use observation::Observation;
 pub use optimize::{Minimum, NelderMead};
+pub use predictions::Prediction;
 pub use special::{hyp2f1, ln_gamma, ln_hyp2f1};

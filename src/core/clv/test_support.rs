@@ -19,3 +19,74 @@ pub fn customer(frequency: f64, recency: f64, age: f64) -> Observation {
         monetary: 0.0,
     }
 }
+
+/// The classic 2,357-customer CDNOW summary (`ID,x,t_x,T,zbar`, weeks), or
+/// `None` with the reason printed when ../shared is absent.
+pub fn cdnow_summary() -> Option<Vec<Observation>> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/real/cdnow_customers_summary.csv"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipping: {path} not found (../shared is absent)");
+        return None;
+    };
+    let customers = text
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let fields: Vec<f64> = line
+                .trim()
+                .split(',')
+                .map(|f| f.parse().expect("a number"))
+                .collect();
+            Observation {
+                frequency: fields[1],
+                recency: fields[2],
+                age: fields[3],
+                monetary: fields[4],
+            }
+        })
+        .collect();
+    Some(customers)
+}
+
+/// `count` made-up customers in whole days expressed in weeks, drawn from
+/// small ranges so that many share a history (as in a real log), with
+/// spends that repeat too. Deterministic.
+pub fn many_alike(count: usize) -> Vec<Observation> {
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |below: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % below
+    };
+    (0..count)
+        .map(|_| {
+            let age_days = 7 + next(180);
+            let frequency = match next(10) {
+                0..=4 => 0,
+                5..=7 => 1 + next(3),
+                _ => 1 + next(12),
+            };
+            let recency_days = if frequency == 0 {
+                0
+            } else {
+                1 + next(age_days)
+            };
+            let monetary = if frequency == 0 {
+                0.0
+            } else {
+                (5 + next(60)) as f64 * 0.5
+            };
+            Observation {
+                frequency: frequency as f64,
+                recency: recency_days as f64 / 7.0,
+                age: age_days as f64 / 7.0,
+                monetary,
+            }
+        })
+        .collect()
+}

@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::CustomerRecord;
 use crate::core::clv::{
-    conditional_expected_purchases, fit_value_model_to, probability_alive, Horizon, Observation,
-    TimeUnit as ModelUnit, ValueModel,
+    fit_value_model_to, Horizon, Observation, TimeUnit as ModelUnit, ValueModel,
 };
 use crate::core::customers::{
     default_as_of, summarise_customers, transactions_from_table, ColumnsError, CustomerSummary,
@@ -118,13 +117,20 @@ pub fn build_customer_base(
         .copied()
         .collect();
     let model = fit_value_model_to(&observations, &spenders);
-    let horizon = Horizon::year(model_unit(BASE_UNIT));
-    let records: Vec<CustomerRecord> = summaries
+    let mut records: Vec<CustomerRecord> = summaries
         .buyers
         .iter()
         .zip(&observations)
-        .map(|(s, o)| record_of(s, o, as_of, &model, &horizon))
+        .map(|(s, o)| record_of(s, o, as_of))
         .collect();
+    let horizon = Horizon::year(model_unit(BASE_UNIT));
+    model.predict_each(&observations, &horizon, |i, prediction| {
+        if let Some(record) = records.get_mut(i) {
+            record.p_alive = prediction.p_alive;
+            record.expected_purchases = prediction.expected_purchases;
+            record.predicted_value = prediction.lifetime_value.ok();
+        }
+    });
     let by_id = records
         .iter()
         .enumerate()
@@ -177,17 +183,8 @@ fn model_unit(unit: TimeUnit) -> ModelUnit {
     }
 }
 
-fn record_of(
-    s: &CustomerSummary,
-    o: &Observation,
-    as_of: i32,
-    model: &ValueModel,
-    horizon: &Horizon,
-) -> CustomerRecord {
-    let purchases = match model {
-        ValueModel::Fitted { purchases, .. } => Some(&purchases.params),
-        ValueModel::Unavailable { .. } => None,
-    };
+/// The customer's figures; the model's predictions are filled in after.
+fn record_of(s: &CustomerSummary, o: &Observation, as_of: i32) -> CustomerRecord {
     CustomerRecord {
         id: s.customer.clone(),
         first_day: s.first_day,
@@ -203,11 +200,8 @@ fn record_of(
         mean_interval_days: s.mean_interval_days,
         returns: s.returns,
         returned_value: s.returned_value,
-        p_alive: purchases
-            .map(|p| probability_alive(p, o))
-            .filter(|p| p.is_finite()),
-        expected_purchases: purchases
-            .and_then(|p| conditional_expected_purchases(p, horizon.length(), o)),
-        predicted_value: model.lifetime_value(o, horizon).ok(),
+        p_alive: None,
+        expected_purchases: None,
+        predicted_value: None,
     }
 }

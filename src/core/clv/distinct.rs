@@ -1,0 +1,107 @@
+//! Items grouped by an identical key, so that work depending only on the
+//! key is done once per distinct key. The generator's 4 M-line log has
+//! 870,731 buyers but only 352,674 distinct (x, t_x, T): a likelihood
+//! evaluated per distinct history does a third of the work.
+//!
+//! A likelihood is still summed item by item, in the items' order, from the
+//! per-key terms ([`Distinct::sum_in_order`]): the total is then bit for bit
+//! the per-customer sum. A count-weighted sum (Σ count × term) is the same
+//! figure in exact arithmetic but rounds differently, and Nelder-Mead, which
+//! compares values, could take another path to a slightly different optimum.
+
+use std::hash::Hash;
+
+use rustc_hash::FxHashMap;
+
+/// Distinct keys in order of first appearance, and each item's key.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Distinct<K> {
+    pub keys: Vec<K>,
+    /// Per item, in the items' order: the index of its key in `keys`.
+    key_of_item: Vec<usize>,
+}
+
+impl<K: Copy + Eq + Hash> Distinct<K> {
+    pub fn of(items: impl IntoIterator<Item = K>) -> Self {
+        let mut index: FxHashMap<K, usize> = FxHashMap::default();
+        let mut keys = Vec::new();
+        let key_of_item = items
+            .into_iter()
+            .map(|key| {
+                *index.entry(key).or_insert_with(|| {
+                    keys.push(key);
+                    keys.len() - 1
+                })
+            })
+            .collect();
+        Distinct { keys, key_of_item }
+    }
+}
+
+impl<K> Distinct<K> {
+    /// Each item's key index, in the items' order.
+    pub fn key_indices(&self) -> &[usize] {
+        &self.key_of_item
+    }
+
+    /// The same grouping with each key replaced by `f(key)` (two keys may
+    /// then be equal: harmless, each item still finds its own).
+    pub fn map_keys<L>(&self, f: impl FnMut(&K) -> L) -> Distinct<L> {
+        Distinct {
+            keys: self.keys.iter().map(f).collect(),
+            key_of_item: self.key_of_item.clone(),
+        }
+    }
+
+    /// Each distinct key's items, as slices of item indices: the keys in
+    /// order of first appearance, each group's items in their order.
+    pub fn for_each_group(&self, mut each: impl FnMut(&[usize])) {
+        let mut by_key: Vec<usize> = (0..self.key_of_item.len()).collect();
+        by_key.sort_by_key(|&i| self.key_of_item.get(i)); // stable
+        for group in by_key.chunk_by(|&i, &j| self.key_of_item.get(i) == self.key_of_item.get(j)) {
+            each(group);
+        }
+    }
+
+    /// Σ over items, in their order, of their key's term: the same
+    /// additions, in the same order, as summing a term computed per item.
+    /// NaN if `terms` is shorter than `keys` (never, when made from them).
+    pub fn sum_in_order(&self, terms: &[f64]) -> f64 {
+        self.key_of_item
+            .iter()
+            .map(|&k| terms.get(k).copied().unwrap_or(f64::NAN))
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_keep_first_appearance_and_items_their_order() {
+        let grouped = Distinct::of(["b", "a", "b", "c", "a"]);
+        assert_eq!(grouped.keys, ["b", "a", "c"]);
+        assert_eq!(grouped.key_indices(), [0, 1, 0, 2, 1]);
+        assert_eq!(grouped.key_indices().len(), 5);
+        let mut groups = Vec::new();
+        grouped.for_each_group(|items| groups.push(items.to_vec()));
+        assert_eq!(groups, [vec![0, 2], vec![1, 4], vec![3]]);
+    }
+
+    #[test]
+    fn the_sum_in_order_is_the_per_item_sum_to_the_last_bit() {
+        // Terms of very different sizes, so the order of additions matters.
+        let values = [1e16, 1.0, -1e16, 3.5, 1.0, 1e-3];
+        let items = [0usize, 1, 2, 1, 3, 1, 4, 5, 0, 2];
+        let per_item: f64 = items.iter().map(|&i| values[i]).sum();
+        let grouped = Distinct::of(items);
+        let terms: Vec<f64> = grouped.keys.iter().map(|&i| values[i]).collect();
+        assert_eq!(grouped.sum_in_order(&terms).to_bits(), per_item.to_bits());
+        let weighted: f64 = (0..values.len())
+            .map(|i| values[i] * items.iter().filter(|&&j| j == i).count() as f64)
+            .sum();
+        assert_ne!(weighted, per_item, "a weighted sum rounds differently");
+        assert!(grouped.sum_in_order(&[]).is_nan());
+    }
+}
