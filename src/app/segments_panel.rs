@@ -199,6 +199,13 @@ fn save_draft(studio: Studio, i18n: I18n, draft: Draft) -> Option<SavedSegmentat
         .map(|c| c.name)
         .collect();
     feature_choices(&draft.features, &names)?;
+    // Worded before the update: the language is read from the project,
+    // which is borrowed while it is updated.
+    let count = studio
+        .project
+        .with_untracked(|p| p.segmentations.iter().filter(|s| s.file == file).count());
+    let default_name =
+        untrack(|| i18n.t_args("segments.default_name", &[("n", &i18n.count(count + 1))]));
     let mut saved = None;
     studio.project.update(|p| {
         let shown = p.shown_segmentation.and_then(|id| {
@@ -219,10 +226,9 @@ fn save_draft(studio: Studio, i18n: I18n, draft: Draft) -> Option<SavedSegmentat
             }
             None => {
                 let id = p.segmentations.iter().map(|s| s.id).max().unwrap_or(0) + 1;
-                let count = p.segmentations.iter().filter(|s| s.file == file).count() + 1;
                 let mut entry = SavedSegmentation {
                     id,
-                    name: i18n.t_args("segments.default_name", &[("n", &i18n.count(count))]),
+                    name: default_name.clone(),
                     file: file.clone(),
                     features: Vec::new(),
                     k_min: 2,

@@ -137,7 +137,14 @@ async fn auto_k_on_mall_customers_named_and_kept_after_reload() {
         "(() => { const h = document.querySelector('.segment-card h4'); return h && h.textContent === 'Middle of the road'; })()",
     )
     .await;
+    s.eval("(() => { document.querySelector('canvas.k-chart').scrollIntoView(); return true; })()")
+        .await;
     s.screenshot("segments").await;
+    s.eval(
+        "(() => { document.querySelector('canvas.segment-map').scrollIntoView(); return true; })()",
+    )
+    .await;
+    s.screenshot("segment_map").await;
 
     s.reload().await;
     s.choose_file("Choose a file", &path).await;
