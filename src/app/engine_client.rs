@@ -109,15 +109,7 @@ impl EngineClient {
 
     /// Ask the engine something.
     pub async fn ask(&self, request: Request) -> Response {
-        let id = self.next_id();
-        let (answer, receiver) = oneshot::channel();
-        self.inner.pending.borrow_mut().insert(
-            id,
-            Pending {
-                answer,
-                progress: None,
-            },
-        );
+        let (id, receiver) = self.register(None);
         self.send(Call::Ask { id, request }, None);
         receiver.await.unwrap_or(Response::NoTable)
     }
@@ -130,15 +122,7 @@ impl EngineClient {
         place: FilePlace,
         on_progress: impl Fn(Progress) + 'static,
     ) -> OpenLoad {
-        let id = self.next_id();
-        let (answer, receiver) = oneshot::channel();
-        self.inner.pending.borrow_mut().insert(
-            id,
-            Pending {
-                answer,
-                progress: Some(Box::new(on_progress)),
-            },
-        );
+        let (id, receiver) = self.register(Some(Box::new(on_progress)));
         let call = Call::Open {
             id,
             file_name: file.name(),
@@ -160,15 +144,7 @@ impl EngineClient {
         request: Request,
         on_progress: impl Fn(Progress) + 'static,
     ) -> OpenLoad {
-        let id = self.next_id();
-        let (answer, receiver) = oneshot::channel();
-        self.inner.pending.borrow_mut().insert(
-            id,
-            Pending {
-                answer,
-                progress: Some(Box::new(on_progress)),
-            },
-        );
+        let (id, receiver) = self.register(Some(Box::new(on_progress)));
         self.send(Call::Ask { id, request }, None);
         OpenLoad {
             id,
@@ -180,6 +156,18 @@ impl EngineClient {
     /// `LoadCancelled` or `SegmentCancelled`.
     pub fn cancel(&self, id: u32) {
         self.send(Call::Cancel { id }, None);
+    }
+
+    /// A new call id and the receiver of its answer; `progress` hears the
+    /// call's progress, if it reports any.
+    fn register(&self, progress: Option<ProgressFn>) -> (u32, oneshot::Receiver<Response>) {
+        let id = self.next_id();
+        let (answer, receiver) = oneshot::channel();
+        self.inner
+            .pending
+            .borrow_mut()
+            .insert(id, Pending { answer, progress });
+        (id, receiver)
     }
 
     fn next_id(&self) -> u32 {

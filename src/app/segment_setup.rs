@@ -6,10 +6,9 @@ use leptos::prelude::*;
 
 use super::i18n::use_i18n;
 use super::studio::Studio;
-use crate::core::schema::ColumnType;
 use crate::core::segment::{
-    is_numeric, suggested_kind, CategoricalOptions, FeatureKind, FeatureSetting, NumericOptions,
-    SavedSegmentation, Scaling,
+    is_categorical, is_numeric, suggested_kind, CategoricalOptions, FeatureKind, FeatureSetting,
+    NumericOptions, SavedSegmentation, Scaling,
 };
 use crate::engine::{DEFAULT_RESTARTS, MAX_K};
 
@@ -90,32 +89,24 @@ struct Candidate {
 }
 
 fn candidates(studio: Studio) -> Vec<Candidate> {
-    studio.loaded.with(|l| {
-        l.as_ref()
-            .map(|l| {
-                l.summary
-                    .columns
-                    .iter()
-                    .filter_map(|c| {
-                        let kind = c.kind();
-                        let numeric = is_numeric(kind.column_type);
-                        let category =
-                            matches!(kind.column_type, ColumnType::Category | ColumnType::Boolean);
-                        let default = suggested_kind(&kind).unwrap_or(if numeric {
-                            FeatureKind::Numeric(NumericOptions::default())
-                        } else {
-                            FeatureKind::Categorical(CategoricalOptions::default())
-                        });
-                        (numeric || category).then(|| Candidate {
-                            name: c.name.clone(),
-                            numeric,
-                            default,
-                        })
-                    })
-                    .collect()
+    studio
+        .columns()
+        .iter()
+        .filter_map(|c| {
+            let kind = c.kind();
+            let numeric = is_numeric(kind.column_type);
+            let default = suggested_kind(&kind).unwrap_or(if numeric {
+                FeatureKind::Numeric(NumericOptions::default())
+            } else {
+                FeatureKind::Categorical(CategoricalOptions::default())
+            });
+            (numeric || is_categorical(kind.column_type)).then(|| Candidate {
+                name: c.name.clone(),
+                numeric,
+                default,
             })
-            .unwrap_or_default()
-    })
+        })
+        .collect()
 }
 
 #[component]

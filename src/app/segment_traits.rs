@@ -14,7 +14,7 @@ use crate::core::segment::compare::{
     describe_distinguishing_traits, describe_method, describe_size, GroupProfile, TraitChoice,
     TraitKind,
 };
-use crate::core::segment::is_numeric;
+use crate::core::segment::{is_categorical, is_numeric};
 use crate::engine::{Request, Response};
 
 /// Sentences per group.
@@ -26,50 +26,38 @@ const TOP_SHARE: f64 = 0.1;
 /// categories by their shares (identifiers and free text say nothing about
 /// a group).
 fn traits(studio: Studio) -> Vec<TraitChoice> {
-    studio.loaded.with(|l| {
-        l.as_ref()
-            .map(|l| {
-                l.summary
-                    .columns
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.role != Role::CustomerId)
-                    .filter_map(|(column, c)| {
-                        let t = c.guess.column_type;
-                        let kind = if is_numeric(t) {
-                            TraitKind::Numeric
-                        } else if matches!(t, ColumnType::Category | ColumnType::Boolean) {
-                            TraitKind::Categorical
-                        } else {
-                            return None;
-                        };
-                        Some(TraitChoice { column, kind })
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
+    studio
+        .columns()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.role != Role::CustomerId)
+        .filter_map(|(column, c)| {
+            let t = c.guess.column_type;
+            let kind = if is_numeric(t) {
+                TraitKind::Numeric
+            } else if is_categorical(t) {
+                TraitKind::Categorical
+            } else {
+                return None;
+            };
+            Some(TraitChoice { column, kind })
+        })
+        .collect()
 }
 
 /// The numeric columns, money first: what "most valuable" can be judged by.
 fn value_columns(studio: Studio) -> Vec<(usize, String)> {
-    let mut columns: Vec<(usize, String, bool)> = studio.loaded.with(|l| {
-        l.as_ref()
-            .map(|l| {
-                l.summary
-                    .columns
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| is_numeric(c.guess.column_type) && c.role != Role::CustomerId)
-                    .map(|(i, c)| {
-                        let money = c.guess.column_type == ColumnType::Money
-                            || matches!(c.role, Role::Amount | Role::Revenue | Role::Income);
-                        (i, c.name.clone(), money)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
+    let mut columns: Vec<(usize, String, bool)> = studio
+        .columns()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| is_numeric(c.guess.column_type) && c.role != Role::CustomerId)
+        .map(|(i, c)| {
+            let money = c.guess.column_type == ColumnType::Money
+                || matches!(c.role, Role::Amount | Role::Revenue | Role::Income);
+            (i, c.name.clone(), money)
+        })
+        .collect();
     columns.sort_by_key(|(_, _, money)| !money);
     columns.into_iter().map(|(i, name, _)| (i, name)).collect()
 }

@@ -48,17 +48,9 @@ fn shown(studio: Studio) -> Option<SavedSegmentation> {
     })
 }
 
-fn open_columns(studio: Studio) -> Vec<ColumnSummary> {
-    studio.loaded.with(|l| {
-        l.as_ref()
-            .map(|l| l.summary.columns.clone())
-            .unwrap_or_default()
-    })
-}
-
 /// The draft a new segmentation starts from: the suggested features.
 fn fresh_draft(studio: Studio) -> Draft {
-    let columns = open_columns(studio);
+    let columns = studio.columns();
     let names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
     let kinds: Vec<_> = columns.iter().map(ColumnSummary::kind).collect();
     Draft::new(suggest_features(&names, &kinds))
@@ -194,7 +186,7 @@ pub fn SegmentsPanel() -> impl IntoView {
 /// shown); `None` when a feature's column is gone.
 fn save_draft(studio: Studio, i18n: I18n, draft: Draft) -> Option<SavedSegmentation> {
     let file = untrack(|| open_file(studio))?;
-    let names: Vec<String> = untrack(|| open_columns(studio))
+    let names: Vec<String> = untrack(|| studio.columns())
         .into_iter()
         .map(|c| c.name)
         .collect();
@@ -263,7 +255,7 @@ async fn restore(studio: Studio, run: RwSignal<RunState>, saved: SavedSegmentati
 
 /// The engine request that makes `saved` on the open table.
 fn request_of(studio: Studio, saved: &SavedSegmentation) -> Option<SegmentRequest> {
-    let names: Vec<String> = untrack(|| open_columns(studio))
+    let names: Vec<String> = untrack(|| studio.columns())
         .into_iter()
         .map(|c| c.name)
         .collect();

@@ -121,6 +121,16 @@ impl Studio {
         })
     }
 
+    /// The open table's columns as summarised; none without a table
+    /// (reactive).
+    pub fn columns(&self) -> Vec<ColumnSummary> {
+        self.loaded.with(|l| {
+            l.as_ref()
+                .map(|l| l.summary.columns.clone())
+                .unwrap_or_default()
+        })
+    }
+
     /// Whether the open table came from a workbook (reactive).
     pub fn showing_workbook(&self) -> bool {
         self.loaded

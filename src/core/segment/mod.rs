@@ -70,4 +70,4 @@ pub use rules::{Condition, Join, Operator, Rule, RuleCount, RuleError};
 pub use saved::{feature_choices, FeatureSetting, SavedSegmentation};
 pub use silhouette::{silhouette, silhouette_exact, Silhouette};
 pub use stability::{stability, Stability, StabilityOptions, StabilityRuns};
-pub use suggest::{is_numeric, suggest_features, suggested_kind};
+pub use suggest::{is_categorical, is_numeric, suggest_features, suggested_kind};

@@ -45,8 +45,13 @@ pub fn suggested_kind(kind: &ColumnKind) -> Option<FeatureKind> {
             | Role::Education
             | Role::Occupation
     );
-    let is_category = matches!(kind.column_type, ColumnType::Category | ColumnType::Boolean);
-    (is_category && describes_who).then(|| FeatureKind::Categorical(CategoricalOptions::default()))
+    (is_categorical(kind.column_type) && describes_who)
+        .then(|| FeatureKind::Categorical(CategoricalOptions::default()))
+}
+
+/// Types read as levels (shares per level, one indicator per level).
+pub fn is_categorical(column_type: ColumnType) -> bool {
+    matches!(column_type, ColumnType::Category | ColumnType::Boolean)
 }
 
 /// Types k-means can read as numbers.
