@@ -4,46 +4,20 @@
 //! same rule (tests/fixtures/online_retail_oracle.py; its docstring gives
 //! the command). Columns are picked by header name.
 
-use std::path::Path;
+mod shared_data;
 
 use nimrokh::core::calendar::parse_day;
 use nimrokh::core::customers::{
     default_as_of, summarise_customers, transactions_from_table, CustomerSummaries, SummaryOptions,
     TimeUnit, TransactionColumns, TransactionLog,
 };
-use nimrokh::core::ingest::read_table;
 use nimrokh::core::schema::DateOrder;
 use nimrokh::core::table::Table;
 use serde_json::Value;
+use shared_data::{assert_close, column_named, real_table};
 
 fn online_retail() -> Option<Table> {
-    let path = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/real/online_retail_dec2010.csv"
-    ));
-    if !path.exists() {
-        eprintln!("skipping: ../shared not found");
-        return None;
-    }
-    let bytes = std::fs::read(path).expect("read");
-    Some(
-        read_table("online_retail_dec2010.csv", &bytes)
-            .expect("reads")
-            .table,
-    )
-}
-
-fn column(table: &Table, name: &str) -> usize {
-    table
-        .column_index(name)
-        .unwrap_or_else(|| panic!("no column {name}"))
-}
-
-fn close(ours: f64, theirs: f64, what: &str) {
-    assert!(
-        (ours - theirs).abs() <= 1e-9 * theirs.abs().max(1.0),
-        "{what}: {ours} vs {theirs}"
-    );
+    real_table("online_retail_dec2010.csv")
 }
 
 fn check(log: &TransactionLog, oracle: &Value) -> CustomerSummaries {
@@ -54,7 +28,7 @@ fn check(log: &TransactionLog, oracle: &Value) -> CustomerSummaries {
         oracle["orphan_rows"].as_u64().unwrap()
     );
     assert_eq!(report.orphan_unreadable_values, 0);
-    close(
+    assert_close(
         report.orphan_value,
         oracle["orphan_value"].as_f64().unwrap(),
         "orphan value",
@@ -89,22 +63,22 @@ fn check(log: &TransactionLog, oracle: &Value) -> CustomerSummaries {
         assert_eq!(ours.recency, number("recency"), "{id}");
         assert_eq!(ours.t, number("T"), "{id}");
         assert_eq!(f64::from(ours.tenure_days), number("T"), "{id} tenure");
-        close(ours.monetary, number("monetary"), id);
+        assert_close(ours.monetary, number("monetary"), id);
         assert_eq!(ours.orders as f64, number("orders"), "{id}");
-        close(ours.total_spend, number("total_spend"), id);
-        close(
+        assert_close(ours.total_spend, number("total_spend"), id);
+        assert_close(
             ours.average_order_value,
             number("total_spend") / number("orders"),
             id,
         );
         match theirs["mean_interval_days"].as_f64() {
-            Some(days) => close(ours.mean_interval_days.unwrap(), days, id),
+            Some(days) => assert_close(ours.mean_interval_days.unwrap(), days, id),
             None => assert_eq!(ours.mean_interval_days, None, "{id}"),
         }
         assert_eq!(ours.returns as f64, number("returns"), "{id}");
         assert_eq!(ours.return_lines as f64, number("return_lines"), "{id}");
-        close(ours.returned_value, number("returned_value"), id);
-        close(
+        assert_close(ours.returned_value, number("returned_value"), id);
+        assert_close(
             ours.net_spend,
             number("total_spend") - number("returned_value"),
             id,
@@ -116,7 +90,7 @@ fn check(log: &TransactionLog, oracle: &Value) -> CustomerSummaries {
         let theirs = &returns_only[&ours.customer];
         assert_eq!(ours.returns, theirs["returns"].as_u64().unwrap());
         assert_eq!(ours.return_lines, theirs["return_lines"].as_u64().unwrap());
-        close(
+        assert_close(
             ours.returned_value,
             theirs["returned_value"].as_f64().unwrap(),
             &ours.customer,
@@ -131,12 +105,12 @@ fn online_retail_customers_match_pandas() {
     let oracle: Value =
         serde_json::from_str(include_str!("fixtures/online_retail_oracle.json")).expect("json");
     let columns = TransactionColumns {
-        customer: column(&table, "CustomerID"),
-        date: column(&table, "InvoiceDate"),
-        value: Some(column(&table, "TotalPrice")),
-        invoice: Some(column(&table, "InvoiceNo")),
-        quantity: Some(column(&table, "Quantity")),
-        unit_price: Some(column(&table, "UnitPrice")),
+        customer: column_named(&table, "CustomerID"),
+        date: column_named(&table, "InvoiceDate"),
+        value: Some(column_named(&table, "TotalPrice")),
+        invoice: Some(column_named(&table, "InvoiceNo")),
+        quantity: Some(column_named(&table, "Quantity")),
+        unit_price: Some(column_named(&table, "UnitPrice")),
     };
     let log = transactions_from_table(&table, columns).expect("columns");
     let found = check(&log, &oracle);

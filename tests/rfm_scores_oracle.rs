@@ -5,43 +5,17 @@
 //! (tests/rfm_oracle.rs is the older check of the per-customer BTYD
 //! figures against lifetimes.)
 
-use std::path::Path;
+mod shared_data;
 
 use nimrokh::core::customer_base::build_customer_base;
 use nimrokh::core::customers::TransactionColumns;
-use nimrokh::core::ingest::read_table;
 use nimrokh::core::segment::{rfm_segments, RfmRules, RfmSegment};
 use nimrokh::core::table::Table;
 use serde_json::Value;
+use shared_data::{assert_close, column_named, real_table};
 
 fn online_retail() -> Option<Table> {
-    let path = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/real/online_retail_dec2010.csv"
-    ));
-    if !path.exists() {
-        eprintln!("skipping: ../shared not found");
-        return None;
-    }
-    let bytes = std::fs::read(path).expect("read");
-    Some(
-        read_table("online_retail_dec2010.csv", &bytes)
-            .expect("reads")
-            .table,
-    )
-}
-
-fn column(table: &Table, name: &str) -> usize {
-    table
-        .column_index(name)
-        .unwrap_or_else(|| panic!("no column {name}"))
-}
-
-fn close(ours: f64, theirs: f64, what: &str) {
-    assert!(
-        (ours - theirs).abs() <= 1e-9 * theirs.abs().max(1.0),
-        "{what}: {ours} vs {theirs}"
-    );
+    real_table("online_retail_dec2010.csv")
 }
 
 #[test]
@@ -50,12 +24,12 @@ fn online_retail_rfm_segments_match_pandas_row_for_row() {
     let oracle: Value =
         serde_json::from_str(include_str!("fixtures/rfm_scores_oracle.json")).expect("json");
     let columns = TransactionColumns {
-        customer: column(&table, "CustomerID"),
-        date: column(&table, "InvoiceDate"),
-        value: Some(column(&table, "TotalPrice")),
-        invoice: Some(column(&table, "InvoiceNo")),
-        quantity: Some(column(&table, "Quantity")),
-        unit_price: Some(column(&table, "UnitPrice")),
+        customer: column_named(&table, "CustomerID"),
+        date: column_named(&table, "InvoiceDate"),
+        value: Some(column_named(&table, "TotalPrice")),
+        invoice: Some(column_named(&table, "InvoiceNo")),
+        quantity: Some(column_named(&table, "Quantity")),
+        unit_price: Some(column_named(&table, "UnitPrice")),
     };
     let base = build_customer_base(&table, columns, None).expect("base");
     let (report, assignments) = rfm_segments(&base.records, &RfmRules::standard());
@@ -90,22 +64,22 @@ fn online_retail_rfm_segments_match_pandas_row_for_row() {
         let theirs = &segments[ours.segment.key()];
         let what = ours.segment.key();
         assert_eq!(ours.customers as u64, theirs["customers"].as_u64().unwrap());
-        close(
+        assert_close(
             ours.mean_days_since_last.unwrap(),
             theirs["mean_recency"].as_f64().unwrap(),
             what,
         );
-        close(
+        assert_close(
             ours.mean_orders.unwrap(),
             theirs["mean_frequency"].as_f64().unwrap(),
             what,
         );
-        close(
+        assert_close(
             ours.mean_spend.unwrap(),
             theirs["mean_monetary"].as_f64().unwrap(),
             what,
         );
-        close(
+        assert_close(
             ours.total_spend,
             theirs["total_monetary"].as_f64().unwrap(),
             what,
@@ -121,8 +95,8 @@ fn online_retail_rfm_segments_match_pandas_row_for_row() {
             .iter()
             .zip(oracle["levels"][name].as_array().unwrap())
         {
-            close(level.min.unwrap(), theirs[0].as_f64().unwrap(), name);
-            close(level.max.unwrap(), theirs[1].as_f64().unwrap(), name);
+            assert_close(level.min.unwrap(), theirs[0].as_f64().unwrap(), name);
+            assert_close(level.max.unwrap(), theirs[1].as_f64().unwrap(), name);
         }
     }
     eprintln!(

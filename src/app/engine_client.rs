@@ -71,9 +71,9 @@ pub struct EngineClient {
     inner: Rc<Inner>,
 }
 
-/// A load that has been started: its id (for [`EngineClient::cancel`]) and
-/// its final answer.
-pub struct OpenLoad {
+/// A load or a job in steps that has been started: its id (for
+/// [`EngineClient::cancel`]) and its final answer.
+pub struct Started {
     pub id: u32,
     pub answer: oneshot::Receiver<Response>,
 }
@@ -121,7 +121,7 @@ impl EngineClient {
         options: LoadOptions,
         place: FilePlace,
         on_progress: impl Fn(Progress) + 'static,
-    ) -> OpenLoad {
+    ) -> Started {
         let (id, receiver) = self.register(Some(Box::new(on_progress)));
         let call = Call::Open {
             id,
@@ -131,7 +131,7 @@ impl EngineClient {
             place,
         };
         self.send(call, Some(file.clone()));
-        OpenLoad {
+        Started {
             id,
             answer: receiver,
         }
@@ -143,10 +143,10 @@ impl EngineClient {
         &self,
         request: Request,
         on_progress: impl Fn(Progress) + 'static,
-    ) -> OpenLoad {
+    ) -> Started {
         let (id, receiver) = self.register(Some(Box::new(on_progress)));
         self.send(Call::Ask { id, request }, None);
-        OpenLoad {
+        Started {
             id,
             answer: receiver,
         }

@@ -11,7 +11,7 @@ use super::associations_panel::AssociationsPanel;
 use super::chart_canvas::ChartSection;
 use super::column_list::ColumnList;
 use super::customers_panel::CustomersPanel;
-use super::engine_client::{EngineClient, EngineHome, OpenLoad};
+use super::engine_client::{EngineClient, EngineHome, Started};
 use super::file_drop::FileDrop;
 use super::file_summary::FileSummary;
 use super::i18n::provide_i18n;
@@ -181,7 +181,7 @@ impl Studio {
         &self,
         request: Request,
         on_progress: impl Fn(Progress) + 'static,
-    ) -> OpenLoad {
+    ) -> Started {
         self.engine
             .with_value(|engine| engine.ask_in_steps(request, on_progress))
     }

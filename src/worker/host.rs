@@ -10,7 +10,7 @@ use web_sys::Blob;
 use super::yield_now::yield_now;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::engine::{
-    Call, Engine, FilePlace, LoadJob, Reply, Request, Response, SegmentJob, SegmentRequest,
+    Call, Engine, FilePlace, LoadJob, Progress, Reply, Request, Response, SegmentJob,
 };
 
 /// Bytes read per `Blob.slice`: big enough to read fast, small enough that
@@ -19,6 +19,13 @@ const CHUNK_BYTES: u64 = 4 << 20;
 /// Work done between two turns of the event loop. Yielding costs a few
 /// milliseconds (timer clamping), so steps are batched up to this budget.
 const BUSY_MILLIS: f64 = 40.0;
+
+/// The calls that run in steps, one of each kind at a time.
+#[derive(Clone, Copy)]
+enum Kind {
+    Load,
+    Segment,
+}
 
 /// The engine plus the loads in flight. Replies go out through `send`.
 pub struct Host {
@@ -48,7 +55,13 @@ impl Host {
             Call::Ask {
                 id,
                 request: Request::Segment(request),
-            } => self.spawn_segmenting(id, request),
+            } => self.spawn_exclusive(id, Kind::Segment, async move |host| {
+                let started = host.engine.borrow().start_segmenting(request);
+                match started {
+                    Ok(job) => host.segment(id, job).await,
+                    Err(response) => *response,
+                }
+            }),
             Call::Ask { id, request } => {
                 let response = self.engine.borrow_mut().handle(request);
                 (self.send)(Reply::Answer { id, response });
@@ -59,23 +72,10 @@ impl Host {
                 size,
                 options,
                 place,
-            } => {
-                if let Some(running) = self.loading.replace(Some(id)) {
-                    self.cancelled.borrow_mut().insert(running);
-                }
-                let host = Rc::clone(self);
-                spawn_local(async move {
-                    let response = match file {
-                        Some(file) => host.load(id, &file, &file_name, size, options, place).await,
-                        None => Response::LoadFailed(IngestError::Empty),
-                    };
-                    if host.loading.get() == Some(id) {
-                        host.loading.set(None);
-                    }
-                    host.cancelled.borrow_mut().remove(&id);
-                    (host.send)(Reply::Answer { id, response });
-                });
-            }
+            } => self.spawn_exclusive(id, Kind::Load, async move |host| match file {
+                Some(file) => host.load(id, &file, &file_name, size, options, place).await,
+                None => Response::LoadFailed(IngestError::Empty),
+            }),
             Call::Cancel { id } => {
                 self.cancelled.borrow_mut().insert(id);
             }
@@ -86,46 +86,82 @@ impl Host {
         }
     }
 
-    /// Segment in steps, between them reporting progress, answering other
-    /// calls and checking for a cancel. A new segmentation cancels the one
-    /// running.
-    fn spawn_segmenting(self: &Rc<Self>, id: u32, request: SegmentRequest) {
-        if let Some(running) = self.segmenting.replace(Some(id)) {
+    /// Run `work` as the one call of its kind: a call of the same kind
+    /// still running is cancelled (a new file, a new segmentation); the
+    /// answer goes out when `work` is done.
+    fn spawn_exclusive(
+        self: &Rc<Self>,
+        id: u32,
+        kind: Kind,
+        work: impl AsyncFnOnce(&Host) -> Response + 'static,
+    ) {
+        if let Some(running) = self.running(kind).replace(Some(id)) {
             self.cancelled.borrow_mut().insert(running);
         }
         let host = Rc::clone(self);
         spawn_local(async move {
-            let started = host.engine.borrow().start_segmenting(request);
-            let response = match started {
-                Ok(job) => host.segment(id, job).await,
-                Err(response) => *response,
-            };
-            if host.segmenting.get() == Some(id) {
-                host.segmenting.set(None);
+            let response = work(&host).await;
+            if host.running(kind).get() == Some(id) {
+                host.running(kind).set(None);
             }
             host.cancelled.borrow_mut().remove(&id);
             (host.send)(Reply::Answer { id, response });
         });
     }
 
-    async fn segment(&self, id: u32, mut job: Box<SegmentJob>) -> Response {
+    fn running(&self, kind: Kind) -> &Cell<Option<u32>> {
+        match kind {
+            Kind::Load => &self.loading,
+            Kind::Segment => &self.segmenting,
+        }
+    }
+
+    /// Step `job` until `step` gives an outcome, in batches of about
+    /// [`BUSY_MILLIS`]; after each batch report `progress`, let the event
+    /// loop run (other calls are answered then) and stop if the call was
+    /// cancelled (`None`).
+    async fn in_batches<J, T>(
+        &self,
+        id: u32,
+        job: &mut J,
+        mut step: impl FnMut(&mut J) -> Option<T>,
+        progress: impl Fn(&J) -> Progress,
+    ) -> Option<T> {
         loop {
             let started = js_sys::Date::now();
             while js_sys::Date::now() - started < BUSY_MILLIS {
-                match job.step() {
-                    Ok(true) => return self.engine.borrow_mut().finish_segmenting(job),
-                    Ok(false) => {}
-                    Err(error) => return Response::SegmentFailed(error),
+                if let Some(outcome) = step(job) {
+                    return Some(outcome);
                 }
             }
             (self.send)(Reply::Progress {
                 id,
-                progress: job.progress(),
+                progress: progress(job),
             });
             yield_now().await;
             if self.is_cancelled(id) {
-                return Response::SegmentCancelled;
+                return None;
             }
+        }
+    }
+
+    /// Segment in steps (see [`Host::in_batches`]).
+    async fn segment(&self, id: u32, mut job: Box<SegmentJob>) -> Response {
+        let outcome = self
+            .in_batches(
+                id,
+                &mut job,
+                |job| {
+                    job.step()
+                        .map_or_else(|e| Some(Err(e)), |done| done.then_some(Ok(())))
+                },
+                |job| job.progress(),
+            )
+            .await;
+        match outcome {
+            Some(Ok(())) => self.engine.borrow_mut().finish_segmenting(job),
+            Some(Err(error)) => Response::SegmentFailed(error),
+            None => Response::SegmentCancelled,
         }
     }
 
@@ -180,21 +216,15 @@ impl Host {
             }
             self.report_progress(id, &job);
         }
-        loop {
-            let started = js_sys::Date::now();
-            while js_sys::Date::now() - started < BUSY_MILLIS {
-                if let Some(result) = job.step() {
-                    return self
-                        .engine
-                        .borrow_mut()
-                        .finish_load(file_name, result, place);
-                }
-            }
-            self.report_progress(id, &job);
-            yield_now().await;
-            if self.is_cancelled(id) {
-                return Response::LoadCancelled;
-            }
+        match self
+            .in_batches(id, &mut job, LoadJob::step, LoadJob::progress)
+            .await
+        {
+            Some(result) => self
+                .engine
+                .borrow_mut()
+                .finish_load(file_name, result, place),
+            None => Response::LoadCancelled,
         }
     }
 }

@@ -166,12 +166,13 @@ async fn a_purchase_log_becomes_customers_with_their_own_pages() {
         "4 rows by month, 2024-01 to 2024-02."
     );
     let inked = s
-        .wait_until(
+        .wait_for_ink(
             "the timeline drawn",
-            "(() => { const c = document.querySelector('.customer-page canvas'); if (!c || !c.width) return false; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 200) n++; return n > 100 && n; })()",
+            "document.querySelector('.customer-page canvas')",
+            100,
         )
         .await;
-    assert!(inked.as_u64().unwrap_or(0) > 100);
+    assert!(inked > 100);
     s.screenshot("customer_page").await;
 
     // The setup is the user's: no amount column is an error that says what

@@ -111,12 +111,13 @@ async fn rfm_segments_are_named_drawn_and_their_rules_kept() {
         "{label}"
     );
     let inked = s
-        .wait_until(
+        .wait_for_ink(
             "the RFM grid drawn",
-            "(() => { const c = document.querySelector('.rfm canvas'); if (!c || !c.width) return false; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 200) n++; return n > 1000 && n; })()",
+            "document.querySelector('.rfm canvas')",
+            1000,
         )
         .await;
-    assert!(inked.as_u64().unwrap_or(0) > 1000);
+    assert!(inked > 1000);
 
     // Champions from R 3: B (R 3, FM 4) is a Champion now, Loyal empty.
     s.eval(&format!(

@@ -21,15 +21,6 @@ fn tick(column: &str, on: bool) -> String {
     )
 }
 
-/// Whether the canvas matching `css` has ink on it.
-fn inked(css: &str) -> String {
-    format!(
-        "(() => {{ const c = document.querySelector({css:?}); if (!c || !c.width) return false; \
-          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; \
-          for (let i = 0; i < d.length; i += 4) if (d[i] < 200) n++; return n > 500 && n; }})()"
-    )
-}
-
 const SIZES: &str = "(() => { const r = [...document.querySelectorAll('.segment-list tbody tr')].map(tr => tr.children[1].textContent); return r.length && r; })()";
 
 #[tokio::test]
@@ -81,10 +72,18 @@ async fn auto_k_on_mall_customers_named_and_kept_after_reload() {
         ks,
         serde_json::json!(["2", "3", "4", "5", "6", "7", "8", "9", "10"])
     );
-    s.wait_until("the k chart drawn", &inked("canvas.k-chart"))
-        .await;
-    s.wait_until("the segment map drawn", &inked("canvas.segment-map"))
-        .await;
+    s.wait_for_ink(
+        "the k chart drawn",
+        "document.querySelector('canvas.k-chart')",
+        500,
+    )
+    .await;
+    s.wait_for_ink(
+        "the segment map drawn",
+        "document.querySelector('canvas.segment-map')",
+        500,
+    )
+    .await;
     let map = s
         .eval("document.querySelector('canvas.segment-map').getAttribute('aria-label')")
         .await;

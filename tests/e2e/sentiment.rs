@@ -51,11 +51,12 @@ async fn a_review_column_gets_its_sentiment_and_quotes() {
         0
     );
     let inked = s
-        .wait_until(
+        .wait_for_ink(
             "the sentiment bars drawn",
-            "(() => { const c = document.querySelector('.sentiment-figure').parentElement.querySelector('canvas'); if (!c || !c.width) return false; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 200) n++; return n > 100 && n; })()",
+            "document.querySelector('.sentiment-figure').parentElement.querySelector('canvas')",
+            100,
         )
         .await;
-    assert!(inked.as_u64().unwrap_or(0) > 100);
+    assert!(inked > 100);
     s.close().await;
 }

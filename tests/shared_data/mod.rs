@@ -20,3 +20,34 @@ pub fn shared_data(sub: &str) -> Option<PathBuf> {
 pub fn real_dir() -> Option<PathBuf> {
     shared_data("real")
 }
+
+/// The real file `name` read as the studio reads it; None (with the
+/// reason printed) without ../shared.
+#[allow(dead_code)]
+pub fn real_table(name: &str) -> Option<nimrokh::core::table::Table> {
+    let path = real_dir()?.join(name);
+    let bytes = std::fs::read(&path).expect("read the real file");
+    Some(
+        nimrokh::core::ingest::read_table(name, &bytes)
+            .expect("reads")
+            .table,
+    )
+}
+
+/// The index of the column headed `name`.
+#[allow(dead_code)]
+pub fn column_named(table: &nimrokh::core::table::Table, name: &str) -> usize {
+    table
+        .column_index(name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+/// `ours` agrees with an oracle's `theirs` to 1e-9, relative (absolute
+/// below 1).
+#[allow(dead_code)]
+pub fn assert_close(ours: f64, theirs: f64, what: &str) {
+    assert!(
+        (ours - theirs).abs() <= 1e-9 * theirs.abs().max(1.0),
+        "{what}: {ours} vs {theirs}"
+    );
+}

@@ -279,6 +279,21 @@ fn segment_figures(
 mod tests {
     use super::*;
 
+    /// Ten customers: a0 … a9, a_i bought i·10 days ago, ordered i + 1
+    /// times and spent 100 − 10i: recency and value fall together.
+    fn falling_customers() -> Vec<CustomerRecord> {
+        (0..10)
+            .map(|i| {
+                customer(
+                    &format!("a{i}"),
+                    10 * i,
+                    (i + 1) as u64,
+                    f64::from(100 - 10 * i),
+                )
+            })
+            .collect()
+    }
+
     fn customer(id: &str, days: i32, orders: u64, total: f64) -> CustomerRecord {
         CustomerRecord {
             id: id.into(),
@@ -340,18 +355,7 @@ mod tests {
 
     #[test]
     fn report_counts_segments_cells_and_thresholds_by_hand() {
-        // Ten customers: a0 … a9, a_i bought i·10 days ago, ordered i + 1
-        // times and spent 100 − 10i: recency and value fall together.
-        let records: Vec<CustomerRecord> = (0..10)
-            .map(|i| {
-                customer(
-                    &format!("a{i}"),
-                    10 * i,
-                    (i + 1) as u64,
-                    f64::from(100 - 10 * i),
-                )
-            })
-            .collect();
+        let records = falling_customers();
         let (report, assignments) = rfm_segments(&records, &RfmRules::standard());
         // n = 10: ranks 1..10 score 1,1,2,2,3,3,4,4,5,5 (⌈5(r−1)/9⌉).
         let score = |i: usize| assignments[i].score;
@@ -450,16 +454,7 @@ mod tests {
 
     #[test]
     fn uncovered_cells_leave_customers_unassigned_without_failing() {
-        let records: Vec<CustomerRecord> = (0..10)
-            .map(|i| {
-                customer(
-                    &format!("a{i}"),
-                    10 * i,
-                    (i + 1) as u64,
-                    f64::from(100 - 10 * i),
-                )
-            })
-            .collect();
+        let records = falling_customers();
         let mut rules = RfmRules::standard();
         rules.rules.retain(|r| r.segment != RfmSegment::AtRisk);
         let (report, assignments) = rfm_segments(&records, &rules);

@@ -99,6 +99,18 @@ impl Session {
         self.wait_until_within(what, script, PATIENCE).await
     }
 
+    /// Wait until the canvas `canvas` (a JS expression) has more than
+    /// `at_least` dark pixels (red below 200: ink, not the light
+    /// background); how many it has.
+    pub async fn wait_for_ink(&self, what: &str, canvas: &str, at_least: u64) -> u64 {
+        let script = format!(
+            "(() => {{ const c = {canvas}; if (!c || !c.width) return false; \
+              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; \
+              for (let i = 0; i < d.length; i += 4) if (d[i] < 200) n++; return n > {at_least} && n; }})()"
+        );
+        self.wait_until(what, &script).await.as_u64().unwrap_or(0)
+    }
+
     /// [`Session::wait_until`] with a patience of its own (big files).
     pub async fn wait_until_within(&self, what: &str, script: &str, patience: Duration) -> Value {
         let deadline = Instant::now() + patience;
