@@ -13,7 +13,7 @@ use super::quality::Fix;
 use super::relate::FileRole;
 use super::schema::{ColumnType, DateOrder, Role};
 use super::segment::RfmRules;
-use super::segment::SavedSegmentation;
+use super::segment::{SavedRuleSegmentation, SavedSegmentation};
 
 /// The format this build writes. Bump it when a saved field changes meaning,
 /// and add a migration from every earlier version in [`decode`].
@@ -71,6 +71,13 @@ pub struct ProjectState {
     /// The user's RFM segment rules; absent: the standard map.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rfm_rules: Option<RfmRules>,
+    /// The user's rule segmentations, of any file of the project (absent
+    /// in older saves: none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rule_segmentations: Vec<SavedRuleSegmentation>,
+    /// The rule segmentation shown, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_rule_segmentation: Option<u32>,
 }
 
 /// A file's own settings: kept at the top of [`ProjectState`] for the open
@@ -159,6 +166,7 @@ impl ProjectState {
         self.beside.retain(|f| f.file.name != name);
         self.links.remove(name);
         self.segmentations.retain(|s| s.file != name);
+        self.rule_segmentations.retain(|s| s.file != name);
         if self.file.as_ref().is_some_and(|f| f.name == name) {
             self.take_open();
         }
@@ -279,6 +287,8 @@ impl Default for ProjectState {
             segmentations: Vec::new(),
             shown_segmentation: None,
             rfm_rules: None,
+            rule_segmentations: Vec::new(),
+            shown_rule_segmentation: None,
         }
     }
 }
@@ -428,6 +438,23 @@ mod tests {
             }],
             shown_segmentation: Some(1),
             rfm_rules: Some(edited_rfm_rules()),
+            rule_segmentations: vec![SavedRuleSegmentation {
+                id: 1,
+                name: "جوانان تهران".into(),
+                file: "مشتریان.csv".into(),
+                segments: vec![crate::core::segment::RuleSegment {
+                    name: "۲۵ تا ۳۴".into(),
+                    rule: crate::core::segment::Rule {
+                        join: crate::core::segment::Join::All,
+                        conditions: vec![crate::core::segment::Condition {
+                            column: "Age".into(),
+                            operator: crate::core::segment::Operator::Between,
+                            values: vec!["25".into(), "34".into()],
+                        }],
+                    },
+                }],
+            }],
+            shown_rule_segmentation: Some(1),
         }
     }
 
@@ -475,8 +502,10 @@ mod tests {
         assert_eq!(state.customers, None, "its log went with it");
         assert_eq!(state.file_names(), ["مشتریان.csv"]);
         assert_eq!(state.segmentations.len(), 1, "of the file still there");
+        assert_eq!(state.rule_segmentations.len(), 1, "of the file still there");
         state.remove_file("مشتریان.csv");
         assert!(state.segmentations.is_empty(), "went with its file");
+        assert!(state.rule_segmentations.is_empty(), "went with its file");
     }
 
     #[test]

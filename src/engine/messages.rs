@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ColumnSummary, FilePlace, LinkChoice, ProjectLink, RowFilter, SegmentError, SegmentRequest,
-    SegmentationSummary, TableSummary,
+    SegmentSource, SegmentationSummary, TableSummary,
 };
 use crate::core::associations::AssociationMatrix;
 use crate::core::customer_base::{
@@ -18,7 +18,7 @@ use crate::core::schema::{ColumnType, DateOrder};
 use crate::core::segment::compare::{
     GroupProfile, IdealCustomerProfile, SegmentProfiles, TraitChoice,
 };
-use crate::core::segment::{RfmReport, RfmRules};
+use crate::core::segment::{RfmReport, RfmRules, Rule, RuleSegmentCounts};
 use crate::core::stats::{ColumnStats, Histogram, MonthCounts, TopValues};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,13 +122,21 @@ pub enum Request {
     SegmentK { k: usize },
     /// The kept segmentation's summary, if it is still of the open table.
     Segmentation,
-    /// What sets each segment apart from the whole base, on `traits`.
-    SegmentProfiles { traits: Vec<TraitChoice> },
-    /// Segment `a` against segment `b`, on `traits`.
+    /// What sets each segment of the kept segmentation `of` apart from the
+    /// whole base, on `traits`.
+    SegmentProfiles {
+        traits: Vec<TraitChoice>,
+        #[serde(default)]
+        of: SegmentSource,
+    },
+    /// Segment `a` against segment `b` of the kept segmentation `of`, on
+    /// `traits`.
     CompareSegments {
         a: usize,
         b: usize,
         traits: Vec<TraitChoice>,
+        #[serde(default)]
+        of: SegmentSource,
     },
     /// The ideal customer profile: the top `share` of customers by the
     /// value in `column` against everyone else, on `traits`.
@@ -137,9 +145,18 @@ pub enum Request {
         share: f64,
         traits: Vec<TraitChoice>,
     },
-    /// The open table (as segmented) with each row's segment name added as
-    /// a last column headed `header`, as CSV (formula-safe).
-    ExportSegments { names: Vec<String>, header: String },
+    /// The open table (as segmented by `of`) with each row's segment name
+    /// added as a last column headed `header`, as CSV (formula-safe).
+    ExportSegments {
+        names: Vec<String>,
+        header: String,
+        #[serde(default)]
+        of: SegmentSource,
+    },
+    /// Count the rule segmentation `rules` on the open table (each row to
+    /// the first rule it matches, the rest to a last segment) and keep it
+    /// as the rule segmentation `of` [`SegmentSource::Rules`] asks about.
+    RuleSegments { rules: Vec<Rule> },
     /// RFM scores and the named segments of the built customer base under
     /// `rules` (`None`: the standard map).
     Rfm {
@@ -255,6 +272,8 @@ pub enum Response {
     /// The user stopped the segmentation; the one kept before stays.
     SegmentCancelled,
     SegmentProfiles(Box<SegmentProfiles>),
+    /// After `RuleSegments`: how many each rule picks, and its errors.
+    RuleSegments(Box<RuleSegmentCounts>),
     SegmentComparison(Box<GroupProfile>),
     IdealCustomers(Box<IdealCustomerProfile>),
 }

@@ -12,6 +12,7 @@ mod filter;
 mod link;
 mod load;
 mod messages;
+mod rule_segment;
 mod segment;
 mod summary;
 mod wire;
@@ -23,8 +24,8 @@ pub use link::{LinkChoice, LinkedFile, ProjectLink};
 pub use load::{LoadJob, LoadPhase, Loaded, Progress, RECORDS_PER_STEP};
 pub use messages::{Request, Response};
 pub use segment::{
-    KScore, SegmentError, SegmentJob, SegmentMap, SegmentRequest, SegmentationSummary,
-    DEFAULT_RESTARTS, FIT_SAMPLE, MAX_K, SILHOUETTE_SAMPLE, STABILITY_RUNS,
+    KScore, SegmentError, SegmentJob, SegmentMap, SegmentRequest, SegmentSource,
+    SegmentationSummary, DEFAULT_RESTARTS, FIT_SAMPLE, MAX_K, SILHOUETTE_SAMPLE, STABILITY_RUNS,
 };
 pub use summary::{ColumnSummary, TableSummary};
 pub use wire::{Call, Reply};
@@ -67,6 +68,8 @@ pub struct Engine {
     open_generation: u64,
     /// The last segmentation of the open table.
     segmentation: Option<segment::Segmentation>,
+    /// The last rule segmentation of the open table.
+    rule_labels: Option<rule_segment::RuleLabels>,
 }
 
 impl Engine {
@@ -154,9 +157,14 @@ impl Engine {
             Request::Segment(request) => self.segment_now(request),
             Request::SegmentK { k } => self.choose_segment_k(k),
             Request::Segmentation => self.segmentation_summary(),
-            Request::ExportSegments { names, header } => self.export_segments(&names, &header),
-            Request::SegmentProfiles { traits } => self.segment_profiles(&traits),
-            Request::CompareSegments { a, b, traits } => self.compare_segments(a, b, &traits),
+            Request::ExportSegments { names, header, of } => {
+                self.export_segments(&names, &header, of)
+            }
+            Request::SegmentProfiles { traits, of } => self.segment_profiles(&traits, of),
+            Request::CompareSegments { a, b, traits, of } => {
+                self.compare_segments((a, b), &traits, of)
+            }
+            Request::RuleSegments { rules } => self.rule_segments(&rules),
             Request::IdealCustomers {
                 column,
                 share,

@@ -52,6 +52,17 @@ fn default_restarts() -> usize {
     DEFAULT_RESTARTS
 }
 
+/// Which of the engine's kept segmentations a question is about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SegmentSource {
+    /// The last k-means segmentation.
+    #[default]
+    KMeans,
+    /// The last rule segmentation (its last segment: everyone else).
+    Rules,
+}
+
 /// Why a segmentation could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -76,6 +87,11 @@ pub enum SegmentError {
     /// The value column of an ideal customer profile does not exist.
     NoSuchColumn {
         column: usize,
+    },
+    /// A rule segmentation of more than `max` rules.
+    TooManyRules {
+        rules: usize,
+        max: usize,
     },
 }
 
@@ -385,14 +401,30 @@ impl Engine {
 }
 
 impl Engine {
+    /// Each table row's segment in the kept segmentation `of`, and how
+    /// many segments it has.
+    fn kept_labels(&self, of: SegmentSource) -> Result<(Vec<Option<usize>>, usize), SegmentError> {
+        match of {
+            SegmentSource::KMeans => {
+                let segmentation = self.segmentation()?;
+                Ok((segmentation.row_segments(), segmentation.k))
+            }
+            SegmentSource::Rules => self.rule_labels(),
+        }
+    }
+
     /// The open table with a last column of each row's segment name
     /// (`names[segment]`, else "Segment n"; empty where not segmented).
-    pub(super) fn export_segments(&self, names: &[String], header: &str) -> Response {
-        let (Some(table), Ok(segmentation)) = (self.table(), self.segmentation()) else {
+    pub(super) fn export_segments(
+        &self,
+        names: &[String],
+        header: &str,
+        of: SegmentSource,
+    ) -> Response {
+        let (Some(table), Ok((segments, _))) = (self.table(), self.kept_labels(of)) else {
             return Response::SegmentFailed(SegmentError::NoSegmentation);
         };
-        let labels: Vec<String> = segmentation
-            .row_segments()
+        let labels: Vec<String> = segments
             .into_iter()
             .map(|segment| match segment {
                 Some(s) => names
@@ -415,24 +447,30 @@ impl Engine {
 }
 
 impl Engine {
-    /// What sets each segment of the kept segmentation apart from the
-    /// whole base, on `traits`.
-    pub(super) fn segment_profiles(&self, traits: &[TraitChoice]) -> Response {
-        let (Some(table), Ok(segmentation)) = (self.table(), self.segmentation()) else {
+    /// What sets each segment of the kept segmentation `of` apart from
+    /// the whole base, on `traits`.
+    pub(super) fn segment_profiles(&self, traits: &[TraitChoice], of: SegmentSource) -> Response {
+        let (Some(table), Ok((segments, k))) = (self.table(), self.kept_labels(of)) else {
             return Response::SegmentFailed(SegmentError::NoSegmentation);
         };
-        match profile_segments(table, &segmentation.row_segments(), segmentation.k, traits) {
+        match profile_segments(table, &segments, k, traits) {
             Ok(profiles) => Response::SegmentProfiles(Box::new(profiles)),
             Err(error) => Response::SegmentFailed(SegmentError::Compare(error)),
         }
     }
 
-    /// Segment `a` against segment `b` on `traits`.
-    pub(super) fn compare_segments(&self, a: usize, b: usize, traits: &[TraitChoice]) -> Response {
-        let (Some(table), Ok(segmentation)) = (self.table(), self.segmentation()) else {
+    /// Segment `a` against segment `b` of the kept segmentation `of`, on
+    /// `traits`.
+    pub(super) fn compare_segments(
+        &self,
+        (a, b): (usize, usize),
+        traits: &[TraitChoice],
+        of: SegmentSource,
+    ) -> Response {
+        let (Some(table), Ok((segments, _))) = (self.table(), self.kept_labels(of)) else {
             return Response::SegmentFailed(SegmentError::NoSegmentation);
         };
-        match compare_two(table, &segmentation.row_segments(), a, b, traits) {
+        match compare_two(table, &segments, a, b, traits) {
             Ok(profile) => Response::SegmentComparison(Box::new(profile)),
             Err(error) => Response::SegmentFailed(SegmentError::Compare(error)),
         }
@@ -584,6 +622,7 @@ mod tests {
         let Response::Csv { text } = engine.handle(Request::ExportSegments {
             names,
             header: "Segment".into(),
+            of: SegmentSource::KMeans,
         }) else {
             panic!("no csv");
         };
@@ -686,6 +725,7 @@ mod tests {
         ];
         let before = engine.handle(Request::SegmentProfiles {
             traits: traits.clone(),
+            of: SegmentSource::KMeans,
         });
         assert_eq!(
             before,
@@ -694,6 +734,7 @@ mod tests {
         summary(engine.handle(Request::Segment(request(None))));
         let Response::SegmentProfiles(profiles) = engine.handle(Request::SegmentProfiles {
             traits: traits.clone(),
+            of: SegmentSource::KMeans,
         }) else {
             panic!("no profiles");
         };
@@ -704,6 +745,7 @@ mod tests {
             a: 0,
             b: 1,
             traits: traits.clone(),
+            of: SegmentSource::KMeans,
         }) else {
             panic!("no comparison");
         };

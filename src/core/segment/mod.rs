@@ -34,6 +34,7 @@ mod rfm;
 mod rfm_map;
 mod rng;
 mod rule_eval;
+mod rule_segments;
 mod rules;
 mod saved;
 mod seeding;
@@ -66,8 +67,12 @@ pub use rfm_map::{
 };
 pub use rng::SplitMix64;
 pub use rule_eval::{check_rule, count_matching, matching_rows};
+pub use rule_segments::{
+    assign_rule_segments, RuleAssignment, RuleSegment, RuleSegmentCount, RuleSegmentCounts,
+    MAX_RULE_SEGMENTS,
+};
 pub use rules::{Condition, Join, Operator, Rule, RuleCount, RuleError};
-pub use saved::{feature_choices, FeatureSetting, SavedSegmentation};
+pub use saved::{feature_choices, FeatureSetting, SavedRuleSegmentation, SavedSegmentation};
 pub use silhouette::{silhouette, silhouette_exact, Silhouette};
 pub use stability::{stability, Stability, StabilityOptions, StabilityRuns};
 pub use suggest::{is_categorical, is_numeric, suggest_features, suggested_kind};

@@ -12,7 +12,7 @@ use crate::core::table::{Table, TextColumn};
 
 /// How many rows match `rule`, and each condition alone.
 pub fn count_matching(table: &Table, rule: &Rule) -> Result<RuleCount, RuleError> {
-    let (matches, per_condition) = evaluate(table, rule)?;
+    let (matches, per_condition) = rule_matches(table, rule)?;
     Ok(RuleCount {
         matching: matches.iter().filter(|&&m| m).count(),
         total: table.row_count(),
@@ -22,7 +22,7 @@ pub fn count_matching(table: &Table, rule: &Rule) -> Result<RuleCount, RuleError
 
 /// The 0-based table rows matching `rule`, ascending.
 pub fn matching_rows(table: &Table, rule: &Rule) -> Result<Vec<usize>, RuleError> {
-    let (matches, _) = evaluate(table, rule)?;
+    let (matches, _) = rule_matches(table, rule)?;
     Ok(matches
         .iter()
         .enumerate()
@@ -41,7 +41,10 @@ pub fn check_rule(table: &Table, rule: &Rule) -> Vec<RuleError> {
 }
 
 /// The rule's match per row and each condition's own count.
-fn evaluate(table: &Table, rule: &Rule) -> Result<(Vec<bool>, Vec<usize>), RuleError> {
+pub(super) fn rule_matches(
+    table: &Table,
+    rule: &Rule,
+) -> Result<(Vec<bool>, Vec<usize>), RuleError> {
     let rows = table.row_count();
     let compiled = rule
         .conditions

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::features::{FeatureChoice, FeatureKind};
+use super::rule_segments::RuleSegment;
 
 /// One feature: a column by header name and how to read it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,6 +53,18 @@ pub struct SavedSegmentation {
     /// The user's names of the segments, by segment number (blank: unnamed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub segment_names: Vec<String>,
+}
+
+/// A named rule segmentation of one file of the project: its rules, in
+/// the order they pick customers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedRuleSegmentation {
+    /// Unique among the project's rule segmentations.
+    pub id: u32,
+    pub name: String,
+    /// The file it segments.
+    pub file: String,
+    pub segments: Vec<RuleSegment>,
 }
 
 #[cfg(test)]
