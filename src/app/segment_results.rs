@@ -17,7 +17,7 @@ use super::studio::Studio;
 use crate::core::charts::KPoint;
 use crate::core::i18n::localize_digits;
 use crate::core::segment::{FeatureStep, Scaling};
-use crate::engine::{Request, Response, SegmentationSummary};
+use crate::engine::{Request, Response, SegmentSource, SegmentationSummary};
 
 /// The shown segmentation's saved entry, changed in place.
 fn update_shown(studio: Studio, change: impl FnOnce(&mut crate::core::segment::SavedSegmentation)) {
@@ -102,6 +102,7 @@ pub(super) fn SegmentResults(
                 .ask(Request::ExportSegments {
                     names: shown_names,
                     header,
+                    of: SegmentSource::KMeans,
                 })
                 .await
             {

@@ -15,7 +15,7 @@ use crate::core::segment::compare::{
     TraitKind,
 };
 use crate::core::segment::{is_categorical, is_numeric};
-use crate::engine::{Request, Response};
+use crate::engine::{Request, Response, SegmentSource};
 
 /// Sentences per group.
 const TRAITS_SHOWN: usize = 4;
@@ -81,6 +81,13 @@ pub(super) fn SegmentTraits(
     /// Segments in the shown segmentation.
     k: usize,
     names: Memo<Vec<String>>,
+    /// Which kept segmentation of the engine it describes.
+    #[prop(optional)]
+    of: SegmentSource,
+    /// Show the ideal customer profile too (it is the same for every
+    /// segmentation of a table, so one place is enough).
+    #[prop(default = true)]
+    ideal_profile: bool,
 ) -> impl IntoView {
     let studio = expect_context::<Studio>();
     let i18n = use_i18n();
@@ -94,7 +101,7 @@ pub(super) fn SegmentTraits(
     spawn_local(async move {
         let traits = untrack(|| traits(studio));
         if let Response::SegmentProfiles(found) =
-            studio.ask(Request::SegmentProfiles { traits }).await
+            studio.ask(Request::SegmentProfiles { traits, of }).await
         {
             profiles.set(Some(found.segments));
         }
@@ -107,14 +114,18 @@ pub(super) fn SegmentTraits(
         }
         spawn_local(async move {
             let traits = untrack(|| traits(studio));
-            if let Response::SegmentComparison(found) =
-                studio.ask(Request::CompareSegments { a, b, traits }).await
+            if let Response::SegmentComparison(found) = studio
+                .ask(Request::CompareSegments { a, b, traits, of })
+                .await
             {
                 compared.set(Some(*found));
             }
         });
     });
     Effect::new(move |_| {
+        if !ideal_profile {
+            return;
+        }
         let column = value_column
             .get()
             .or_else(|| value_columns.with(|c| c.first().map(|(i, _)| *i)));
@@ -138,6 +149,12 @@ pub(super) fn SegmentTraits(
     });
 
     let name = move |index: usize| segment_label(i18n, &names.get(), index);
+    let heading_id = match of {
+        SegmentSource::KMeans => "segment-traits-heading",
+        SegmentSource::Rules => "rule-traits-heading",
+    }
+    .to_string();
+    let labelled_by = heading_id.clone();
     let picker = move |label: &'static str,
                        get: fn((usize, usize)) -> usize,
                        set: fn(&mut (usize, usize), usize)| {
@@ -158,8 +175,8 @@ pub(super) fn SegmentTraits(
     };
 
     view! {
-        <section class="segment-traits" aria-labelledby="segment-traits-heading">
-            <h3 id="segment-traits-heading">{move || i18n.t("segments.traits.heading")}</h3>
+        <section class="segment-traits" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{move || i18n.t("segments.traits.heading")}</h3>
             <p class="hint">{move || describe_method(i18n.lang.get())}</p>
             {move || profiles.get().map(|found| found.into_iter().map(|profile| {
                 let index = profile.segment;
@@ -190,7 +207,7 @@ pub(super) fn SegmentTraits(
                     }).into_any()
                 }}
             </Show>
-            <Show when=move || !value_columns.with(Vec::is_empty)>
+            <Show when=move || ideal_profile && !value_columns.with(Vec::is_empty)>
                 <h3>{move || i18n.t("segments.ideal.heading")}</h3>
                 <label class="field">
                     <span>{move || i18n.t("segments.ideal.by")}</span>

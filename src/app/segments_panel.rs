@@ -30,8 +30,8 @@ pub(super) enum RunState {
     Cancelled,
 }
 
-/// The open file's name and headers, and the shown segmentation of it.
-fn open_file(studio: Studio) -> Option<String> {
+/// The open file's name (reactive).
+pub(super) fn open_file(studio: Studio) -> Option<String> {
     studio
         .project
         .with(|p| p.file.as_ref().map(|f| f.name.clone()))
@@ -331,6 +331,9 @@ pub(super) fn describe_error(i18n: I18n, error: &SegmentError) -> String {
         }
         SegmentError::Compare(_) | SegmentError::Ideal(_) | SegmentError::NoSuchColumn { .. } => {
             i18n.t("segments.error.compare")
+        }
+        SegmentError::TooManyRules { max, .. } => {
+            i18n.t_args("rules.error.too_many", &[("max", &i18n.count(*max))])
         }
         SegmentError::NotScanned { k } => {
             i18n.t_args("segments.error.not_scanned", &[("k", &i18n.count(*k))])

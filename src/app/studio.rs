@@ -22,6 +22,7 @@ use super::preview::Preview;
 use super::profile_dashboard::ProfileDashboard;
 use super::project_files::ProjectFiles;
 use super::quality_panel::QualityPanel;
+use super::rule_segments_panel::RuleSegmentsPanel;
 use super::segments_panel::SegmentsPanel;
 use super::storage::{load_project, save_project};
 use crate::core::ingest::{IngestError, LoadOptions};
@@ -652,6 +653,7 @@ pub fn App() -> impl IntoView {
                 <ProjectFiles />
                 <CustomersPanel />
                 <SegmentsPanel />
+                <RuleSegmentsPanel />
                 <AssociationsPanel />
                 <Preview />
             </Show>

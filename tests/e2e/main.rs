@@ -16,6 +16,7 @@ mod quality;
 mod reading;
 mod restore;
 mod rfm;
+mod rules;
 mod rtl;
 mod segments;
 mod sentiment;
