@@ -71,7 +71,7 @@ fn customers() -> Vec<Customer> {
             } else {
                 10
             },
-            channel: if i < 12 { "App" } else { "Web" },
+            channel: if i < 16 { "App" } else { "Web" },
         });
     }
     for i in 0..20u32 {
@@ -90,7 +90,7 @@ fn customers() -> Vec<Customer> {
             } else {
                 8
             },
-            channel: if i < 6 { "App" } else { "Web" },
+            channel: if i < 4 { "App" } else { "Web" },
         });
     }
     all.push(Customer {
@@ -358,8 +358,22 @@ fn every_figure_matches_the_statistics() {
     for lang in Lang::ALL {
         for f in &facts {
             check_description(lang, &all, f);
+            // The traits told first are the largest; reversed, the
+            // place and channel sentences are told and checked too.
+            let mut reversed = f.clone();
+            reversed.distinctions.reverse();
+            check_description(lang, &all, &reversed);
         }
     }
+    let mut reversed = facts[0].clone();
+    reversed.distinctions.reverse();
+    let told: Vec<Topic> = describe_persona(Lang::En, &reversed)
+        .iter()
+        .map(|s| s.topic)
+        .collect();
+    println!("{told:?}\n{}", describe_paragraph(Lang::En, &reversed));
+    assert!(told.contains(&Topic::Place(0)), "{told:?}");
+    assert!(told.contains(&Topic::Favourite(0)), "{told:?}");
     // The sentences that must be there.
     let young = describe_persona(Lang::En, &facts[0]);
     let topics: Vec<Topic> = young.iter().map(|s| s.topic).collect();
@@ -510,6 +524,14 @@ fn mall_customers_five_personas() {
     let types: Vec<ColumnType> = guesses.iter().map(|g| g.column_type).collect();
     let input = persona_input(&table, &roles, &types);
     let facts = persona_facts(&table, &labels, 5, &input).expect("facts");
+    check_real_measures(&table, &labels, &facts);
+    let en = persona_names(Lang::En, &facts);
+    // The segment of high income and high spending is named for both.
+    assert!(
+        en.iter()
+            .any(|n| n.contains("high spenders") && n.contains("high income")),
+        "{en:?}"
+    );
     for lang in Lang::ALL {
         let names = persona_names(lang, &facts);
         for (i, name) in names.iter().enumerate() {
@@ -522,6 +544,55 @@ fn mall_customers_five_personas() {
             println!("{name}\n  {}\n", describe_paragraph(lang, f));
             let sentences = describe_persona(lang, f);
             assert!(sentences.len() >= 3, "{sentences:?}");
+        }
+    }
+}
+
+/// Each measure sentence's mean, median and base mean against the real
+/// column read here with `str::parse` (mall_customers.csv holds plain
+/// whole numbers), and each size against a count of the labels.
+fn check_real_measures(table: &Table, labels: &[Option<usize>], facts: &[PersonaFacts]) {
+    for f in facts {
+        for s in describe_persona(Lang::En, f) {
+            let want: Vec<f64> = match s.topic {
+                Topic::Size => {
+                    let n = labels.iter().filter(|l| **l == Some(f.segment)).count() as f64;
+                    vec![n, 100.0 * n / labels.iter().flatten().count() as f64]
+                }
+                Topic::Measure(i) => {
+                    let column = column_named(table, &f.measures[i].name);
+                    let value = |row: usize| -> f64 {
+                        table.columns[column]
+                            .cells
+                            .get(row)
+                            .unwrap()
+                            .parse()
+                            .unwrap()
+                    };
+                    let rows = |segment: Option<usize>| -> Vec<f64> {
+                        (0..labels.len())
+                            .filter(|&r| {
+                                labels[r].is_some() && (segment.is_none() || labels[r] == segment)
+                            })
+                            .map(value)
+                            .collect()
+                    };
+                    let (group, base) = (rows(Some(f.segment)), rows(None));
+                    let (m, b) = (mean(&group), mean(&base));
+                    vec![m, median(&group), (100.0 * m / b - 100.0).abs(), b]
+                }
+                _ => continue,
+            };
+            assert_eq!(s.figures.len(), want.len(), "{}", s.text);
+            for (figure, value) in s.figures.iter().zip(want) {
+                let scale = 10f64.powi(figure.places as i32);
+                assert!(
+                    (figure.rounded() - (value * scale).round() / scale).abs() < 1e-9,
+                    "{}: {} vs {value}",
+                    s.text,
+                    figure.shown
+                );
+            }
         }
     }
 }

@@ -158,6 +158,14 @@ pub struct PersonaFacts {
     pub distinctions: Vec<Distinct>,
 }
 
+impl PersonaFacts {
+    /// The first measure of this kind (the CLV, the churn risk…), if the
+    /// table has one.
+    pub fn measure(&self, kind: MeasureKind) -> Option<&MeasureFact> {
+        self.measures.iter().find(|m| m.kind == kind)
+    }
+}
+
 /// The facts of every segment (`labels[row]` below `segments`, None for
 /// rows in none), from the columns `input` names.
 pub fn persona_facts(

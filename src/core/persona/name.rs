@@ -171,8 +171,12 @@ fn english(parts: &NameParts) -> String {
         (None, None) => words.push("customers".into()),
     }
     let with: Vec<String> = measures.map(|m| m.en_with.clone()).collect();
-    if !with.is_empty() {
-        words.push(with.join(" and "));
+    if let Some((last, rest)) = with.split_last() {
+        words.push(if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} and {last}", rest.join(", "))
+        });
     }
     if let Some(place) = &parts.place {
         words.push(format!("in {place}"));
