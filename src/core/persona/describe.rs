@@ -146,9 +146,7 @@ fn trait_sentence(lang: Lang, facts: &PersonaFacts, d: &Distinct) -> Option<Sent
 fn age_sentence(lang: Lang, facts: &PersonaFacts) -> Option<Sentence> {
     let age = facts.age.as_ref()?;
     let years = &age.years;
-    if !years.mean.is_finite() || !years.base_mean.is_finite() {
-        return None;
-    }
+    let (mean, base_mean) = (years.mean?, years.base_mean?);
     let mut figures = vec![Figure::percent(age.band_share, lang)];
     let band_figures: Vec<Figure> = band_years(age.band)
         .into_iter()
@@ -159,8 +157,8 @@ fn age_sentence(lang: Lang, facts: &PersonaFacts) -> Option<Sentence> {
     let lift_at = figures.len();
     figures.extend(lift.map(|l| Figure::ratio(l, lang)));
     let mean_at = figures.len();
-    figures.push(Figure::number(FigureKind::Mean, years.mean, lang));
-    figures.push(Figure::number(FigureKind::Mean, years.base_mean, lang));
+    figures.push(Figure::number(FigureKind::Mean, mean, lang));
+    figures.push(Figure::number(FigureKind::Mean, base_mean, lang));
     let band = band_text(lang, age.band);
     let ratio = match (lift.is_some(), lang) {
         (false, _) => String::new(),
@@ -225,12 +223,10 @@ fn level_sentence(lang: Lang, topic: Topic, level: &LevelFact) -> Sentence {
 /// base's 50.2." (the header as written, never capitalised).
 fn measure_sentence(lang: Lang, index: usize, m: &MeasureFact) -> Option<Sentence> {
     let n = &m.numbers;
-    if !n.mean.is_finite() || !n.base_mean.is_finite() {
-        return None;
-    }
+    let (mean, median, base_mean) = (n.mean?, n.median?, n.base_mean?);
     let mut figures = vec![
-        Figure::number(FigureKind::Mean, n.mean, lang),
-        Figure::number(FigureKind::Median, n.median, lang),
+        Figure::number(FigureKind::Mean, mean, lang),
+        Figure::number(FigureKind::Median, median, lang),
     ];
     let template = match n.index {
         Some(index) => {
@@ -251,7 +247,7 @@ fn measure_sentence(lang: Lang, index: usize, m: &MeasureFact) -> Option<Sentenc
             Lang::Fa => "میانگین {name} {0} است (میانه {1})، در برابر {2} در کل مشتریان.",
         },
     };
-    figures.push(Figure::number(FigureKind::Mean, n.base_mean, lang));
+    figures.push(Figure::number(FigureKind::Mean, base_mean, lang));
     Some(sentence(
         Topic::Measure(index),
         template,

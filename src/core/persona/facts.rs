@@ -22,15 +22,17 @@ use crate::core::segment::compare::{
 };
 use crate::core::table::{Column, Table, TextColumn};
 
-/// A numeric trait of the segment against the base.
+/// A numeric trait of the segment against the base. Means and medians
+/// are None without any number (an empty segment): never NaN, which JSON
+/// cannot carry to the page.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Numbers {
     /// Customers with a number here.
     pub count: usize,
-    pub mean: f64,
-    pub median: f64,
-    pub base_mean: f64,
-    pub base_median: f64,
+    pub mean: Option<f64>,
+    pub median: Option<f64>,
+    pub base_mean: Option<f64>,
+    pub base_median: Option<f64>,
     /// 100 × mean / base mean (None unless the base mean is positive).
     pub index: Option<f64>,
     /// Standardized mean difference (see `segment::compare`).
@@ -334,10 +336,10 @@ fn numbers(n: &NumericFigures, values: Option<&SegmentValues>, segment: usize) -
     let segment_values = values.and_then(|v| v.per_segment.get(segment));
     Numbers {
         count: n.group.count,
-        mean: n.group.mean.unwrap_or(f64::NAN),
-        median: segment_values.and_then(|v| median(v)).unwrap_or(f64::NAN),
-        base_mean: n.reference.mean.unwrap_or(f64::NAN),
-        base_median: values.and_then(|v| median(&v.base)).unwrap_or(f64::NAN),
+        mean: n.group.mean,
+        median: segment_values.and_then(|v| median(v)),
+        base_mean: n.reference.mean,
+        base_median: values.and_then(|v| median(&v.base)),
         index: n.index,
         effect: n.effect,
         significant: n.test.is_significant(),
@@ -471,13 +473,14 @@ fn revenue_facts(
     let column = money?;
     let cells = table.columns.get(column)?;
     let values = segment_values(&cells.cells, labels, segments);
-    let base_total: f64 = values.base.iter().sum();
+    let base_total = values.base.iter().sum::<f64>() + 0.0;
     Some(
         values
             .per_segment
             .iter()
             .map(|v| {
-                let total: f64 = v.iter().sum();
+                // + 0.0: an empty sum is −0.0, which would read "−0%".
+                let total = v.iter().sum::<f64>() + 0.0;
                 RevenueFact {
                     column,
                     name: cells.name.clone(),

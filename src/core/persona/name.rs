@@ -107,7 +107,7 @@ fn name_parts(facts: &PersonaFacts, traits: usize) -> NameParts {
         let over = d.effect > 0.0;
         let added = match d.source {
             Source::Age => {
-                let mean = facts.age.as_ref().map(|a| a.years.mean);
+                let mean = facts.age.as_ref().and_then(|a| a.years.mean);
                 let tone = mean.filter(|m| m.is_finite()).map(tone_of_age);
                 fill(&mut parts.tone, tone)
             }
@@ -251,7 +251,7 @@ pub fn persona_look(facts: &PersonaFacts) -> (Option<AgeTone>, Option<Gender>) {
     let tone = facts
         .age
         .as_ref()
-        .map(|a| a.years.mean)
+        .and_then(|a| a.years.mean)
         .filter(|m| m.is_finite())
         .map(tone_of_age);
     let gender = facts
