@@ -11,6 +11,7 @@ pub mod export;
 pub mod feedback;
 pub mod i18n;
 pub mod ingest;
+pub mod persona;
 pub mod project;
 pub mod quality;
 pub mod relate;

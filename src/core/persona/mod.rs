@@ -1,0 +1,50 @@
+//! Personas (issue 7): each segment told as a person. From a table and
+//! its segment labels, the figures a card needs ([`persona_facts`]), a
+//! short name from the segment's most distinctive traits
+//! ([`persona_names`]), a description whose every number is kept as data
+//! beside the text ([`describe_persona`]), and an avatar drawn from the
+//! traits ([`persona_avatar_svg`]).
+//!
+//! - `columns.rs`: what each column tells about a persona;
+//! - `age.rs`: age bands and how old a band reads;
+//! - `values.rs`: medians, NPS and revenue per segment;
+//! - `facts.rs`: the figures of one segment against the base;
+//! - `figure.rs`: a number as shown, kept as data;
+//! - `words.rs`: the words in en/ar/fa (numbers, plurals, traits);
+//! - `name.rs`, `describe.rs`, `avatar.rs`: the card's name, text, picture.
+
+// User data must never panic the app: no indexing, unwrap or expect outside tests.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
+mod age;
+mod avatar;
+mod columns;
+mod describe;
+mod facts;
+mod figure;
+mod name;
+mod values;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+pub use age::{age_bands, band_of, tone_of_age, AgeBand, AgeTone};
+pub use avatar::{avatar_seed, draw as draw_avatar, persona_avatar_svg, AvatarPalette, Rgb};
+pub use columns::{meaning_of, persona_input, Meaning, MeasureKind, PersonaColumn, PersonaInput};
+pub use describe::{describe_paragraph, describe_persona, Sentence, Topic, DESCRIBED_TRAITS};
+pub use facts::{
+    persona_facts, AgeFact, Distinct, LevelFact, MeasureFact, NpsFact, Numbers, PersonaFacts,
+    RevenueFact, Source,
+};
+pub use figure::{Figure, FigureKind};
+pub use name::{persona_look, persona_name, persona_names, MIN_NAMED_EFFECT, NAMED_TRAITS};
+pub use words::{gender_of, Gender};
