@@ -18,7 +18,7 @@ use crate::core::schema::{ColumnType, DateOrder};
 use crate::core::segment::compare::{
     GroupProfile, IdealCustomerProfile, SegmentProfiles, TraitChoice,
 };
-use crate::core::segment::{RfmReport, RfmRules, Rule, RuleSegmentCounts};
+use crate::core::segment::{Members, Movement, RfmReport, RfmRules, Rule, RuleSegmentCounts};
 use crate::core::stats::{ColumnStats, Histogram, MonthCounts, TopValues};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -157,6 +157,18 @@ pub enum Request {
     /// the first rule it matches, the rest to a last segment) and keep it
     /// as the rule segmentation `of` [`SegmentSource::Rules`] asks about.
     RuleSegments { rules: Vec<Rule> },
+    /// Each customer's id (the column `id_column`) and segment in the kept
+    /// segmentation `of`: what a snapshot keeps.
+    SegmentMembers { of: SegmentSource, id_column: usize },
+    /// How the customers of the snapshot `before` (of `before_k` segments)
+    /// moved to the kept segmentation `of`, matched by the ids in
+    /// `id_column`.
+    Movement {
+        before: Members,
+        before_k: usize,
+        of: SegmentSource,
+        id_column: usize,
+    },
     /// RFM scores and the named segments of the built customer base under
     /// `rules` (`None`: the standard map).
     Rfm {
@@ -274,6 +286,8 @@ pub enum Response {
     SegmentProfiles(Box<SegmentProfiles>),
     /// After `RuleSegments`: how many each rule picks, and its errors.
     RuleSegments(Box<RuleSegmentCounts>),
+    SegmentMembers(Box<Members>),
+    Movement(Box<Movement>),
     SegmentComparison(Box<GroupProfile>),
     IdealCustomers(Box<IdealCustomerProfile>),
 }

@@ -12,6 +12,7 @@ mod filter;
 mod link;
 mod load;
 mod messages;
+mod movement;
 mod rule_segment;
 mod segment;
 mod summary;
@@ -165,6 +166,13 @@ impl Engine {
                 self.compare_segments((a, b), &traits, of)
             }
             Request::RuleSegments { rules } => self.rule_segments(&rules),
+            Request::SegmentMembers { of, id_column } => self.segment_members(of, id_column),
+            Request::Movement {
+                before,
+                before_k,
+                of,
+                id_column,
+            } => self.movement_since(&before, before_k, of, id_column),
             Request::IdealCustomers {
                 column,
                 share,

@@ -2,6 +2,7 @@
 //! draws them on a `<canvas>`, the tests through the SVG backend.
 
 mod bars;
+mod flow;
 mod heatmap;
 mod histogram;
 mod k_chart;
@@ -11,6 +12,7 @@ mod segment_map;
 mod timeline;
 
 pub use bars::{draw_ranked_bars, BarsText};
+pub use flow::{draw_flow, FlowText};
 pub use heatmap::{draw_heatmap, heat_colour, HeatmapText};
 pub use histogram::{draw_histogram, HistogramText};
 pub use k_chart::{draw_k_chart, KChartText, KPoint};

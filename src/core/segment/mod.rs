@@ -29,6 +29,7 @@ mod features;
 mod kmeans;
 mod map_sample;
 mod matrix;
+mod movement;
 mod pca;
 mod rfm;
 mod rfm_map;
@@ -56,6 +57,7 @@ pub use map_sample::{
     DEFAULT_MIN_PER_SEGMENT,
 };
 pub use matrix::Matrix;
+pub use movement::{movement, Members, Movement};
 pub use pca::{Component, Pca, PcaError};
 pub use rfm::{
     rfm_scores, rfm_segments, GridCell, RfmAssignment, RfmReport, RfmScore, ScoreLevel,
