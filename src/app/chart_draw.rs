@@ -9,10 +9,11 @@ use web_sys::HtmlCanvasElement;
 
 use super::i18n::I18n;
 use crate::core::charts::{
-    draw_k_chart, draw_ranked_bars, draw_segment_map, draw_timeline, BarsText, KChartText, KPoint,
-    Palette, SegmentMapText, TimelineText,
+    draw_flow, draw_k_chart, draw_ranked_bars, draw_segment_map, draw_timeline, BarsText, FlowText,
+    KChartText, KPoint, Palette, SegmentMapText, TimelineText,
 };
 use crate::core::i18n::{format_count, format_decimal};
+use crate::core::segment::Movement;
 use crate::engine::SegmentMap;
 
 /// One bar per period (month, score), in order.
@@ -139,6 +140,35 @@ pub fn draw_segment_map_on(
         &backend.into_drawing_area(),
         &map.points,
         &map.segments,
+        &text,
+        &Palette::LIGHT,
+        ratio,
+    );
+}
+
+/// How customers moved between a snapshot's segments and today's.
+pub fn draw_flow_on(
+    canvas: HtmlCanvasElement,
+    ratio: f64,
+    movement: &Movement,
+    (before_names, after_names): (&[String], &[String]),
+    i18n: I18n,
+) {
+    let lang = i18n.lang.get();
+    let (before_title, after_title) = (i18n.t("movement.then"), i18n.t("movement.now"));
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+        return;
+    };
+    let text = FlowText {
+        before_title: &before_title,
+        after_title: &after_title,
+        before_names,
+        after_names,
+        format_count: &|n| format_count(n, lang),
+    };
+    let _ = draw_flow(
+        &backend.into_drawing_area(),
+        movement,
         &text,
         &Palette::LIGHT,
         ratio,

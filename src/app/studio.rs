@@ -17,6 +17,7 @@ use super::file_summary::FileSummary;
 use super::i18n::provide_i18n;
 use super::language_switch::LanguageSwitch;
 use super::load_progress::LoadProgress;
+use super::movement_panel::MovementPanel;
 use super::notices::{Notice, Notices};
 use super::preview::Preview;
 use super::profile_dashboard::ProfileDashboard;
@@ -654,6 +655,7 @@ pub fn App() -> impl IntoView {
                 <CustomersPanel />
                 <SegmentsPanel />
                 <RuleSegmentsPanel />
+                <MovementPanel />
                 <AssociationsPanel />
                 <Preview />
             </Show>

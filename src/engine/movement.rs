@@ -10,7 +10,7 @@ impl Engine {
     pub(super) fn segment_members(&self, of: SegmentSource, id_column: usize) -> Response {
         match self.members(of, id_column) {
             Ok((members, _)) => Response::SegmentMembers(Box::new(members)),
-            Err(response) => response,
+            Err(response) => *response,
         }
     }
 
@@ -25,20 +25,24 @@ impl Engine {
     ) -> Response {
         match self.members(of, id_column) {
             Ok((now, k)) => Response::Movement(Box::new(movement(before, before_k, &now, k))),
-            Err(response) => response,
+            Err(response) => *response,
         }
     }
 
-    fn members(&self, of: SegmentSource, id_column: usize) -> Result<(Members, usize), Response> {
+    fn members(
+        &self,
+        of: SegmentSource,
+        id_column: usize,
+    ) -> Result<(Members, usize), Box<Response>> {
         let Some(table) = self.table() else {
-            return Err(Response::NoTable);
+            return Err(Box::new(Response::NoTable));
         };
         let Some(ids) = table.columns.get(id_column) else {
-            return Err(Response::NoSuchColumn { column: id_column });
+            return Err(Box::new(Response::NoSuchColumn { column: id_column }));
         };
         let (segments, k) = self
             .kept_labels(of)
-            .map_err(|_| Response::SegmentFailed(SegmentError::NoSegmentation))?;
+            .map_err(|_| Box::new(Response::SegmentFailed(SegmentError::NoSegmentation)))?;
         Ok((Members::from_rows(ids.cells.iter(), segments), k))
     }
 }

@@ -25,6 +25,9 @@ pub struct FlowText<'a> {
     pub format_count: &'a dyn Fn(u64) -> String,
 }
 
+/// Each segment's bar: its top and height.
+type Stack = [(i32, i32)];
+
 /// Where the bars stand and how tall a customer is.
 struct Layout {
     left_x: i32,
@@ -167,7 +170,7 @@ fn draw_bands<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     movement: &Movement,
     layout: &Layout,
-    (before, after): (&[(i32, i32)], &[(i32, i32)]),
+    (before, after): (&Stack, &Stack),
     palette: &Palette,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let mut leaving: Vec<f64> = before.iter().map(|&(y, _)| f64::from(y)).collect();
@@ -238,10 +241,12 @@ mod tests {
         let before = Members {
             ids: ["a", "b", "c", "d"].map(String::from).to_vec(),
             segments: vec![0, 0, 1, 1],
+            repeated: 0,
         };
         let after = Members {
             ids: ["a", "b", "c", "e"].map(String::from).to_vec(),
             segments: vec![0, 1, 1, 1],
+            repeated: 0,
         };
         let found = movement(&before, 2, &after, 2);
         let svg = render(&found);

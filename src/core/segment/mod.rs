@@ -40,6 +40,7 @@ mod rules;
 mod saved;
 mod seeding;
 mod silhouette;
+mod snapshot;
 mod stability;
 mod suggest;
 
@@ -76,5 +77,6 @@ pub use rule_segments::{
 pub use rules::{Condition, Join, Operator, Rule, RuleCount, RuleError};
 pub use saved::{feature_choices, FeatureSetting, SavedRuleSegmentation, SavedSegmentation};
 pub use silhouette::{silhouette, silhouette_exact, Silhouette};
+pub use snapshot::{SnapshotInfo, SnapshotKind, SNAPSHOT_FORMAT};
 pub use stability::{stability, Stability, StabilityOptions, StabilityRuns};
 pub use suggest::{is_categorical, is_numeric, suggest_features, suggested_kind};

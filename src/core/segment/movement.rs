@@ -21,22 +21,32 @@ pub struct Members {
     pub ids: Vec<String>,
     /// Segment of each id (0-based).
     pub segments: Vec<u16>,
+    /// Rows left out by [`Members::from_rows`] because their id came
+    /// earlier.
+    #[serde(default)]
+    pub repeated: usize,
 }
 
 impl Members {
     /// Pairs of (id, segment) from rows: `None` segments and blank ids are
-    /// left out (not segmented, or not a customer one can find again).
+    /// left out (not segmented, or not a customer one can find again), and
+    /// a repeated id keeps its first row (counted in `repeated`).
     pub fn from_rows<'a>(
         ids: impl IntoIterator<Item = &'a str>,
         segments: impl IntoIterator<Item = Option<usize>>,
     ) -> Members {
         let mut members = Members::default();
+        let mut seen = std::collections::HashSet::new();
         for (id, segment) in ids.into_iter().zip(segments) {
             let id = id.trim();
             let Some(segment) = segment.and_then(|s| u16::try_from(s).ok()) else {
                 continue;
             };
             if id.is_empty() {
+                continue;
+            }
+            if !seen.insert(id) {
+                members.repeated += 1;
                 continue;
             }
             members.ids.push(id.to_string());
@@ -166,6 +176,7 @@ mod tests {
         Members {
             ids: pairs.iter().map(|(id, _)| id.to_string()).collect(),
             segments: pairs.iter().map(|&(_, s)| s).collect(),
+            repeated: 0,
         }
     }
 
@@ -204,9 +215,13 @@ mod tests {
 
     #[test]
     fn members_skip_blank_ids_and_rows_in_no_segment() {
-        let found = Members::from_rows([" 7 ", "", "9", "10"], [Some(1), Some(0), None, Some(2)]);
+        let found = Members::from_rows(
+            [" 7 ", "", "9", "10", "7"],
+            [Some(1), Some(0), None, Some(2), Some(0)],
+        );
         assert_eq!(found.ids, vec!["7", "10"]);
         assert_eq!(found.segments, vec![1, 2]);
+        assert_eq!(found.repeated, 1, "the second 7");
     }
 
     #[test]
