@@ -92,13 +92,14 @@ fn bench_figures() {
     // The worker's path natively: load, then the same segmentation request
     // as bench.js (auto-k 2–8, the engine's sampling and restarts).
     let mut engine = Engine::new();
-    let started = Instant::now();
-    let loaded = engine.handle(Request::Load {
+    let load = Request::Load {
         file_name: "customers.csv".into(),
         bytes: bytes.clone(),
         options: LoadOptions::default(),
         place: FilePlace::Open,
-    });
+    };
+    let started = Instant::now();
+    let loaded = engine.handle(load);
     let load_ms = millis(started);
     let Response::Loaded(summary) = loaded else {
         panic!("not loaded: {loaded:?}");
