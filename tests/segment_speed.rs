@@ -7,15 +7,23 @@
 //!       --out /tmp/genk --no-transactions
 //!     NIMROKH_CUSTOMERS=/tmp/genk/customers_1e6.csv \
 //!       cargo test --release --locked --test segment_speed -- --ignored --nocapture
+//!
+//! `bench_figures` is what `.ci/bench segments` runs: JSON lines of the
+//! native figures, and (with NIMROKH_MATRIX_OUT) the feature matrix written
+//! as little-endian f64 so scikit-learn can fit the very same numbers.
 
 use std::time::Instant;
 
-use nimrokh::core::ingest::read_table;
+use nimrokh::core::ingest::{read_table, LoadOptions};
 use nimrokh::core::segment::{
     assign, build_features, choose_k, kmeans, CategoricalOptions, ChooseKOptions, FeatureChoice,
     FeatureKind, KMeansOptions, NumericOptions, Scaling,
 };
 use nimrokh::core::table::Table;
+use nimrokh::engine::{
+    Engine, FilePlace, Request, Response, SegmentRequest, DEFAULT_RESTARTS, FIT_SAMPLE,
+    SILHOUETTE_SAMPLE, STABILITY_RUNS,
+};
 
 fn column(table: &Table, name: &str) -> usize {
     table
@@ -23,13 +31,188 @@ fn column(table: &Table, name: &str) -> usize {
         .unwrap_or_else(|| panic!("no column {name}"))
 }
 
+/// The six benchmark features (the same in bench.js and
+/// sklearn_segments.py): four numbers, income on a log scale, and two
+/// categories.
+fn bench_features(table: &Table) -> Vec<FeatureChoice> {
+    let numeric = |name: &str, log1p: bool| FeatureChoice {
+        column: column(table, name),
+        kind: FeatureKind::Numeric(NumericOptions {
+            scaling: Scaling::Standard,
+            log1p,
+            weight: 1.0,
+        }),
+    };
+    let categorical = |name: &str| FeatureChoice {
+        column: column(table, name),
+        kind: FeatureKind::Categorical(CategoricalOptions::default()),
+    };
+    vec![
+        numeric("age", false),
+        numeric("annual_income", true),
+        numeric("nps_score", false),
+        numeric("satisfaction", false),
+        categorical("gender"),
+        categorical("channel"),
+    ]
+}
+
+fn customers_file() -> Option<Vec<u8>> {
+    let path =
+        std::env::var("NIMROKH_CUSTOMERS").unwrap_or_else(|_| "/tmp/genk/customers_1e6.csv".into());
+    let bytes = std::fs::read(&path).ok();
+    if bytes.is_none() {
+        eprintln!("skipping: {path} not found (see this file's header)");
+    }
+    bytes
+}
+
+fn millis(started: Instant) -> f64 {
+    started.elapsed().as_secs_f64() * 1000.0
+}
+
+/// This thread's CPU time in ms: on a shared machine the wall clock also
+/// counts other processes' turns.
+fn thread_cpu_ms() -> f64 {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    now.tv_sec as f64 * 1000.0 + now.tv_nsec as f64 / 1e6
+}
+
+#[test]
+#[ignore = "needs the generator's 1 M-customer file; prints JSON figures"]
+fn bench_figures() {
+    let Some(bytes) = customers_file() else {
+        return;
+    };
+    // The worker's path natively: load, then the same segmentation request
+    // as bench.js (auto-k 2–8, the engine's sampling and restarts).
+    let mut engine = Engine::new();
+    let load = Request::Load {
+        file_name: "customers.csv".into(),
+        bytes: bytes.clone(),
+        options: LoadOptions::default(),
+        place: FilePlace::Open,
+    };
+    let started = Instant::now();
+    let loaded = engine.handle(load);
+    let load_ms = millis(started);
+    let Response::Loaded(summary) = loaded else {
+        panic!("not loaded: {loaded:?}");
+    };
+    let table = read_table("customers.csv", &bytes).expect("reads").table;
+    drop(bytes);
+    let features = bench_features(&table);
+    let request = SegmentRequest {
+        features: features.clone(),
+        k_min: 2,
+        k_max: 8,
+        k: None,
+        seed: 42,
+        restarts: DEFAULT_RESTARTS,
+    };
+    let started = Instant::now();
+    let segmented = engine.handle(Request::Segment(request));
+    let segment_ms = millis(started);
+    let Response::Segmented(found) = segmented else {
+        panic!("not segmented: {segmented:?}");
+    };
+    let scores: Vec<_> = found
+        .scores
+        .iter()
+        .map(|s| serde_json::json!({"k": s.k, "silhouette": s.silhouette, "iterations": s.iterations}))
+        .collect();
+    println!(
+        "{}",
+        serde_json::json!({
+            "engine": "nimrokh-native-auto-k",
+            "load_ms": load_ms,
+            "segment_ms": segment_ms,
+            "total_ms": load_ms + segment_ms,
+            "rows": summary.row_count(),
+            "segmented": found.segmented,
+            "dim": found.features.outputs.len(),
+            "suggested": found.suggested,
+            "fitted": found.fitted,
+            "fit_sample": FIT_SAMPLE,
+            "silhouette_points": found.silhouette_points,
+            "silhouette_sample": SILHOUETTE_SAMPLE,
+            "restarts": DEFAULT_RESTARTS,
+            "stability_runs": STABILITY_RUNS,
+            "mean_adjusted_rand": found.stability.as_ref().map(|s| s.mean_adjusted_rand),
+            "sizes": found.sizes,
+            "scores": scores,
+        })
+    );
+    drop(engine);
+
+    // One k = 5 fit, one start, on every customer: scikit-learn's
+    // single-thread comparison. Iterations to converge depend on the
+    // start, so five seeds (0–4), each timed (wall and CPU).
+    let started = Instant::now();
+    let built = build_features(&table, &features).expect("features");
+    let features_ms = millis(started);
+    let points = &built.matrix;
+    for seed in 0..5 {
+        let started = Instant::now();
+        let cpu_started = thread_cpu_ms();
+        let fit = kmeans(
+            points,
+            &KMeansOptions {
+                n_init: 1,
+                ..KMeansOptions::new(5, seed)
+            },
+        )
+        .expect("fit");
+        let fit_ms = millis(started);
+        let fit_cpu_ms = thread_cpu_ms() - cpu_started;
+        // One assignment pass (every point to its nearest centre: the
+        // iteration's hot part; the rest is the centres' update).
+        let cpu = thread_cpu_ms();
+        std::hint::black_box(assign(points, &fit.centers));
+        let pass_cpu_ms = thread_cpu_ms() - cpu;
+        println!(
+            "{}",
+            serde_json::json!({
+                "engine": "nimrokh-native-k5-single",
+                "seed": seed,
+                "features_ms": features_ms,
+                "ms": fit_ms,
+                "cpu_ms": fit_cpu_ms,
+                "iterations": fit.iterations,
+                "ms_per_iteration": fit_ms / fit.iterations.max(1) as f64,
+                "cpu_ms_per_iteration": fit_cpu_ms / fit.iterations.max(1) as f64,
+                "assign_pass_cpu_ms": pass_cpu_ms,
+                "inertia": fit.inertia,
+                "points": points.rows(),
+                "dim": points.dim(),
+            })
+        );
+    }
+    eprintln!("matrix columns: {:?}", built.report.outputs);
+    if let Ok(out) = std::env::var("NIMROKH_MATRIX_OUT") {
+        let bytes: Vec<u8> = points
+            .values()
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        std::fs::write(&out, bytes).expect("write the matrix");
+        eprintln!(
+            "matrix: {} × {} written to {out}",
+            points.rows(),
+            points.dim()
+        );
+    }
+}
+
 #[test]
 #[ignore = "needs the generator's 1 M-customer file; prints timings"]
 fn generated_customers_segment_timings() {
-    let path =
-        std::env::var("NIMROKH_CUSTOMERS").unwrap_or_else(|_| "/tmp/genk/customers_1e6.csv".into());
-    let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipping: {path} not found (see this file's header)");
+    let Some(bytes) = customers_file() else {
         return;
     };
     let started = Instant::now();
@@ -40,26 +223,7 @@ fn generated_customers_segment_timings() {
         started.elapsed()
     );
 
-    let numeric = |name: &str, log1p: bool| FeatureChoice {
-        column: column(&table, name),
-        kind: FeatureKind::Numeric(NumericOptions {
-            scaling: Scaling::Standard,
-            log1p,
-            weight: 1.0,
-        }),
-    };
-    let categorical = |name: &str| FeatureChoice {
-        column: column(&table, name),
-        kind: FeatureKind::Categorical(CategoricalOptions::default()),
-    };
-    let choices = [
-        numeric("age", false),
-        numeric("annual_income", true),
-        numeric("nps_score", false),
-        numeric("satisfaction", false),
-        categorical("gender"),
-        categorical("channel"),
-    ];
+    let choices = bench_features(&table);
     let started = Instant::now();
     let built = build_features(&table, &choices).expect("features");
     eprintln!(

@@ -7,6 +7,11 @@
 // `nimrokh_rfm` and `duckdb_rfm` (`.ci/bench rfm`) read a transaction log
 // and then compute per-customer recency, frequency and money: Nimrokh's
 // customer base (Request::Customers) beside DuckDB's GROUP BY.
+//
+// `nimrokh_segments` (`.ci/bench segments`) loads the customers file and
+// segments it (Request::Segment: auto-k 2–8, then k = 5 alone, then a
+// segmentation cancelled mid-way), timing each, counting progress replies
+// and watching the main thread.
 import Papa from "papaparse";
 import * as duckdb from "@duckdb/duckdb-wasm";
 
@@ -268,11 +273,142 @@ async function duckdbRfm() {
   }
 }
 
+// The six segmentation features (as tests/segment_speed.rs and
+// sklearn_segments.py): four numbers, income on a log scale, two categories.
+const SEGMENT_FEATURES = [
+  ["age", { numeric: { scaling: "standard", log1p: false, weight: 1.0 } }],
+  ["annual_income", { numeric: { scaling: "standard", log1p: true, weight: 1.0 } }],
+  ["nps_score", { numeric: { scaling: "standard", log1p: false, weight: 1.0 } }],
+  ["satisfaction", { numeric: { scaling: "standard", log1p: false, weight: 1.0 } }],
+  ["gender", { categorical: { weight: 1.0 } }],
+  ["channel", { categorical: { weight: 1.0 } }],
+];
+
+// The main thread's own view while the worker segments: long tasks (from
+// the observer above) and the largest gap between 10 ms timer ticks (how
+// late the page could answer a click).
+function watchMainThread() {
+  longTasks = [];
+  let last = performance.now();
+  let worstGap = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worstGap = Math.max(worstGap, now - last);
+    last = now;
+  }, 10);
+  return async () => {
+    clearInterval(timer);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return { long_tasks: longTasks.length, longest_task_ms: Math.max(0, ...longTasks), worst_timer_gap_ms: worstGap };
+  };
+}
+
+// Post a segmentation and wait for its answer, recording its progress
+// replies; `onProgress(reply)` may act on them (the cancel test does).
+async function segmentAndWatch(worker, next, id, request, onProgress = () => {}) {
+  const started = performance.now();
+  worker.postMessage({ call: JSON.stringify({ call: "ask", id, request: { request: "segment", ...request } }) });
+  const progress = [];
+  for (;;) {
+    const reply = await next((r) => r.id === id && (r.reply === "progress" || r.reply === "answer"));
+    const at = performance.now() - started;
+    if (reply.reply === "answer") return { ms: at, response: reply.response, progress };
+    progress.push({ at, done: reply.progress.done, total: reply.progress.total, phase: reply.progress.phase });
+    onProgress(reply, at);
+  }
+}
+
+function progressFigures(progress) {
+  const gaps = progress.slice(1).map((p, i) => p.at - progress[i].at);
+  return {
+    progress_replies: progress.length,
+    first_progress_ms: progress.length ? progress[0].at : null,
+    longest_progress_gap_ms: Math.max(0, ...gaps),
+    progress_monotonic: progress.every((p, i) => i === 0 || p.done >= progress[i - 1].done),
+    last_progress: progress.length ? `${progress.at(-1).done}/${progress.at(-1).total}` : null,
+  };
+}
+
+// Nimrokh: load the customers file (Call::Open), then
+// 1. auto-k 2–8 with the engine's defaults (fits on a 50,000 sample, 4
+//    restarts per k, silhouette on 4,000, 5 bootstraps, every customer
+//    assigned, the PCA map) — the issue's "end to end";
+// 2. k = 5 alone, 1 restart (k_min = k_max = 5: one fit on the sample plus
+//    the same scoring, bootstraps, assignment and map);
+// 3. auto-k again, cancelled after its first progress reply past 1 s:
+//    how long until the worker answers `segment_cancelled`, and that a
+//    fresh request still works afterwards is shown by 1 and 2 running in
+//    the same worker.
+async function nimrokhSegments() {
+  const { worker, next } = await startNimrokh();
+  const file = chosenFile();
+  const started = performance.now();
+  const open = { call: "open", id: 1, file_name: file.name, size: file.size, options: {} };
+  worker.postMessage({ call: JSON.stringify(open), file });
+  const loaded = (await next((r) => r.reply === "answer" && r.id === 1)).response;
+  const load_ms = performance.now() - started;
+  if (loaded.response !== "loaded") return { error: JSON.stringify(loaded).slice(0, 300) };
+  const features = SEGMENT_FEATURES.map(([name, kind]) => {
+    const column = loaded.columns.findIndex((c) => c.name === name);
+    return { column, kind };
+  });
+  if (features.some((f) => f.column < 0)) return { load_ms, error: "a feature column is missing" };
+  const request = (k_min, k_max, restarts) => ({ features, k_min, k_max, k: null, seed: 42, restarts });
+
+  let stop = watchMainThread();
+  const auto = await segmentAndWatch(worker, next, 3, request(2, 8, 4));
+  const autoMain = await stop();
+  const found = auto.response;
+  if (found.response !== "segmented") return { load_ms, error: JSON.stringify(found).slice(0, 300) };
+
+  stop = watchMainThread();
+  const single = await segmentAndWatch(worker, next, 4, request(5, 5, 1));
+  const singleMain = await stop();
+
+  let cancelPosted = null;
+  const cancelled = await segmentAndWatch(worker, next, 5, request(2, 8, 4), (reply, at) => {
+    if (cancelPosted === null && at > 1000) {
+      cancelPosted = at;
+      worker.postMessage({ call: JSON.stringify({ call: "cancel", id: 5 }) });
+    }
+  });
+  const wasm_memory_mb = await wasmMemoryMb(worker, next);
+  worker.terminate();
+  return {
+    load_ms,
+    segment_ms: auto.ms,
+    total_ms: load_ms + auto.ms,
+    rows: loaded.report.rows,
+    segmented: found.segmented,
+    dim: found.features.outputs.length,
+    outputs: found.features.outputs,
+    suggested: found.suggested,
+    fitted: found.fitted,
+    silhouette_points: found.silhouette_points,
+    restarts: found.request.restarts,
+    stability_runs: found.stability ? found.stability.adjusted_rand.length : 0,
+    mean_adjusted_rand: found.stability ? found.stability.mean_adjusted_rand : null,
+    sizes: found.sizes,
+    scores: found.scores.map((s) => ({ k: s.k, silhouette: s.silhouette, iterations: s.iterations })),
+    ...progressFigures(auto.progress),
+    main_thread: autoMain,
+    k5_ms: single.ms,
+    k5_response: single.response.response,
+    k5_sizes: single.response.sizes,
+    k5_main_thread: singleMain,
+    cancel_after_ms: cancelPosted,
+    cancel_answer: cancelled.response.response,
+    cancel_latency_ms: cancelPosted === null ? null : cancelled.ms - cancelPosted,
+    wasm_memory_mb,
+  };
+}
+
 window.bench = {
   nimrokh,
   papaparse,
   duckdb: duckdbWasm,
   nimrokh_rfm: nimrokhRfm,
   duckdb_rfm: duckdbRfm,
+  nimrokh_segments: nimrokhSegments,
 };
 window.benchReady = true;
