@@ -6,6 +6,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::Palette;
 
@@ -48,7 +49,12 @@ pub fn draw_segment_map<DB: DrawingBackend>(
     let y_range = padded_range(finite.iter().map(|(_, p)| p[1]));
 
     let font = ("sans-serif", px(12.0)).into_font().color(&palette.ink);
-    let mut chart = ChartBuilder::on(area)
+    // The legend beside the plot, not on it: a corner box hides the dots
+    // of whichever segment lies there.
+    let (width, _) = area.dim_in_pixel();
+    let legend_width = px(170.0).min(width / 3);
+    let (plot, legend) = area.split_horizontally(width.saturating_sub(legend_width));
+    let mut chart = ChartBuilder::on(&plot)
         .margin(px(12.0))
         .x_label_area_size(px(40.0))
         .y_label_area_size(px(56.0))
@@ -72,33 +78,31 @@ pub fn draw_segment_map<DB: DrawingBackend>(
     present.sort_unstable();
     present.dedup();
     let radius = px(2.5);
-    let legend_radius = px(4.0);
-    for segment in present {
+    let legend_radius = px(4.0) as i32;
+    let line = px(18.0) as i32;
+    for (row, &segment) in present.iter().enumerate() {
         let colour = palette.segment(segment);
         let style = colour.mix(0.75).filled();
+        chart.draw_series(
+            finite
+                .iter()
+                .filter(|(s, _)| *s == segment)
+                .map(|(_, p)| Circle::new((p[0], p[1]), radius, style)),
+        )?;
         let name = text
             .segment_names
             .get(segment)
             .cloned()
             .unwrap_or_else(|| (segment + 1).to_string());
-        chart
-            .draw_series(
-                finite
-                    .iter()
-                    .filter(|(s, _)| *s == segment)
-                    .map(|(_, p)| Circle::new((p[0], p[1]), radius, style)),
-            )?
-            .label(name)
-            .legend(move |(x, y)| Circle::new((x, y), legend_radius, colour.filled()));
+        let y = px(16.0) as i32 + line * row as i32;
+        let x = px(10.0) as i32;
+        legend.draw(&Circle::new((x, y), legend_radius, colour.filled()))?;
+        legend.draw(&Text::new(
+            name,
+            (x + px(10.0) as i32, y),
+            font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(palette.background.mix(0.85))
-        .border_style(palette.grid)
-        .label_font(font)
-        .margin(px(6.0))
-        .draw()?;
     area.present()
 }
 
