@@ -301,3 +301,61 @@ fn generated_customers_segment_timings() {
         labels.len()
     );
 }
+
+/// Where auto-k's time goes, phase by phase, on the engine's sampling:
+/// the feature matrix, the fits per k (4 restarts on the 50,000 sample),
+/// the silhouette per k (4,000 points), the PCA of every customer and
+/// the final assignment. Prints figures only.
+#[test]
+#[ignore = "needs the generator's 1 M-customer file; prints timings"]
+fn auto_k_phase_timings() {
+    let Some(bytes) = customers_file() else {
+        return;
+    };
+    let table = read_table("customers.csv", &bytes).expect("reads").table;
+    drop(bytes);
+    let started = Instant::now();
+    let built = build_features(&table, &bench_features(&table)).expect("features");
+    eprintln!("features: {} ms", millis(started));
+    let points = built.matrix;
+    let mut rng = nimrokh::core::segment::SplitMix64::new(42);
+    let mut sample: Vec<usize> = (0..points.rows()).collect();
+    for i in 0..FIT_SAMPLE.min(sample.len()) {
+        let j = i + (rng.next_u64() as usize) % (sample.len() - i);
+        sample.swap(i, j);
+    }
+    sample.truncate(FIT_SAMPLE);
+    let fitted = points.select(&sample);
+    let (mut fits, mut silhouettes) = (0.0, 0.0);
+    for k in 2..=8 {
+        let started = Instant::now();
+        let fit = kmeans(
+            &fitted,
+            &KMeansOptions {
+                n_init: DEFAULT_RESTARTS,
+                ..KMeansOptions::new(k, 42)
+            },
+        )
+        .expect("fit");
+        let fit_ms = millis(started);
+        let (labels, _) = assign(&fitted, &fit.centers);
+        let started = Instant::now();
+        let s = nimrokh::core::segment::silhouette(&fitted, &labels, SILHOUETTE_SAMPLE, 7);
+        let s_ms = millis(started);
+        let iterations: usize = fit.runs.iter().map(|r| r.iterations).sum();
+        eprintln!(
+            "k={k}: fits {fit_ms:.0} ms ({iterations} iterations), silhouette {s_ms:.0} ms ({:?})",
+            s.map(|s| s.score)
+        );
+        fits += fit_ms;
+        silhouettes += s_ms;
+    }
+    eprintln!("all fits {fits:.0} ms, all silhouettes {silhouettes:.0} ms");
+    let started = Instant::now();
+    let _ = nimrokh::core::segment::Pca::fit(&points);
+    eprintln!("PCA of {} points: {} ms", points.rows(), millis(started));
+    let started = Instant::now();
+    let fit = kmeans(&fitted, &KMeansOptions::new(2, 42)).expect("fit");
+    let _ = assign(&points, &fit.centers);
+    eprintln!("assign all: {} ms", millis(started));
+}
