@@ -12,6 +12,7 @@ mod filter;
 mod link;
 mod load;
 mod messages;
+mod persona;
 mod rule_segment;
 mod segment;
 mod summary;
@@ -171,6 +172,7 @@ impl Engine {
                 traits,
             } => self.ideal_customers(column, share, &traits),
             Request::Rfm { rules } => self.rfm(rules),
+            Request::Personas { of, kinds } => self.personas(of, &kinds),
             Request::Associations { kinds } => match self.table() {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,

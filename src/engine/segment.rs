@@ -403,7 +403,10 @@ impl Engine {
 impl Engine {
     /// Each table row's segment in the kept segmentation `of`, and how
     /// many segments it has.
-    fn kept_labels(&self, of: SegmentSource) -> Result<(Vec<Option<usize>>, usize), SegmentError> {
+    pub(super) fn kept_labels(
+        &self,
+        of: SegmentSource,
+    ) -> Result<(Vec<Option<usize>>, usize), SegmentError> {
         match of {
             SegmentSource::KMeans => {
                 let segmentation = self.segmentation()?;

@@ -52,7 +52,11 @@ async fn pick(s: &Session, condition: &str, which: usize, value: &str) {
 
 /// Type `text` into the `slot`th value box (1-based) of a condition.
 async fn type_value(s: &Session, condition: &str, slot: usize, text: &str) {
-    let input = find(s, &format!("{condition} input.rule-value:nth-of-type({slot})")).await;
+    let input = find(
+        s,
+        &format!("{condition} input.rule-value:nth-of-type({slot})"),
+    )
+    .await;
     input.clear().await.expect("clear");
     input.send_keys(text).await.expect("type");
 }
@@ -230,8 +234,8 @@ async fn rule_segments_on_mall_customers_counted_kept_and_exported() {
         .click()
         .await
         .expect("export");
-    let csv = String::from_utf8(s.downloaded("mall_customers-rule-segments.csv").await)
-        .expect("utf-8");
+    let csv =
+        String::from_utf8(s.downloaded("mall_customers-rule-segments.csv").await).expect("utf-8");
     let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
     assert_eq!(lines.len(), rows.len() + 1);
     let ending = |suffix: &str| lines.iter().filter(|l| l.ends_with(suffix)).count();

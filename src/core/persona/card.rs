@@ -1,0 +1,147 @@
+//! The figures a persona card lists beside its description, grouped as
+//! the card shows them (demographics, behaviour, feedback, value), each a
+//! label and a value worded in the UI language from the facts.
+
+use serde::{Deserialize, Serialize};
+
+use super::columns::MeasureKind;
+use super::facts::{LevelFact, Numbers, PersonaFacts};
+use super::figure::{Figure, FigureKind};
+use super::words::band_text;
+use crate::core::i18n::{tr, tr_args, Lang};
+
+/// One line of a card: "Annual income" · "78.5 on average (all: 60.6)".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardLine {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CardFigures {
+    pub demographics: Vec<CardLine>,
+    pub behaviour: Vec<CardLine>,
+    pub feedback: Vec<CardLine>,
+    pub value: Vec<CardLine>,
+}
+
+/// The card's figures for one persona.
+pub fn card_figures(lang: Lang, facts: &PersonaFacts) -> CardFigures {
+    let mut card = CardFigures::default();
+    if let Some(age) = &facts.age {
+        let band = tr_args(
+            lang,
+            "persona.fact.level",
+            &[
+                ("level", &band_text(lang, age.band)),
+                ("share", &percent(lang, age.band_share)),
+                ("base", &percent(lang, age.band_base_share)),
+            ],
+        );
+        card.demographics
+            .push(line(tr(lang, "persona.fact.age"), band));
+    }
+    card.demographics.extend(
+        facts
+            .gender
+            .iter()
+            .chain(&facts.places)
+            .map(|l| level_line(lang, l)),
+    );
+    for measure in &facts.measures {
+        let value = mean_text(lang, &measure.numbers);
+        let Some(value) = value else { continue };
+        let target = match measure.kind {
+            MeasureKind::LifetimeValue | MeasureKind::Churn => &mut card.value,
+            _ => &mut card.behaviour,
+        };
+        target.push(line(measure.name.clone(), value));
+    }
+    card.behaviour
+        .extend(facts.favourites.iter().map(|l| level_line(lang, l)));
+    if let Some(nps) = &facts.nps {
+        if let Some(score) = nps.segment.score() {
+            let base = nps
+                .base
+                .score()
+                .map_or_else(String::new, |b| Figure::score(b, lang).shown);
+            let value = tr_args(
+                lang,
+                "persona.fact.score",
+                &[
+                    ("score", &Figure::score(score, lang).shown),
+                    ("base", &base),
+                ],
+            );
+            card.feedback
+                .push(line(tr(lang, "persona.fact.nps"), value));
+        }
+    }
+    if let Some(s) = facts.sentiment.as_ref().filter(|s| s.comments > 0) {
+        let of = |n: u64| percent(lang, n as f64 / s.comments as f64);
+        let value = tr_args(
+            lang,
+            "persona.fact.sentiment_value",
+            &[("positive", &of(s.positive)), ("negative", &of(s.negative))],
+        );
+        card.feedback
+            .push(line(tr(lang, "persona.fact.sentiment"), value));
+    }
+    let customers = tr_args(
+        lang,
+        "persona.fact.percent",
+        &[("share", &percent(lang, facts.share))],
+    );
+    card.value
+        .insert(0, line(tr(lang, "persona.fact.customers"), customers));
+    if let Some(share) = facts
+        .revenue
+        .as_ref()
+        .and_then(|r| r.revenue_share.map(|s| (r, s)))
+    {
+        let (revenue, share) = share;
+        let value = tr_args(
+            lang,
+            "persona.fact.percent",
+            &[("share", &percent(lang, share))],
+        );
+        let label = tr_args(lang, "persona.fact.revenue", &[("column", &revenue.name)]);
+        card.value.insert(1, line(label, value));
+    }
+    card
+}
+
+fn line(label: String, value: String) -> CardLine {
+    CardLine { label, value }
+}
+
+/// A share as whole percents in the language's digits (no sign).
+fn percent(lang: Lang, share: f64) -> String {
+    Figure::percent(share, lang).shown
+}
+
+fn level_line(lang: Lang, l: &LevelFact) -> CardLine {
+    let value = tr_args(
+        lang,
+        "persona.fact.level",
+        &[
+            ("level", l.level.as_str()),
+            ("share", &percent(lang, l.share)),
+            ("base", &percent(lang, l.base_share)),
+        ],
+    );
+    line(l.name.clone(), value)
+}
+
+/// "78.5 on average (all: 60.6)"; None without a mean.
+fn mean_text(lang: Lang, n: &Numbers) -> Option<String> {
+    let mean = Figure::number(FigureKind::Mean, n.mean?, lang).shown;
+    let base = n.base_mean.map_or_else(String::new, |b| {
+        Figure::number(FigureKind::Mean, b, lang).shown
+    });
+    Some(tr_args(
+        lang,
+        "persona.fact.mean",
+        &[("mean", &mean), ("base", &base)],
+    ))
+}
