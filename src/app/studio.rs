@@ -18,6 +18,7 @@ use super::i18n::provide_i18n;
 use super::language_switch::LanguageSwitch;
 use super::load_progress::LoadProgress;
 use super::notices::{Notice, Notices};
+use super::personas_panel::PersonasPanel;
 use super::preview::Preview;
 use super::profile_dashboard::ProfileDashboard;
 use super::project_files::ProjectFiles;
@@ -654,6 +655,7 @@ pub fn App() -> impl IntoView {
                 <CustomersPanel />
                 <SegmentsPanel />
                 <RuleSegmentsPanel />
+                <PersonasPanel />
                 <AssociationsPanel />
                 <Preview />
             </Show>

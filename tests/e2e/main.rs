@@ -9,6 +9,7 @@ mod customers;
 mod feedback;
 mod first_slice;
 mod large_files;
+mod personas;
 mod privacy;
 mod profile;
 mod project_files;

@@ -145,3 +145,53 @@ fn mean_text(lang: Lang, n: &Numbers) -> Option<String> {
         &[("mean", &mean), ("base", &base)],
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::persona::{persona_facts, persona_input};
+    use crate::core::schema::{ColumnType, Role};
+    use crate::core::table::Table;
+
+    /// Segment 0: rows 1–2 (F, F; amounts 10 + 30 = 40 of 100);
+    /// segment 1: rows 3–4 (M, F; 20 + 40 = 60).
+    #[test]
+    fn shares_and_levels_are_worded_from_the_facts() {
+        let table = Table::from_rows(
+            &["gender", "amount"],
+            &[&["F", "10"], &["F", "30"], &["M", "20"], &["F", "40"]],
+        );
+        let input = persona_input(
+            &table,
+            &[Role::Gender, Role::Amount],
+            &[ColumnType::Category, ColumnType::Integer],
+        );
+        let labels = [Some(0), Some(0), Some(1), Some(1)];
+        let facts = persona_facts(&table, &labels, 2, &input).expect("facts");
+        let card = card_figures(Lang::En, &facts[0]);
+        let value: Vec<(&str, &str)> = card
+            .value
+            .iter()
+            .map(|l| (l.label.as_str(), l.value.as_str()))
+            .collect();
+        assert_eq!(
+            value,
+            [
+                ("Share of customers", "50%"),
+                ("Share of revenue (amount)", "40%")
+            ]
+        );
+        // F is 2 of 2 in the segment, 3 of 4 in the base.
+        assert_eq!(
+            card.demographics,
+            [CardLine {
+                label: "gender".into(),
+                value: "F: 100% (all: 75%)".into()
+            }]
+        );
+        // Mean amount 20 against the base's 25.
+        assert_eq!(card.behaviour[0].value, "20.0 on average (all: 25.0)");
+        let fa = card_figures(Lang::Fa, &facts[1]);
+        assert_eq!(fa.value[1].value, "۶۰٪");
+    }
+}
