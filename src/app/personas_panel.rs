@@ -97,7 +97,7 @@ pub fn PersonasPanel() -> impl IntoView {
         };
         spawn_local(async move {
             match studio.ask(Request::Personas { of, kinds }).await {
-                Response::Personas(facts) => {
+                Response::Personas { personas: facts } => {
                     let lang = i18n.lang.get_untracked();
                     let names = persona_names(lang, &facts);
                     let personas = facts

@@ -286,6 +286,9 @@ pub enum Response {
     RuleSegments(Box<RuleSegmentCounts>),
     SegmentComparison(Box<GroupProfile>),
     IdealCustomers(Box<IdealCustomerProfile>),
-    /// After `Personas`: one per segment, in segment order.
-    Personas(Box<Vec<PersonaFacts>>),
+    /// After `Personas`: one per segment, in segment order. (A struct
+    /// variant: a tagged enum cannot carry a bare sequence in JSON.)
+    Personas {
+        personas: Vec<PersonaFacts>,
+    },
 }

@@ -26,7 +26,7 @@ impl Engine {
                 if let Some(comments) = comment_column(table, kinds) {
                     add_feedback(comments, &labels, segments, &mut facts);
                 }
-                Response::Personas(Box::new(facts))
+                Response::Personas { personas: facts }
             }
             Err(error) => Response::SegmentFailed(SegmentError::Compare(error)),
         }
@@ -151,10 +151,21 @@ mod tests {
             rules: vec![young()],
         });
         assert!(matches!(counted, Response::RuleSegments(_)), "{counted:?}");
-        let Response::Personas(facts) = engine.handle(Request::Personas {
+        let answer = engine.handle(Request::Personas {
             of: SegmentSource::Rules,
             kinds: kinds(),
-        }) else {
+        });
+        // The answer crosses to the page as JSON.
+        let json = serde_json::to_string(&answer).expect("to JSON");
+        // (Floats may differ in their last bit through JSON.)
+        assert!(
+            matches!(
+                serde_json::from_str::<Response>(&json),
+                Ok(Response::Personas { .. })
+            ),
+            "{json}"
+        );
+        let Response::Personas { personas: facts } = answer else {
             panic!("no personas");
         };
         assert_eq!(facts.len(), 2);
