@@ -19,6 +19,7 @@ use super::language_switch::LanguageSwitch;
 use super::load_progress::LoadProgress;
 use super::movement_panel::MovementPanel;
 use super::notices::{Notice, Notices};
+use super::personas_panel::PersonasPanel;
 use super::preview::Preview;
 use super::profile_dashboard::ProfileDashboard;
 use super::project_files::ProjectFiles;
@@ -655,6 +656,7 @@ pub fn App() -> impl IntoView {
                 <CustomersPanel />
                 <SegmentsPanel />
                 <RuleSegmentsPanel />
+                <PersonasPanel />
                 <MovementPanel />
                 <AssociationsPanel />
                 <Preview />

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::customers::TransactionColumns;
 use super::i18n::Lang;
 use super::ingest::LoadOptions;
+use super::persona::PersonaEdit;
 use super::quality::Fix;
 use super::relate::FileRole;
 use super::schema::{ColumnType, DateOrder, Role};
@@ -78,6 +79,9 @@ pub struct ProjectState {
     /// The rule segmentation shown, by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown_rule_segmentation: Option<u32>,
+    /// The user's edits of personas, by segmentation and segment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub persona_edits: Vec<PersonaEdit>,
 }
 
 /// A file's own settings: kept at the top of [`ProjectState`] for the open
@@ -289,6 +293,7 @@ impl Default for ProjectState {
             rfm_rules: None,
             rule_segmentations: Vec::new(),
             shown_rule_segmentation: None,
+            persona_edits: Vec::new(),
         }
     }
 }
@@ -370,6 +375,7 @@ fn migrate(mut state: ProjectState) -> ProjectState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::persona::{PersonaKey, PersonaSegmentation};
 
     fn sample() -> ProjectState {
         ProjectState {
@@ -455,6 +461,19 @@ mod tests {
                 }],
             }],
             shown_rule_segmentation: Some(1),
+            persona_edits: vec![PersonaEdit {
+                name: Some("شکارچیان تخفیف".into()),
+                goals: "Save".into(),
+                picture: Some("data:image/jpeg;base64,/9j/".into()),
+                ..PersonaEdit::new(
+                    PersonaKey {
+                        segmentation: PersonaSegmentation::KMeans,
+                        id: 1,
+                        segment: 2,
+                    },
+                    35,
+                )
+            }],
         }
     }
 

@@ -13,6 +13,7 @@ use crate::core::customer_base::{
 use crate::core::customers::TransactionColumns;
 use crate::core::feedback::{GroupSentiment, Nps, ScaleAnswers, SentimentReport};
 use crate::core::ingest::{IngestError, LoadOptions};
+use crate::core::persona::PersonaFacts;
 use crate::core::quality::{ColumnKind, Fix, FixOutcome, QualityReport};
 use crate::core::schema::{ColumnType, DateOrder};
 use crate::core::segment::compare::{
@@ -175,6 +176,15 @@ pub enum Request {
         #[serde(default)]
         rules: Option<RfmRules>,
     },
+    /// Every segment of the kept segmentation `of` told as a persona's
+    /// facts, judging columns as `kinds` says (the types and roles the
+    /// user confirmed, in column order); a review text column gives each
+    /// its sentiment and quotes.
+    Personas {
+        #[serde(default)]
+        of: SegmentSource,
+        kinds: Vec<ColumnKind>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -290,4 +300,9 @@ pub enum Response {
     Movement(Box<Movement>),
     SegmentComparison(Box<GroupProfile>),
     IdealCustomers(Box<IdealCustomerProfile>),
+    /// After `Personas`: one per segment, in segment order. (A struct
+    /// variant: a tagged enum cannot carry a bare sequence in JSON.)
+    Personas {
+        personas: Vec<PersonaFacts>,
+    },
 }

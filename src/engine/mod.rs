@@ -13,6 +13,7 @@ mod link;
 mod load;
 mod messages;
 mod movement;
+mod persona;
 mod rule_segment;
 mod segment;
 mod summary;
@@ -179,6 +180,7 @@ impl Engine {
                 traits,
             } => self.ideal_customers(column, share, &traits),
             Request::Rfm { rules } => self.rfm(rules),
+            Request::Personas { of, kinds } => self.personas(of, &kinds),
             Request::Associations { kinds } => match self.table() {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,

@@ -10,6 +10,7 @@ mod feedback;
 mod first_slice;
 mod large_files;
 mod movement;
+mod personas;
 mod privacy;
 mod profile;
 mod project_files;
