@@ -15,7 +15,7 @@ use super::calinski_harabasz::calinski_harabasz;
 use super::kmeans::{KMeansError, KMeansFit, KMeansOptions, KMeansStarts};
 use super::matrix::Matrix;
 use super::rng::SplitMix64;
-use super::silhouette::silhouette;
+use super::silhouette::SilhouetteDistances;
 use super::stability::{Stability, StabilityOptions, StabilityRuns};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -108,6 +108,8 @@ pub struct KScan {
     fitting: Option<KMeansStarts>,
     figures: Vec<KFigures>,
     silhouette_points: usize,
+    /// Measured at the first k's scores, kept for the others.
+    silhouette_distances: Option<SilhouetteDistances>,
     stability: Option<StabilityRuns>,
     stability_done: Option<Stability>,
     finished: bool,
@@ -137,6 +139,7 @@ impl KScan {
             fitting: None,
             figures: Vec::new(),
             silhouette_points: 0,
+            silhouette_distances: None,
             stability: None,
             stability_done: None,
             finished: false,
@@ -217,12 +220,15 @@ impl KScan {
 
     /// A finished fit's silhouette and CH.
     fn score(&mut self, fit: KMeansFit) {
-        let s = silhouette(
+        let (fitted, sample, seed) = (
             &self.fitted,
-            &fit.labels,
             self.options.silhouette_sample,
             self.silhouette_seed,
         );
+        let s = self
+            .silhouette_distances
+            .get_or_insert_with(|| SilhouetteDistances::new(fitted, sample, seed))
+            .score(&fit.labels);
         self.silhouette_points = s.map_or(self.silhouette_points, |s| s.points);
         self.figures.push(KFigures {
             k: fit.centers.rows(),
@@ -237,6 +243,8 @@ impl KScan {
     }
 
     fn start_stability(&mut self) {
+        // Every k is scored: the distances' memory goes back.
+        self.silhouette_distances = None;
         let suggested = suggest(&self.figures);
         match suggested {
             Some(k) if self.options.stability_runs > 0 => {

@@ -76,7 +76,7 @@ pub use rule_segments::{
 };
 pub use rules::{Condition, Join, Operator, Rule, RuleCount, RuleError};
 pub use saved::{feature_choices, FeatureSetting, SavedRuleSegmentation, SavedSegmentation};
-pub use silhouette::{silhouette, silhouette_exact, Silhouette};
+pub use silhouette::{silhouette, silhouette_exact, Silhouette, SilhouetteDistances};
 pub use snapshot::{SnapshotInfo, SnapshotKind, SNAPSHOT_FORMAT};
 pub use stability::{stability, Stability, StabilityOptions, StabilityRuns};
 pub use suggest::{is_categorical, is_numeric, suggest_features, suggested_kind};
