@@ -14,9 +14,10 @@ use super::segment_results::segment_label;
 use super::segments_panel::open_file;
 use super::snapshot_store::{self, StoreError};
 use super::studio::Studio;
+use crate::core::persona::{figure_changes, key_figures, FigureChange, FigureName, KeyFigure};
 use crate::core::schema::Role;
 use crate::core::segment::{Members, Movement, SnapshotInfo, SnapshotKind, SNAPSHOT_FORMAT};
-use crate::engine::{Request, Response, SegmentSource};
+use crate::engine::{ColumnSummary, Request, Response, SegmentSource};
 
 /// A segmentation shown on the page that can be frozen: its kind, name
 /// and the user's segment names (blank: unnamed).
@@ -33,6 +34,8 @@ struct Compared {
     snapshot: SnapshotInfo,
     movement: Movement,
     now_names: Vec<String>,
+    /// Per segment both have: its persona figures then and now.
+    changes: Vec<Vec<FigureChange>>,
 }
 
 fn source_of(kind: SnapshotKind) -> SegmentSource {
@@ -97,6 +100,40 @@ fn id_column(studio: Studio) -> Option<(usize, String)> {
         .enumerate()
         .find(|(_, c)| c.role == Role::CustomerId)
         .map(|(i, c)| (i, c.name))
+}
+
+/// Each segment's persona figures in the kept segmentation `of` (empty
+/// when the engine cannot give them).
+async fn persona_figures(studio: Studio, of: SegmentSource) -> Vec<Vec<KeyFigure>> {
+    let kinds = untrack(|| studio.columns())
+        .iter()
+        .map(ColumnSummary::kind)
+        .collect();
+    match studio.ask(Request::Personas { of, kinds }).await {
+        Response::Personas { personas } => personas.iter().map(key_figures).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A figure as the page writes it: shares in percent, NPS whole.
+fn format_figure(i18n: I18n, name: &FigureName, value: f64) -> String {
+    match name {
+        FigureName::Share | FigureName::RevenueShare => {
+            format!("{}%", i18n.decimal(100.0 * value, 1))
+        }
+        FigureName::Nps => i18n.decimal(value, 0),
+        FigureName::MeanAge | FigureName::Mean(_) => i18n.decimal(value, 1),
+    }
+}
+
+fn figure_label(i18n: I18n, name: &FigureName) -> String {
+    match name {
+        FigureName::Share => i18n.t("movement.figure.share"),
+        FigureName::RevenueShare => i18n.t("movement.figure.revenue"),
+        FigureName::MeanAge => i18n.t("movement.figure.age"),
+        FigureName::Nps => i18n.t("movement.figure.nps"),
+        FigureName::Mean(column) => i18n.t_args("movement.figure.mean", &[("column", column)]),
+    }
 }
 
 fn sizes_of(members: &Members) -> Vec<usize> {
@@ -167,6 +204,7 @@ pub fn MovementPanel() -> impl IntoView {
                 return;
             };
             let sizes = sizes_of(&members);
+            let figures = persona_figures(studio, source_of(frozen.kind)).await;
             let info = SnapshotInfo {
                 format: SNAPSHOT_FORMAT,
                 id: js_sys::Date::now() as u64,
@@ -176,6 +214,7 @@ pub fn MovementPanel() -> impl IntoView {
                 id_column: column_name,
                 segment_names: names_for(i18n, &frozen, sizes.len()),
                 sizes,
+                figures,
             };
             match snapshot_store::save(&info, &members).await {
                 Ok(()) => {
@@ -220,11 +259,19 @@ pub fn MovementPanel() -> impl IntoView {
             match studio.ask(asked).await {
                 Response::Movement(movement) => {
                     let now_names = names_for(i18n, &frozen, movement.after_sizes.len());
+                    let now = persona_figures(studio, source_of(snapshot.kind)).await;
+                    let changes = snapshot
+                        .figures
+                        .iter()
+                        .zip(&now)
+                        .map(|(then, now)| figure_changes(then, now))
+                        .collect();
                     status.set(None);
                     compared.set(Some(Compared {
                         snapshot,
                         movement: *movement,
                         now_names,
+                        changes,
                     }));
                 }
                 _ => status.set(Some((true, i18n.t("movement.error.no_segmentation")))),
@@ -367,7 +414,6 @@ fn MovementView(compared: Compared) -> impl IntoView {
                     i18n.t_args(
                         "movement.change",
                         &[
-                            ("name", c.now_names.get(i).map_or("", String::as_str)),
                             ("then", &i18n.count(then)),
                             ("now", &i18n.count(now)),
                             ("change", &change),
@@ -424,9 +470,39 @@ fn MovementView(compared: Compared) -> impl IntoView {
                 </table>
             </div>
             <CanvasChart draw=draw description=description class="flow-canvas" />
-            <ul class="movement-changes">
-                {move || changes().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-            </ul>
+            <div class="movement-changes">
+                {move || changes().into_iter().enumerate().map(|(i, line)| {
+                    let name = now_names().get(i).cloned().unwrap_or_default();
+                    let figures = c.with_value(|c| c.changes.get(i).cloned().unwrap_or_default());
+                    view! {
+                        <article class="persona-change">
+                            <h4>{name}</h4>
+                            <p>{line}</p>
+                            <Show when={
+                                let empty = figures.is_empty();
+                                move || !empty
+                            }>
+                                <table class="figure-changes">
+                                    <thead><tr>
+                                        <th scope="col">{move || i18n.t("movement.figure")}</th>
+                                        <th scope="col">{move || i18n.t("movement.then")}</th>
+                                        <th scope="col">{move || i18n.t("movement.now")}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {figures.clone().into_iter().map(|f| view! {
+                                            <tr>
+                                                <th scope="row">{figure_label(i18n, &f.name)}</th>
+                                                <td>{format_figure(i18n, &f.name, f.then)}</td>
+                                                <td>{format_figure(i18n, &f.name, f.now)}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </Show>
+                        </article>
+                    }
+                }).collect_view()}
+            </div>
         </div>
     }
 }

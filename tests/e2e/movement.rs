@@ -81,7 +81,9 @@ async fn snapshot_then_newer_data_gives_a_movement_matrix_adding_up_to_both() {
         return;
     };
     let (before, young_rows) = segments(&older);
-    let (after, _) = segments(&newer);
+    let (after, young_rows_now) = segments(&newer);
+    let rows = |path: &Path| csv::Reader::from_path(path).expect("csv").records().count();
+    let (rows_then, rows_now) = (rows(&older), rows(&newer));
     let mut expected = [[0usize; 2]; 2];
     let mut left = [0usize; 2];
     for (id, &b) in &before {
@@ -188,6 +190,22 @@ async fn snapshot_then_newer_data_gives_a_movement_matrix_adding_up_to_both() {
     for a in 0..2 {
         assert_eq!(expected[0][a] + expected[1][a] + joined[a], now_sizes[a]);
     }
+    // Each persona's figures then and now: the rule's share of the rows.
+    let share = |part: usize, whole: usize| format!("{:.1}%", 100.0 * part as f64 / whole as f64);
+    let figures = s
+        .wait_until(
+            "the first persona's figures then and now",
+            "(() => { const r = document.querySelector('.persona-change .figure-changes tbody tr'); return r && [...r.children].map(c => c.textContent); })()",
+        )
+        .await;
+    assert_eq!(
+        figures,
+        serde_json::json!([
+            "Share of customers",
+            share(young_rows, rows_then),
+            share(young_rows_now, rows_now)
+        ])
+    );
     s.wait_for_ink(
         "the flow chart drawn",
         "document.querySelector('canvas.flow-canvas')",

@@ -36,6 +36,7 @@ mod describe;
 mod edit;
 mod facts;
 mod figure;
+mod key_figures;
 mod name;
 mod report;
 mod values;
@@ -59,6 +60,7 @@ pub use facts::{
     RevenueFact, Source,
 };
 pub use figure::{Figure, FigureKind};
+pub use key_figures::{figure_changes, key_figures, FigureChange, FigureName, KeyFigure};
 pub use name::{persona_look, persona_name, persona_names, MIN_NAMED_EFFECT, NAMED_TRAITS};
 pub use report::{persona_report_html, PersonaReport, ReportPersona};
 pub use words::{gender_of, Gender};

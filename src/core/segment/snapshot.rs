@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::persona::KeyFigure;
+
 /// The stored format of a snapshot; a newer one is not read.
 pub const SNAPSHOT_FORMAT: u32 = 1;
 
@@ -16,7 +18,7 @@ pub enum SnapshotKind {
     Rules,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SnapshotInfo {
     pub format: u32,
     /// Unique among the snapshots: the time it was taken, in ms since 1970.
@@ -31,6 +33,10 @@ pub struct SnapshotInfo {
     /// Segment names then, and customers in each.
     pub segment_names: Vec<String>,
     pub sizes: Vec<usize>,
+    /// Each segment's persona figures then (by segment number), to show
+    /// how each persona changed; empty when they could not be worked out.
+    #[serde(default)]
+    pub figures: Vec<Vec<KeyFigure>>,
 }
 
 impl SnapshotInfo {
