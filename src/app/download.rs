@@ -13,21 +13,7 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> bool {
     let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return false;
     };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
-        return false;
-    };
-    let clicked = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok())
-        .map(|anchor| {
-            anchor.set_href(&url);
-            anchor.set_download(file_name);
-            anchor.click();
-        })
-        .is_some();
-    let _ = Url::revoke_object_url(&url);
-    clicked
+    download_blob(file_name, &blob)
 }
 
 /// Offer a Blob (a PNG drawn on a canvas) as a download named `file_name`.

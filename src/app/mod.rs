@@ -37,6 +37,7 @@ mod rfm_panel;
 mod rule_condition;
 mod rule_editor;
 mod rule_segments_panel;
+mod saved_chips;
 mod segment_results;
 mod segment_setup;
 mod segment_traits;

@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 use super::download::download_text;
 use super::i18n::{use_i18n, I18n};
 use super::rule_editor::RuleEditor;
+use super::saved_chips::SavedChips;
 use super::segment_results::segment_label;
 use super::segment_traits::SegmentTraits;
 use super::segments_panel::open_file;
@@ -120,7 +121,7 @@ pub fn RuleSegmentsPanel() -> impl IntoView {
         })
     });
 
-    let new_rules = move |_| {
+    let new_rules = move |()| {
         let Some(file) = open_file(studio) else {
             return;
         };
@@ -144,22 +145,14 @@ pub fn RuleSegmentsPanel() -> impl IntoView {
         <section class="rule-segments" aria-labelledby="rule-segments-heading">
             <h2 id="rule-segments-heading">{move || i18n.t("rules.heading")}</h2>
             <p class="hint">{move || i18n.t("rules.intro")}</p>
-            <nav class="saved-segmentations" aria-label=move || i18n.t("rules.saved")>
-                {move || saved_here.get().into_iter().map(|(id, name)| {
-                    let current = move || shown_id.get() == Some(id);
-                    view! {
-                        <button
-                            type="button"
-                            class="chip"
-                            aria-pressed=move || current().to_string()
-                            on:click=move |_| studio.project.update(|p| p.shown_rule_segmentation = Some(id))
-                        >{name}</button>
-                    }
-                }).collect_view()}
-                <button type="button" class="button secondary" on:click=new_rules>
-                    {move || i18n.t("rules.new")}
-                </button>
-            </nav>
+            <SavedChips
+                saved=saved_here
+                shown=shown_id
+                on_pick=Callback::new(move |id| studio.project.update(|p| p.shown_rule_segmentation = Some(id)))
+                on_new=Callback::new(new_rules)
+                label="rules.saved"
+                new_label="rules.new"
+            />
             {move || shown_id.get().map(|_| view! { <RuleSetEditor shown=shown /> })}
         </section>
     }

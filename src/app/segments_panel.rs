@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::i18n::{use_i18n, I18n};
+use super::saved_chips::SavedChips;
 use super::segment_results::SegmentResults;
 use super::segment_setup::{Draft, SegmentSetup};
 use super::studio::Studio;
@@ -110,7 +111,7 @@ pub fn SegmentsPanel() -> impl IntoView {
             studio.cancel_job(id);
         }
     };
-    let new_segmentation = move |_| {
+    let new_segmentation = move |()| {
         studio.project.update(|p| p.shown_segmentation = None);
     };
 
@@ -119,22 +120,14 @@ pub fn SegmentsPanel() -> impl IntoView {
             <h2 id="segments-heading">{move || i18n.t("segments.heading")}</h2>
             <p class="hint">{move || i18n.t("segments.intro")}</p>
             <Show when=move || !saved_here.with(Vec::is_empty)>
-                <nav class="saved-segmentations" aria-label=move || i18n.t("segments.saved")>
-                    {move || saved_here.get().into_iter().map(|(id, name)| {
-                        let current = move || shown_id.get() == Some(id);
-                        view! {
-                            <button
-                                type="button"
-                                class="chip"
-                                aria-pressed=move || current().to_string()
-                                on:click=move |_| studio.project.update(|p| p.shown_segmentation = Some(id))
-                            >{name}</button>
-                        }
-                    }).collect_view()}
-                    <button type="button" class="button secondary" on:click=new_segmentation>
-                        {move || i18n.t("segments.new")}
-                    </button>
-                </nav>
+                <SavedChips
+                    saved=saved_here
+                    shown=shown_id
+                    on_pick=Callback::new(move |id| studio.project.update(|p| p.shown_segmentation = Some(id)))
+                    on_new=Callback::new(new_segmentation)
+                    label="segments.saved"
+                    new_label="segments.new"
+                />
             </Show>
             <SegmentSetup draft=draft />
             <div class="segment-run">

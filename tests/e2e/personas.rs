@@ -9,16 +9,7 @@
 
 use std::path::PathBuf;
 
-use crate::support::{artifacts_dir, Session};
-
-fn tick(column: &str, on: bool) -> String {
-    format!(
-        "(() => {{ const l = [...document.querySelectorAll('.segment-features label')].find(l => l.textContent.trim() === {column:?}); \
-          if (!l) return false; const i = l.querySelector('input'); if (i.checked !== {on}) i.click(); return i.checked === {on}; }})()"
-    )
-}
-
-const SIZES: &str = "(() => { const r = [...document.querySelectorAll('.segment-list tbody tr')].map(tr => tr.children[1].textContent); return r.length && r; })()";
+use crate::support::{artifacts_dir, find_mall_segments, Session, SEGMENT_SIZES};
 
 /// Each card's description's first sentence's count, in gallery order.
 const CARD_COUNTS: &str =
@@ -37,27 +28,9 @@ fn set_field(label: &str, value: &str) -> String {
 async fn segment_and_generate(s: &Session, path: &std::path::Path, first_time: bool) {
     s.choose_file("Choose a file", path).await;
     if first_time {
-        s.wait_until("the suggested features", &tick("age", true))
-            .await;
-        for (column, on) in [
-            ("gender", false),
-            ("age", false),
-            ("annual_income_thousands", true),
-            ("spending_score", true),
-        ] {
-            assert_eq!(s.eval(&tick(column, on)).await, true, "{column}");
-        }
-        s.eval(
-            "(() => { const i = document.querySelector('input[aria-label=\"Take the log of annual_income_thousands\"]'); if (i.checked) i.click(); return !i.checked; })()",
-        )
-        .await;
-        s.by_text("button", "Find segments")
-            .await
-            .click()
-            .await
-            .expect("find segments");
+        find_mall_segments(s).await;
     }
-    let sizes = s.wait_until("the segments", SIZES).await;
+    let sizes = s.wait_until("the segments", SEGMENT_SIZES).await;
     assert_eq!(sizes, serde_json::json!(["81", "39", "35", "23", "22"]));
     s.by_text("button", "Generate personas")
         .await

@@ -11,17 +11,7 @@
 
 use std::path::PathBuf;
 
-use crate::support::Session;
-
-/// Tick (or untick) the feature checkbox of `column`.
-fn tick(column: &str, on: bool) -> String {
-    format!(
-        "(() => {{ const l = [...document.querySelectorAll('.segment-features label')].find(l => l.textContent.trim() === {column:?}); \
-          if (!l) return false; const i = l.querySelector('input'); if (i.checked !== {on}) i.click(); return i.checked === {on}; }})()"
-    )
-}
-
-const SIZES: &str = "(() => { const r = [...document.querySelectorAll('.segment-list tbody tr')].map(tr => tr.children[1].textContent); return r.length && r; })()";
+use crate::support::{find_mall_segments, Session, SEGMENT_SIZES};
 
 #[tokio::test]
 async fn auto_k_on_mall_customers_named_and_kept_after_reload() {
@@ -34,28 +24,9 @@ async fn auto_k_on_mall_customers_named_and_kept_after_reload() {
     let s = Session::open().await;
     s.choose_file("Choose a file", &path).await;
 
-    // Suggested from the roles: gender, age, income (logged), score.
-    s.wait_until("the suggested features", &tick("age", true))
-        .await;
-    for (column, on) in [
-        ("gender", false),
-        ("age", false),
-        ("annual_income_thousands", true),
-        ("spending_score", true),
-    ] {
-        assert_eq!(s.eval(&tick(column, on)).await, true, "{column}");
-    }
-    s.eval(
-        "(() => { const i = document.querySelector('input[aria-label=\"Take the log of annual_income_thousands\"]'); if (i.checked) i.click(); return !i.checked; })()",
-    )
-    .await;
-    s.by_text("button", "Find segments")
-        .await
-        .click()
-        .await
-        .expect("find segments");
+    find_mall_segments(&s).await;
 
-    let sizes = s.wait_until("the segments", SIZES).await;
+    let sizes = s.wait_until("the segments", SEGMENT_SIZES).await;
     assert_eq!(sizes, serde_json::json!(["81", "39", "35", "23", "22"]));
     let facts = s.text_of("the facts", ".segment-facts").await;
     assert!(
@@ -147,7 +118,7 @@ async fn auto_k_on_mall_customers_named_and_kept_after_reload() {
 
     s.reload().await;
     s.choose_file("Choose a file", &path).await;
-    let sizes = s.wait_until("the segments again", SIZES).await;
+    let sizes = s.wait_until("the segments again", SEGMENT_SIZES).await;
     assert_eq!(sizes, serde_json::json!(["81", "39", "35", "23", "22"]));
     let name = s
         .wait_until(

@@ -4,9 +4,11 @@
 
 mod browser;
 mod dist;
+mod segmenting;
 mod server;
 
 pub use browser::Session;
+pub use segmenting::{find_mall_segments, SEGMENT_SIZES};
 pub use server::StaticServer;
 
 use std::path::PathBuf;
