@@ -10,14 +10,15 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::i18n::use_i18n;
+use super::i18n::{use_i18n, I18n};
 use super::persona_card::PersonaCard;
 use super::persona_report::save_report;
 use super::persona_view::Persona;
 use super::rule_segments_panel::shown_rules;
 use super::segments_panel::open_file;
 use super::studio::Studio;
-use crate::core::persona::{persona_names, PersonaKey, PersonaSegmentation};
+use crate::core::persona::{persona_names, PersonaFacts, PersonaKey, PersonaSegmentation};
+use crate::core::segment::RfmSegment;
 use crate::engine::{ColumnSummary, Request, Response, SegmentSource};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +49,44 @@ fn shown_of(studio: Studio, kind: PersonaSegmentation) -> Option<(u32, String)> 
             })
         }
         PersonaSegmentation::Rules => shown_rules(studio).map(|s| (s.id, s.name)),
+        // The customer base is the project's: one RFM segmentation. It is
+        // built from the suggested columns without the user's say, so the
+        // engine is the one that knows whether there is one.
+        PersonaSegmentation::Rfm => studio
+            .loaded
+            .with(Option::is_some)
+            .then(|| (0, String::new())),
+    }
+}
+
+/// The RFM figures' column names, in the order the engine reads them.
+const RFM_HEADERS: [&str; 6] = [
+    "personas.rfm.days_since_last",
+    "personas.rfm.orders",
+    "personas.rfm.total",
+    "personas.rfm.average_order",
+    "personas.rfm.predicted_value",
+    "personas.rfm.churn_risk",
+];
+
+/// A persona's generated name: for an RFM segment, the segment's own name
+/// before what sets it apart.
+fn named(i18n: I18n, kind: PersonaSegmentation, facts: &PersonaFacts, generated: String) -> String {
+    if kind != PersonaSegmentation::Rfm {
+        return generated;
+    }
+    match RfmSegment::ALL.get(facts.segment) {
+        Some(segment) => i18n.t_args(
+            "personas.rfm.name",
+            &[
+                (
+                    "segment",
+                    &i18n.t(&format!("rfm.segment.{}", segment.key())),
+                ),
+                ("traits", &generated),
+            ],
+        ),
+        None => generated,
     }
 }
 
@@ -58,13 +97,16 @@ pub fn PersonasPanel() -> impl IntoView {
     let kind = RwSignal::new(PersonaSegmentation::KMeans);
     let sort = RwSignal::new(SortBy::Size);
     let gallery = RwSignal::new(None::<Gallery>);
-    let failed = RwSignal::new(false);
+    // Why the last generation failed: the key of its message.
+    let failed = RwSignal::new(None::<&'static str>);
     let export_failed = RwSignal::new(false);
     let kmeans = Memo::new(move |_| shown_of(studio, PersonaSegmentation::KMeans));
     let rules = Memo::new(move |_| shown_of(studio, PersonaSegmentation::Rules));
+    let rfm = Memo::new(move |_| shown_of(studio, PersonaSegmentation::Rfm));
     let chosen = Memo::new(move |_| match kind.get() {
         PersonaSegmentation::KMeans => kmeans.get(),
         PersonaSegmentation::Rules => rules.get(),
+        PersonaSegmentation::Rfm => rfm.get(),
     });
     // Another table: the gallery was of the one before.
     let generation = Memo::new(move |_| studio.loaded.with(|l| l.as_ref().map(|l| l.generation)));
@@ -86,20 +128,38 @@ pub fn PersonasPanel() -> impl IntoView {
         let Some((id, name)) = chosen.get_untracked() else {
             return;
         };
+        let name = if name.is_empty() {
+            i18n.t("personas.source.rfm")
+        } else {
+            name
+        };
         let segmentation = kind.get_untracked();
         let kinds = untrack(|| studio.columns())
             .iter()
             .map(ColumnSummary::kind)
             .collect();
-        let of = match segmentation {
-            PersonaSegmentation::KMeans => SegmentSource::KMeans,
-            PersonaSegmentation::Rules => SegmentSource::Rules,
+        let asked = match segmentation {
+            PersonaSegmentation::KMeans => Request::Personas {
+                of: SegmentSource::KMeans,
+                kinds,
+            },
+            PersonaSegmentation::Rules => Request::Personas {
+                of: SegmentSource::Rules,
+                kinds,
+            },
+            PersonaSegmentation::Rfm => Request::RfmPersonas {
+                headers: RFM_HEADERS.iter().map(|key| i18n.t(key)).collect(),
+            },
         };
         spawn_local(async move {
-            match studio.ask(Request::Personas { of, kinds }).await {
+            match studio.ask(asked).await {
                 Response::Personas { personas: facts } => {
                     let lang = i18n.lang.get_untracked();
-                    let names = persona_names(lang, &facts);
+                    let names: Vec<String> = persona_names(lang, &facts)
+                        .into_iter()
+                        .zip(&facts)
+                        .map(|(generated, f)| named(i18n, segmentation, f, generated))
+                        .collect();
                     let personas = facts
                         .into_iter()
                         .zip(names)
@@ -113,14 +173,18 @@ pub fn PersonasPanel() -> impl IntoView {
                             generated_name,
                         })
                         .collect();
-                    failed.set(false);
+                    failed.set(None);
                     gallery.set(Some(Gallery {
                         personas,
                         segmentation: name,
                     }));
                 }
+                Response::NoCustomers => {
+                    failed.set(Some("personas.error.no_customers"));
+                    gallery.set(None);
+                }
                 _ => {
-                    failed.set(true);
+                    failed.set(Some("personas.error"));
                     gallery.set(None);
                 }
             }
@@ -133,7 +197,7 @@ pub fn PersonasPanel() -> impl IntoView {
             if let Some(g) = g {
                 let facts: Vec<_> = g.personas.iter().map(|p| p.facts.clone()).collect();
                 for (p, name) in g.personas.iter_mut().zip(persona_names(lang, &facts)) {
-                    p.generated_name = name;
+                    p.generated_name = named(i18n, p.key.segmentation, &p.facts, name);
                 }
             }
         });
@@ -198,6 +262,7 @@ pub fn PersonasPanel() -> impl IntoView {
                 <legend>{move || i18n.t("personas.source")}</legend>
                 {source_option(PersonaSegmentation::KMeans, "personas.source.kmeans", kmeans)}
                 {source_option(PersonaSegmentation::Rules, "personas.source.rules", rules)}
+                {source_option(PersonaSegmentation::Rfm, "personas.source.rfm_option", rfm)}
             </fieldset>
             <Show when=move || chosen.with(Option::is_none)>
                 <p class="hint">{move || i18n.t("personas.source.none")}</p>
@@ -207,9 +272,9 @@ pub fn PersonasPanel() -> impl IntoView {
                     {move || i18n.t("personas.generate")}
                 </button>
             </div>
-            <Show when=move || failed.get()>
-                <p class="error" role="alert">{move || i18n.t("personas.error")}</p>
-            </Show>
+            {move || failed.get().map(|key| view! {
+                <p class="error" role="alert">{move || i18n.t(key)}</p>
+            })}
             <Show when=move || gallery.with(Option::is_some)>
                 <div class="persona-toolbar">
                     <label>

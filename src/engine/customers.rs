@@ -411,4 +411,49 @@ mod tests {
             Response::CustomersFailed(crate::core::customer_base::BaseError::Columns { .. })
         ));
     }
+
+    #[test]
+    fn rfm_segments_told_as_personas_from_the_customer_base() {
+        let mut engine = engine_with_log();
+        let headers = vec!["days".to_string()];
+        assert_eq!(
+            engine.handle(Request::RfmPersonas {
+                headers: headers.clone()
+            }),
+            Response::NoCustomers
+        );
+        engine.handle(Request::Customers {
+            columns: columns(),
+            as_of: None,
+            file: None,
+        });
+        let Response::Rfm(report) = engine.handle(Request::Rfm { rules: None }) else {
+            panic!("no rfm");
+        };
+        let Response::Personas { personas } = engine.handle(Request::RfmPersonas { headers })
+        else {
+            panic!("no personas");
+        };
+        // One persona per named segment with customers, its size the
+        // segment's (the report counts the same customers).
+        let named: Vec<(usize, usize)> = report
+            .segments
+            .iter()
+            .filter(|s| s.customers > 0)
+            .map(|s| {
+                let index = crate::core::segment::RfmSegment::ALL
+                    .iter()
+                    .position(|&n| n == s.segment)
+                    .unwrap();
+                (index, s.customers)
+            })
+            .collect();
+        let mut told: Vec<(usize, usize)> = personas.iter().map(|p| (p.segment, p.size)).collect();
+        told.sort_unstable();
+        let mut named = named;
+        named.sort_unstable();
+        assert_eq!(told, named);
+        assert_eq!(personas[0].measures[0].name, "days");
+        assert_eq!(personas[0].measures[1].name, "orders");
+    }
 }

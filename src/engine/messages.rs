@@ -185,6 +185,10 @@ pub enum Request {
         of: SegmentSource,
         kinds: Vec<ColumnKind>,
     },
+    /// The facts of every RFM segment with customers, read from the
+    /// customer base, its figures headed `headers` (answered as
+    /// `Personas`; each fact's segment is its place in `RfmSegment::ALL`).
+    RfmPersonas { headers: Vec<String> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

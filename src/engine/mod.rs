@@ -181,6 +181,7 @@ impl Engine {
             } => self.ideal_customers(column, share, &traits),
             Request::Rfm { rules } => self.rfm(rules),
             Request::Personas { of, kinds } => self.personas(of, &kinds),
+            Request::RfmPersonas { headers } => self.rfm_personas(&headers),
             Request::Associations { kinds } => match self.table() {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,

@@ -5,10 +5,12 @@
 //! sentiment and its clearest comments in the customers' own words.
 
 use super::{Engine, Response, SegmentError, SegmentSource};
+use crate::core::customer_base::{persona_table, CustomerRecord};
 use crate::core::feedback::sentiment_by_group;
 use crate::core::persona::{persona_facts, persona_input, PersonaFacts};
 use crate::core::quality::ColumnKind;
 use crate::core::schema::{ColumnType, Role};
+use crate::core::segment::RfmSegment;
 use crate::core::table::{Table, TextColumn};
 
 impl Engine {
@@ -28,6 +30,35 @@ impl Engine {
                 }
                 Response::Personas { personas: facts }
             }
+            Err(error) => Response::SegmentFailed(SegmentError::Compare(error)),
+        }
+    }
+}
+
+impl Engine {
+    /// The facts of every RFM segment with customers (as last scored by
+    /// `Request::Rfm`), read from the customer base: days since the last
+    /// purchase, orders, spend, predicted value and churn risk, headed
+    /// `headers` (in the UI language). A fact's `segment` is the segment's
+    /// place in [`RfmSegment::ALL`].
+    pub(super) fn rfm_personas(&self, headers: &[String]) -> Response {
+        let (records, labels): (Vec<&CustomerRecord>, Vec<Option<usize>>) = self
+            .rfm_assignments()
+            .map(|(record, assigned)| {
+                let segment = assigned
+                    .segment
+                    .and_then(|s| RfmSegment::ALL.iter().position(|&named| named == s));
+                (record, segment)
+            })
+            .unzip();
+        if records.is_empty() {
+            return Response::NoCustomers;
+        }
+        let (table, input) = persona_table(&records, headers);
+        match persona_facts(&table, &labels, RfmSegment::ALL.len(), &input) {
+            Ok(facts) => Response::Personas {
+                personas: facts.into_iter().filter(|f| f.size > 0).collect(),
+            },
             Err(error) => Response::SegmentFailed(SegmentError::Compare(error)),
         }
     }

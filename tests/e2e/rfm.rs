@@ -144,5 +144,48 @@ async fn rfm_segments_are_named_drawn_and_their_rules_kept() {
         .expect("reset");
     let rows = segment_counts(&s, "1").await;
     assert_eq!(count(&rows, "loyal"), "1");
+
+    // The five RFM segments with a customer told as personas, each named
+    // by its segment and counting its one customer.
+    s.by_text("span", "The RFM segments of the customer base")
+        .await
+        .click()
+        .await
+        .expect("choose the RFM segments");
+    s.by_text("button", "Generate personas")
+        .await
+        .click()
+        .await
+        .expect("generate personas");
+    let cards = s
+        .wait_until(
+            "the RFM personas",
+            "(() => { const c = [...document.querySelectorAll('.persona-card')]; return c.length === 5 && c.map(card => [card.querySelector('.persona-name').textContent.split(':')[0], card.querySelector('.persona-description').textContent.split(' ')[0]]); })()",
+        )
+        .await;
+    let mut named: Vec<(String, String)> = cards
+        .as_array()
+        .expect("cards")
+        .iter()
+        .map(|c| {
+            (
+                c[0].as_str().unwrap_or_default().to_string(),
+                c[1].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    named.sort();
+    let mut want: Vec<(String, String)> = [
+        "At risk",
+        "Champions",
+        "Loyal",
+        "Lost",
+        "Potential loyalists",
+    ]
+    .iter()
+    .map(|n| (n.to_string(), "1".to_string()))
+    .collect();
+    want.sort();
+    assert_eq!(named, want);
     s.close().await;
 }

@@ -16,6 +16,7 @@
 
 mod build;
 mod field;
+mod persona_table;
 mod query;
 mod record;
 mod related;
@@ -24,6 +25,7 @@ mod suggest;
 
 pub use build::{build_customer_base, BaseError, CustomerBase, CustomerBaseSummary, BASE_UNIT};
 pub use field::CustomerField;
+pub use persona_table::persona_table;
 pub use query::{compare_ids, select, CustomerQuery, FieldRange};
 pub use record::CustomerRecord;
 pub use related::{rows_of_customer, RelatedRows, MAX_RELATED_ROWS};

@@ -13,6 +13,8 @@ pub enum PersonaSegmentation {
     #[default]
     KMeans,
     Rules,
+    /// The RFM segments of the customer base (one per project: id 0).
+    Rfm,
 }
 
 /// A persona's identity: its segment of a saved segmentation.
