@@ -88,23 +88,8 @@ mod tests {
         p_alive: Option<f64>,
     ) -> CustomerRecord {
         CustomerRecord {
-            id: id.into(),
-            first_day: 0,
-            last_day: 0,
-            orders,
-            total,
-            average_order: total / orders as f64,
-            frequency: 0.0,
-            recency: 0.0,
-            age: 0.0,
-            monetary: 0.0,
-            days_since_last: days,
-            mean_interval_days: None,
-            returns: 0,
-            returned_value: 0.0,
             p_alive,
-            expected_purchases: None,
-            predicted_value: None,
+            ..CustomerRecord::for_test(id, days, orders, total)
         }
     }
 

@@ -51,3 +51,29 @@ impl CustomerRecord {
         self.p_alive.map(|p| 1.0 - p)
     }
 }
+
+#[cfg(test)]
+impl CustomerRecord {
+    /// A customer with the figures RFM and personas read, the rest zero.
+    pub fn for_test(id: &str, days_since_last: i32, orders: u64, total: f64) -> CustomerRecord {
+        CustomerRecord {
+            id: id.into(),
+            first_day: 0,
+            last_day: 0,
+            orders,
+            total,
+            average_order: total / orders as f64,
+            frequency: 0.0,
+            recency: 0.0,
+            age: 0.0,
+            monetary: 0.0,
+            days_since_last,
+            mean_interval_days: None,
+            returns: 0,
+            returned_value: 0.0,
+            p_alive: None,
+            expected_purchases: None,
+            predicted_value: None,
+        }
+    }
+}

@@ -8,6 +8,7 @@
 //! no script, no style sheet; colours are written from numbers and the
 //! only text, the title, is escaped.
 
+use super::markup::escape_markup;
 use serde::{Deserialize, Serialize};
 
 use super::age::AgeTone;
@@ -127,7 +128,7 @@ pub fn draw(
     svg.push_str(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 120\" width=\"120\" height=\"120\" role=\"img\">",
     );
-    svg.push_str(&format!("<title>{}</title>", escape(title)));
+    svg.push_str(&format!("<title>{}</title>", escape_markup(title)));
     svg.push_str(&format!(
         "<circle cx=\"60\" cy=\"60\" r=\"60\" fill=\"{background}\"/>"
     ));
@@ -197,24 +198,6 @@ fn face(tone: Option<AgeTone>, seed: u64) -> String {
             "<g stroke=\"{ink}\" stroke-width=\"1.6\" fill=\"none\"><circle cx=\"52\" cy=\"53\" r=\"6\"/>\
              <circle cx=\"68\" cy=\"53\" r=\"6\"/><path d=\"M58 53 L62 53\"/></g>"
         ));
-    }
-    out
-}
-
-/// Text safe inside an SVG element.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0.
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
     }
     out
 }

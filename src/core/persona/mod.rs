@@ -37,6 +37,7 @@ mod edit;
 mod facts;
 mod figure;
 mod key_figures;
+mod markup;
 mod name;
 mod report;
 mod values;

@@ -4,6 +4,7 @@
 //! lets the file load nothing from anywhere (it opens from disk).
 
 use super::card::CardLine;
+use super::markup::escape_markup;
 use crate::core::i18n::Lang;
 
 /// One persona as the report shows it, already worded.
@@ -54,12 +55,12 @@ pub fn persona_report_html(report: &PersonaReport) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         report.lang.code(),
         report.lang.direction().as_str(),
-        escape(&report.title),
+        escape_markup(&report.title),
     ));
     html.push_str(&format!(
         "<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
-        escape(&report.title),
-        escape(&report.subtitle)
+        escape_markup(&report.title),
+        escape_markup(&report.subtitle)
     ));
     for persona in &report.personas {
         push_persona(&mut html, persona);
@@ -71,28 +72,31 @@ pub fn persona_report_html(report: &PersonaReport) -> String {
 fn push_persona(html: &mut String, p: &ReportPersona) {
     html.push_str("<article class=\"persona\">\n<div class=\"head\">");
     if p.picture.starts_with("data:image/") {
-        html.push_str(&format!("<img alt=\"\" src=\"{}\">", escape(&p.picture)));
+        html.push_str(&format!(
+            "<img alt=\"\" src=\"{}\">",
+            escape_markup(&p.picture)
+        ));
     }
-    html.push_str(&format!("<h2>{}</h2></div>\n", escape(&p.name)));
+    html.push_str(&format!("<h2>{}</h2></div>\n", escape_markup(&p.name)));
     if let Some(note) = &p.note {
-        html.push_str(&format!("<p class=\"note\">{}</p>\n", escape(note)));
+        html.push_str(&format!("<p class=\"note\">{}</p>\n", escape_markup(note)));
     }
-    html.push_str(&format!("<p>{}</p>\n", escape(&p.description)));
+    html.push_str(&format!("<p>{}</p>\n", escape_markup(&p.description)));
     for (label, share) in &p.bars {
         let width = (share.clamp(0.0, 1.0) * 100.0 * 10.0).round() / 10.0;
         html.push_str(&format!(
             "<div>{}</div><div class=\"bar\"><span style=\"width:{width}%\"></span></div>\n",
-            escape(label)
+            escape_markup(label)
         ));
     }
     html.push_str("<div class=\"groups\">\n");
     for (title, lines) in p.groups.iter().filter(|(_, l)| !l.is_empty()) {
-        html.push_str(&format!("<section><h3>{}</h3><dl>", escape(title)));
+        html.push_str(&format!("<section><h3>{}</h3><dl>", escape_markup(title)));
         for l in lines {
             html.push_str(&format!(
                 "<dt>{}</dt><dd>{}</dd>",
-                escape(&l.label),
-                escape(&l.value)
+                escape_markup(&l.label),
+                escape_markup(&l.value)
             ));
         }
         html.push_str("</dl></section>\n");
@@ -100,34 +104,21 @@ fn push_persona(html: &mut String, p: &ReportPersona) {
     for (title, text) in p.texts.iter().filter(|(_, t)| !t.trim().is_empty()) {
         html.push_str(&format!(
             "<section><h3>{}</h3><p>{}</p></section>\n",
-            escape(title),
-            escape(text).replace('\n', "<br>")
+            escape_markup(title),
+            escape_markup(text).replace('\n', "<br>")
         ));
     }
     html.push_str("</div>\n");
     if !p.quotes.is_empty() {
-        html.push_str(&format!("<h3>{}</h3>\n", escape(&p.quotes_title)));
+        html.push_str(&format!("<h3>{}</h3>\n", escape_markup(&p.quotes_title)));
         for quote in &p.quotes {
-            html.push_str(&format!("<blockquote>{}</blockquote>\n", escape(quote)));
+            html.push_str(&format!(
+                "<blockquote>{}</blockquote>\n",
+                escape_markup(quote)
+            ));
         }
     }
     html.push_str("</article>\n");
-}
-
-/// Text for HTML content and double-quoted attributes.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

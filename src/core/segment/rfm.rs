@@ -295,25 +295,7 @@ mod tests {
     }
 
     fn customer(id: &str, days: i32, orders: u64, total: f64) -> CustomerRecord {
-        CustomerRecord {
-            id: id.into(),
-            first_day: 0,
-            last_day: 0,
-            orders,
-            total,
-            average_order: total / orders as f64,
-            frequency: 0.0,
-            recency: 0.0,
-            age: 0.0,
-            monetary: 0.0,
-            days_since_last: days,
-            mean_interval_days: None,
-            returns: 0,
-            returned_value: 0.0,
-            p_alive: None,
-            expected_purchases: None,
-            predicted_value: None,
-        }
+        CustomerRecord::for_test(id, days, orders, total)
     }
 
     #[test]
