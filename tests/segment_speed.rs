@@ -375,3 +375,54 @@ fn auto_k_phase_timings() {
     let _ = assign(&points, &fit.centers);
     eprintln!("assign all: {} ms", millis(started));
 }
+
+/// How long the rule builder's live count takes on a million customers:
+/// two rules (age between 25 and 34 and gender is female; satisfaction at
+/// least 4 or channel is app), each customer to the first. Prints figures.
+#[test]
+#[ignore = "needs the generator's 1 M-customer file; prints timings"]
+fn rule_counts_on_a_million() {
+    use nimrokh::core::segment::{assign_rule_segments, Condition, Join, Operator, Rule};
+    let Some(bytes) = customers_file() else {
+        return;
+    };
+    let table = read_table("customers.csv", &bytes).expect("reads").table;
+    drop(bytes);
+    let condition = |column: &str, operator, values: &[&str]| Condition {
+        column: column.into(),
+        operator,
+        values: values.iter().map(|v| v.to_string()).collect(),
+    };
+    let rules = [
+        Rule {
+            join: Join::All,
+            conditions: vec![
+                condition("age", Operator::Between, &["25", "34"]),
+                condition("gender", Operator::Equals, &["female"]),
+            ],
+        },
+        Rule {
+            join: Join::Any,
+            conditions: vec![
+                condition("satisfaction", Operator::GreaterOrEqual, &["4"]),
+                condition("channel", Operator::Equals, &["app"]),
+            ],
+        },
+    ];
+    for _ in 0..3 {
+        let started = Instant::now();
+        let found = assign_rule_segments(&table, &rules);
+        eprintln!(
+            "{} rows, rules counted in {:.0} ms: {:?} assigned, {} everyone else",
+            found.counts.total,
+            millis(started),
+            found
+                .counts
+                .segments
+                .iter()
+                .map(|s| s.assigned)
+                .collect::<Vec<_>>(),
+            found.counts.rest
+        );
+    }
+}
