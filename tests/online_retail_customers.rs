@@ -14,7 +14,7 @@ use nimrokh::core::customers::{
 use nimrokh::core::schema::DateOrder;
 use nimrokh::core::table::Table;
 use serde_json::Value;
-use shared_data::{assert_close, column_named, real_table};
+use shared_data::{assert_close, online_retail_columns, real_table};
 
 fn online_retail() -> Option<Table> {
     real_table("online_retail_dec2010.csv")
@@ -104,14 +104,7 @@ fn online_retail_customers_match_pandas() {
     let Some(table) = online_retail() else { return };
     let oracle: Value =
         serde_json::from_str(include_str!("fixtures/online_retail_oracle.json")).expect("json");
-    let columns = TransactionColumns {
-        customer: column_named(&table, "CustomerID"),
-        date: column_named(&table, "InvoiceDate"),
-        value: Some(column_named(&table, "TotalPrice")),
-        invoice: Some(column_named(&table, "InvoiceNo")),
-        quantity: Some(column_named(&table, "Quantity")),
-        unit_price: Some(column_named(&table, "UnitPrice")),
-    };
+    let columns = online_retail_columns(&table);
     let log = transactions_from_table(&table, columns).expect("columns");
     let found = check(&log, &oracle);
     eprintln!(

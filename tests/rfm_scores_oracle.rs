@@ -8,11 +8,10 @@
 mod shared_data;
 
 use nimrokh::core::customer_base::build_customer_base;
-use nimrokh::core::customers::TransactionColumns;
 use nimrokh::core::segment::{rfm_segments, RfmRules, RfmSegment};
 use nimrokh::core::table::Table;
 use serde_json::Value;
-use shared_data::{assert_close, column_named, real_table};
+use shared_data::{assert_close, online_retail_columns, real_table};
 
 fn online_retail() -> Option<Table> {
     real_table("online_retail_dec2010.csv")
@@ -23,14 +22,7 @@ fn online_retail_rfm_segments_match_pandas_row_for_row() {
     let Some(table) = online_retail() else { return };
     let oracle: Value =
         serde_json::from_str(include_str!("fixtures/rfm_scores_oracle.json")).expect("json");
-    let columns = TransactionColumns {
-        customer: column_named(&table, "CustomerID"),
-        date: column_named(&table, "InvoiceDate"),
-        value: Some(column_named(&table, "TotalPrice")),
-        invoice: Some(column_named(&table, "InvoiceNo")),
-        quantity: Some(column_named(&table, "Quantity")),
-        unit_price: Some(column_named(&table, "UnitPrice")),
-    };
+    let columns = online_retail_columns(&table);
     let base = build_customer_base(&table, columns, None).expect("base");
     let (report, assignments) = rfm_segments(&base.records, &RfmRules::standard());
     let customers = oracle["customers"].as_object().expect("customers");

@@ -50,7 +50,7 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use crate::core::ingest::LoadOptions;
-    use crate::core::segment::{Condition, Join, Operator, Rule};
+    use crate::core::segment::{Operator, Rule};
     use crate::engine::{Engine, FilePlace, Request, Response, SegmentSource};
 
     fn load(engine: &mut Engine, csv: &str) {
@@ -64,14 +64,7 @@ mod tests {
     }
 
     fn rich() -> Vec<Rule> {
-        vec![Rule {
-            join: Join::All,
-            conditions: vec![Condition {
-                column: "spend".into(),
-                operator: Operator::GreaterOrEqual,
-                values: vec!["50".into()],
-            }],
-        }]
+        vec![Rule::one("spend", Operator::GreaterOrEqual, "50")]
     }
 
     #[test]

@@ -109,7 +109,7 @@ mod tests {
     use crate::core::ingest::LoadOptions;
     use crate::core::quality::ColumnKind;
     use crate::core::schema::{ColumnType, Role};
-    use crate::core::segment::{Condition, Join, Operator, Rule};
+    use crate::core::segment::{Operator, Rule};
     use crate::engine::{Engine, FilePlace, Request, Response, SegmentError, SegmentSource};
 
     const CSV: &str = "age,spend,review\n\
@@ -149,14 +149,7 @@ mod tests {
     }
 
     fn young() -> Rule {
-        Rule {
-            join: Join::All,
-            conditions: vec![Condition {
-                column: "age".into(),
-                operator: Operator::Less,
-                values: vec!["35".into()],
-            }],
-        }
+        Rule::one("age", Operator::Less, "35")
     }
 
     #[test]

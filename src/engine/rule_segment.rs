@@ -56,7 +56,7 @@ impl Engine {
 mod tests {
     use crate::core::ingest::LoadOptions;
     use crate::core::segment::compare::{TraitChoice, TraitKind};
-    use crate::core::segment::{Condition, Join, Operator, Rule};
+    use crate::core::segment::{Operator, Rule};
     use crate::engine::{Engine, FilePlace, Request, Response, RowFilter, SegmentSource};
 
     fn engine() -> Engine {
@@ -73,14 +73,7 @@ mod tests {
     }
 
     fn young() -> Rule {
-        Rule {
-            join: Join::All,
-            conditions: vec![Condition {
-                column: "age".into(),
-                operator: Operator::Less,
-                values: vec!["35".into()],
-            }],
-        }
+        Rule::one("age", Operator::Less, "35")
     }
 
     #[test]

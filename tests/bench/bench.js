@@ -74,6 +74,19 @@ async function wasmMemoryMb(worker, next) {
   return memory.bytes / 1048576;
 }
 
+// Load the chosen file in a fresh Nimrokh worker (Call::Open): the worker,
+// its reply queue, the `loaded` answer, when the load began and how long
+// it took.
+async function openInNimrokh() {
+  const { worker, next } = await startNimrokh();
+  const file = chosenFile();
+  const started = performance.now();
+  const open = { call: "open", id: 1, file_name: file.name, size: file.size, options: {} };
+  worker.postMessage({ call: JSON.stringify(open), file });
+  const loaded = (await next((r) => r.reply === "answer" && r.id === 1)).response;
+  return { worker, next, loaded, started, load_ms: performance.now() - started };
+}
+
 // Nimrokh: its own engine worker, spoken to in its own protocol.
 async function nimrokh() {
   const { worker, next } = await startNimrokh();
@@ -174,13 +187,7 @@ const LOG = { customer: "customer_id", date: "txn_ts", value: "amount" };
 // fitted, a record per customer kept in the worker; the page gets a
 // summary). Timed apart and together.
 async function nimrokhRfm() {
-  const { worker, next } = await startNimrokh();
-  const file = chosenFile();
-  const started = performance.now();
-  const open = { call: "open", id: 1, file_name: file.name, size: file.size, options: {} };
-  worker.postMessage({ call: JSON.stringify(open), file });
-  const loaded = (await next((r) => r.reply === "answer" && r.id === 1)).response;
-  const load_ms = performance.now() - started;
+  const { worker, next, loaded, started, load_ms } = await openInNimrokh();
   if (loaded.response !== "loaded") return { error: JSON.stringify(loaded).slice(0, 300) };
   const index = (name) => loaded.columns.findIndex((column) => column.name === name);
   const columns = { customer: index(LOG.customer), date: index(LOG.date), value: index(LOG.value) };
@@ -340,13 +347,7 @@ function progressFigures(progress) {
 //    fresh request still works afterwards is shown by 1 and 2 running in
 //    the same worker.
 async function nimrokhSegments() {
-  const { worker, next } = await startNimrokh();
-  const file = chosenFile();
-  const started = performance.now();
-  const open = { call: "open", id: 1, file_name: file.name, size: file.size, options: {} };
-  worker.postMessage({ call: JSON.stringify(open), file });
-  const loaded = (await next((r) => r.reply === "answer" && r.id === 1)).response;
-  const load_ms = performance.now() - started;
+  const { worker, next, loaded, load_ms } = await openInNimrokh();
   if (loaded.response !== "loaded") return { error: JSON.stringify(loaded).slice(0, 300) };
   const features = SEGMENT_FEATURES.map(([name, kind]) => {
     const column = loaded.columns.findIndex((c) => c.name === name);

@@ -7,9 +7,7 @@
 //! report that opens from disk with no network request, and the cards in
 //! Persian right to left with Persian digits.
 
-use std::path::PathBuf;
-
-use crate::support::{artifacts_dir, find_mall_segments, Session, SEGMENT_SIZES};
+use crate::support::{artifacts_dir, find_mall_segments, real_file, Session, SEGMENT_SIZES};
 
 /// Each card's description's first sentence's count, in gallery order.
 const CARD_COUNTS: &str =
@@ -44,10 +42,7 @@ async fn segment_and_generate(s: &Session, path: &std::path::Path, first_time: b
 
 #[tokio::test]
 async fn personas_from_mall_customers_edited_kept_exported_and_in_persian() {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/real/mall_customers.csv");
-    let Ok(path) = path.canonicalize() else {
-        eprintln!("skipping: ../shared not found");
+    let Some(path) = real_file("mall_customers.csv") else {
         return;
     };
     let s = Session::open().await;

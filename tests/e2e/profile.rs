@@ -1,15 +1,10 @@
 //! The profile screens on a real file: associations in words and drawn.
 
-use std::path::PathBuf;
-
-use crate::support::{Session, TempFile};
+use crate::support::{real_file, Session, TempFile};
 
 #[tokio::test]
 async fn mall_customers_show_how_columns_go_together() {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/real/mall_customers.csv");
-    let Ok(path) = path.canonicalize() else {
-        eprintln!("skipping: ../shared not found");
+    let Some(path) = real_file("mall_customers.csv") else {
         return;
     };
     let s = Session::open().await;

@@ -5,11 +5,9 @@
 //! sets the segments apart, the rules and names still there after a
 //! reload, and the export carrying each customer's rule segment.
 
-use std::path::PathBuf;
-
 use fantoccini::{elements::Element, Locator};
 
-use crate::support::Session;
+use crate::support::{real_file, Session};
 
 /// The file's rows as (gender, age, spending score).
 fn customers(path: &std::path::Path) -> Vec<(String, u32, u32)> {
@@ -74,10 +72,7 @@ async fn wait_text(s: &Session, what: &str, css: &str, expected: &str) {
 
 #[tokio::test]
 async fn rule_segments_on_mall_customers_counted_kept_and_exported() {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/real/mall_customers.csv");
-    let Ok(path) = path.canonicalize() else {
-        eprintln!("skipping: ../shared not found");
+    let Some(path) = real_file("mall_customers.csv") else {
         return;
     };
     let rows = customers(&path);

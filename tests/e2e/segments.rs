@@ -9,16 +9,11 @@
 //! on these two features its silhouette is highest at k = 5, the
 //! well-known five groups of 81, 39, 35, 23 and 22 customers.
 
-use std::path::PathBuf;
-
-use crate::support::{find_mall_segments, Session, SEGMENT_SIZES};
+use crate::support::{find_mall_segments, real_file, Session, SEGMENT_SIZES};
 
 #[tokio::test]
 async fn auto_k_on_mall_customers_named_and_kept_after_reload() {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/real/mall_customers.csv");
-    let Ok(path) = path.canonicalize() else {
-        eprintln!("skipping: ../shared not found");
+    let Some(path) = real_file("mall_customers.csv") else {
         return;
     };
     let s = Session::open().await;

@@ -3,9 +3,7 @@
 //! screenshot is kept in target/e2e-artifacts), a fix accepted, and the fix
 //! still applied after a reload.
 
-use std::path::PathBuf;
-
-use crate::support::Session;
+use crate::support::{real_file, Session};
 
 const PADDED: &str = "TotalCharges: 11 cells have spaces around their value or are only spaces.";
 
@@ -19,10 +17,7 @@ fn finding_listed(text: &str) -> String {
 
 #[tokio::test]
 async fn telco_dashboard_fix_and_reload() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/real/telco_customer_churn.csv");
-    let Ok(path) = path.canonicalize() else {
-        eprintln!("skipping: ../shared not found");
+    let Some(path) = real_file("telco_customer_churn.csv") else {
         return;
     };
     let s = Session::open().await;

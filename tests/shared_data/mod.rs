@@ -51,3 +51,18 @@ pub fn assert_close(ours: f64, theirs: f64, what: &str) {
         "{what}: {ours} vs {theirs}"
     );
 }
+
+/// Online Retail's purchase-log columns as the oracles read them.
+#[allow(dead_code)]
+pub fn online_retail_columns(
+    table: &nimrokh::core::table::Table,
+) -> nimrokh::core::customers::TransactionColumns {
+    nimrokh::core::customers::TransactionColumns {
+        customer: column_named(table, "CustomerID"),
+        date: column_named(table, "InvoiceDate"),
+        value: Some(column_named(table, "TotalPrice")),
+        invoice: Some(column_named(table, "InvoiceNo")),
+        quantity: Some(column_named(table, "Quantity")),
+        unit_price: Some(column_named(table, "UnitPrice")),
+    }
+}

@@ -150,3 +150,18 @@ impl std::fmt::Display for RuleError {
         }
     }
 }
+
+#[cfg(test)]
+impl Rule {
+    /// A rule of one condition with one value (tests write many).
+    pub fn one(column: &str, operator: Operator, value: &str) -> Rule {
+        Rule {
+            join: Join::All,
+            conditions: vec![Condition {
+                column: column.into(),
+                operator,
+                values: vec![value.into()],
+            }],
+        }
+    }
+}

@@ -24,6 +24,19 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The real file `name` of ../shared/data/real, absolute; None (saying
+/// why the test skips) without ../shared.
+pub fn real_file(name: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/real")
+        .join(name);
+    let found = path.canonicalize().ok();
+    if found.is_none() {
+        eprintln!("skipping: ../shared not found");
+    }
+    found
+}
+
 /// Where end-to-end artifacts (screenshots) go: target/e2e-artifacts.
 pub fn artifacts_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-artifacts");
