@@ -18,4 +18,5 @@ pub mod relate;
 pub mod schema;
 pub mod segment;
 pub mod stats;
+pub mod store;
 pub mod table;

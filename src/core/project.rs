@@ -326,14 +326,17 @@ pub fn decode(saved: Option<&str>) -> Restored {
     let Some(text) = saved else {
         return Restored::Fresh;
     };
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(err) => {
-            return Restored::Corrupt {
-                reason: err.to_string(),
-            }
-        }
-    };
+    match serde_json::from_str(text) {
+        Ok(value) => decode_value(value),
+        Err(err) => Restored::Corrupt {
+            reason: err.to_string(),
+        },
+    }
+}
+
+/// Read a saved project already parsed as JSON (the project inside a saved
+/// copy or a project file), whatever its version.
+pub fn decode_value(value: serde_json::Value) -> Restored {
     let Some(version) = value.get("format_version").and_then(|v| v.as_u64()) else {
         return Restored::Corrupt {
             reason: "no format_version".to_string(),

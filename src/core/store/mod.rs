@@ -1,0 +1,27 @@
+//! Where projects are kept: a catalogue of projects and, for each, its
+//! settings in two copies, behind a small key–value interface. The browser
+//! gives localStorage (`app/storage.rs`); tests give [`MemoryStore`]. All the
+//! rules about versions, half-written saves, other tabs and full storage
+//! live here, so they are tested natively.
+
+mod catalog;
+mod copies;
+mod keys;
+mod memory;
+mod projects;
+
+pub use catalog::{Catalog, ProjectEntry, CATALOG_FORMAT};
+pub use copies::{SavedCopy, COPY_FORMAT};
+pub use keys::is_ours;
+pub use memory::MemoryStore;
+pub use projects::{Opened, OpenedProject, ProjectStore, SaveError};
+
+/// A key–value store of text (localStorage's shape). Writes may be refused
+/// (storage full, private mode); a refused write leaves the old value.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
+    fn remove(&mut self, key: &str);
+    /// Every key in the store.
+    fn keys(&self) -> Vec<String>;
+}
