@@ -39,7 +39,7 @@ def gregorian_to_jalali(day):
 
     The arithmetic algorithm of jdf.scr.ir (Borkowski's 33-year cycles, valid
     1800-2200 CE); checked against jdatetime's 1,603 dates in
-    tests/fixtures/jalali_jdatetime.csv by demo/check_demo.py.
+    tests/fixtures/jalali_jdatetime.csv by tests/tools/demo/check_demo.py.
     """
     gy, gm, gd = day.year, day.month, day.day
     g_d_m = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Do the latent customer types show up as clusters? (Needs scikit-learn.)
 
-    python3 demo/make_demo.py --truth /tmp/demo-truth
-    /tmp/skl/bin/python demo/check_segments.py /tmp/demo-truth
+    python3 tests/tools/demo/make_demo.py --truth /tmp/demo-truth
+    /tmp/skl/bin/python tests/tools/demo/check_segments.py /tmp/demo-truth
 
 For each flavour: per buying customer, age, income, recency (days since the
 last purchase), log orders and log net spend, standardised; k-means
@@ -21,6 +21,7 @@ from sklearn.preprocessing import StandardScaler
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+DATA = os.path.join(HERE, "..", "..", "..", "src", "web", "demo")
 
 from check_demo import parse_date  # noqa: E402
 from demo_locales import FLAVOURS  # noqa: E402
@@ -29,8 +30,8 @@ from make_demo import END  # noqa: E402
 
 def features(folder, loc):
     h = loc.headers
-    customers = pd.read_csv(os.path.join(HERE, folder, "customers.csv"), dtype=str).set_index(h["customers"][0])
-    lines = pd.read_csv(os.path.join(HERE, folder, "transactions.csv"), dtype=str)
+    customers = pd.read_csv(os.path.join(DATA, folder, "customers.csv"), dtype=str).set_index(h["customers"][0])
+    lines = pd.read_csv(os.path.join(DATA, folder, "transactions.csv"), dtype=str)
     customer, date, quantity = h["transactions"][1], h["transactions"][2], h["transactions"][4]
     total = next(n for n in h["transactions"] if n == "total" or "الإجمالي" in n or "کل" in n)
     lines["day"] = [parse_date(loc, x) for x in lines[date]]

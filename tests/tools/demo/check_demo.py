@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the demo files make_demo.py wrote, without Nimrokh:
 
-    python3 demo/check_demo.py
+    python3 tests/tools/demo/check_demo.py
 
 1. The Jalali dates: make_demo's converter against jdatetime's 1,603 dates in
    tests/fixtures/jalali_jdatetime.csv (the oracle the Rust code is tested by).
@@ -23,7 +23,8 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
+DATA = os.path.join(ROOT, "src", "web", "demo")
 sys.path.insert(0, HERE)
 
 from demo_locales import FLAVOURS, gregorian_to_jalali  # noqa: E402
@@ -48,7 +49,7 @@ def check_jalali():
 
 
 def read(folder, name):
-    with open(os.path.join(HERE, folder, name), encoding="utf-8", newline="") as f:
+    with open(os.path.join(DATA, folder, name), encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     return rows[0], rows[1:]
 
@@ -91,7 +92,7 @@ def check_logs(folder, loc):
         assert 0 <= int(score) <= 10, score
         assert START <= parse_date(loc, date) <= END, date
     buyers = {row[1] for row in lines if int(row[4]) > 0}
-    size = sum(os.path.getsize(os.path.join(HERE, folder, f)) for f in os.listdir(os.path.join(HERE, folder)))
+    size = sum(os.path.getsize(os.path.join(DATA, folder, f)) for f in os.listdir(os.path.join(DATA, folder)))
     assert size < 400 * 1024, size
     print(f"{folder}: {len(customers)} customers ({len(ids - buyers)} never bought), "
           f"{len(lines)} lines ({returns} returns), {len(feedback)} answers, {size / 1024:.0f} KiB: ok")

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Nimrokh's demo shop: customers, transactions and feedback in three flavours.
 
-    python3 demo/make_demo.py            # writes demo/shop, demo/shop-ar, demo/shop-fa
-    python3 demo/make_demo.py --seed 7   # another draw of the same shop
+    python3 tests/tools/demo/make_demo.py            # writes demo/shop, demo/shop-ar, demo/shop-fa
+    python3 tests/tools/demo/make_demo.py --seed 7   # another draw of the same shop
 
 Everything is synthetic (names, emails, purchases, comments): no real person is
 described. The same seed always writes the same bytes (numpy's PCG64 through
@@ -354,7 +354,7 @@ def describe(name, folder, customers, lines, feedback, spend):
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)))
+    parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "src", "web", "demo"))
     parser.add_argument("--truth", metavar="DIR",
                         help="also write each customer's latent type to DIR/<flavour>-types.csv "
                              "(for checking segmentations; not part of the demo)")
