@@ -7,6 +7,7 @@ pub mod charts;
 pub mod clv;
 pub mod customer_base;
 pub mod customers;
+pub mod demo;
 pub mod export;
 pub mod feedback;
 pub mod i18n;
