@@ -313,7 +313,7 @@ fn an_unreadable_catalogue_is_made_again_from_the_projects_found() {
     let (projects, opened) = ProjectStore::open(projects.store, "t", "Project", 1.0);
     assert!(opened.catalog_rebuilt);
     assert_eq!(loaded(&opened.project.restored), &second);
-    assert_eq!(projects.catalog().projects[0].name, "Project 1");
+    assert_eq!(projects.catalog().projects[0].name, "Project");
     assert_eq!(
         projects.store.get("nimrokh.projects.unreadable").as_deref(),
         Some("{\"format\":")

@@ -5,87 +5,16 @@
 //! (read only to compare). Both are written in one transaction, so a
 //! snapshot is there whole or not at all.
 
-use js_sys::{Array, Promise};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::IdbTransactionMode;
+
+pub use super::idb::StoreError;
+use super::idb::{failed, open, wait};
 
 use crate::core::segment::{Members, SnapshotInfo, SNAPSHOT_FORMAT};
 
-const DATABASE: &str = "nimrokh";
-const VERSION: u32 = 1;
-const INFO: &str = "snapshot_info";
-const MEMBERS: &str = "snapshot_members";
-
-/// Why the store could not do what was asked, for the page to say.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StoreError {
-    /// No IndexedDB here (some private modes).
-    Unavailable,
-    /// The browser refused, with its reason (quota, blocked…).
-    Failed(String),
-    /// A stored snapshot did not read back.
-    Unreadable,
-}
-
-fn failed(error: JsValue) -> StoreError {
-    let reason = error
-        .dyn_ref::<web_sys::DomException>()
-        .map(|e| format!("{}: {}", e.name(), e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"));
-    StoreError::Failed(reason)
-}
-
-/// A promise settled by the request's success (its result) or error.
-fn settled(request: &IdbRequest) -> Promise {
-    let request = request.clone();
-    Promise::new(&mut |resolve, reject| {
-        let done = request.clone();
-        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
-        });
-        let broken = request.clone();
-        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
-            let reason = broken
-                .error()
-                .ok()
-                .flatten()
-                .map_or(JsValue::UNDEFINED, JsValue::from);
-            let _ = reject.call1(&JsValue::NULL, &reason);
-        });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
-        request.set_onerror(Some(on_error.unchecked_ref()));
-    })
-}
-
-async fn wait(request: &IdbRequest) -> Result<JsValue, StoreError> {
-    JsFuture::from(settled(request)).await.map_err(failed)
-}
-
-/// The database, its stores made on first use.
-async fn open() -> Result<IdbDatabase, StoreError> {
-    let factory = web_sys::window()
-        .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or(StoreError::Unavailable)?;
-    let opening = factory.open_with_u32(DATABASE, VERSION).map_err(failed)?;
-    let upgrading = opening.clone();
-    let on_upgrade = Closure::once_into_js(move |_: web_sys::Event| {
-        let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) else {
-            return;
-        };
-        let names = db.object_store_names();
-        for store in [INFO, MEMBERS] {
-            if !names.contains(store) {
-                let _ = db.create_object_store(store);
-            }
-        }
-    });
-    opening.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    let db = wait(&opening).await?;
-    db.dyn_into::<IdbDatabase>().map_err(failed)
-}
+use super::idb::{SNAPSHOT_INFO as INFO, SNAPSHOT_MEMBERS as MEMBERS};
 
 fn key(id: u64) -> JsValue {
     // Ids are milliseconds since 1970: exact in an f64.

@@ -23,14 +23,17 @@ use super::personas_panel::PersonasPanel;
 use super::preview::Preview;
 use super::profile_dashboard::ProfileDashboard;
 use super::project_files::ProjectFiles;
+use super::projects_panel::ProjectsPanel;
 use super::quality_panel::QualityPanel;
 use super::rule_segments_panel::RuleSegmentsPanel;
+use super::saving::start_autosave;
 use super::segments_panel::SegmentsPanel;
-use super::storage::{load_project, save_project};
+use super::storage::{open_projects, Projects};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::project::{ColumnChoice, FileRef, ProjectState, Restored};
 use crate::core::quality::Fix;
 use crate::core::schema::{ColumnType, DateOrder, Role};
+use crate::core::store::{Catalog, Opened};
 use crate::engine::{
     ColumnSummary, FilePlace, Progress, ProjectLink, Request, Response, RowFilter, TableSummary,
 };
@@ -107,6 +110,18 @@ pub struct Studio {
     /// The files' roles, keys and link report, as last worked out.
     pub link: RwSignal<Option<ProjectLink>>,
     engine: StoredValue<EngineClient, LocalStorage>,
+    /// The saved projects (localStorage) and this page's place in them.
+    pub(super) projects: StoredValue<Projects, LocalStorage>,
+    /// The open project's id (fixed for the page's life: opening another
+    /// project opens the page again).
+    pub project_id: u32,
+    /// The projects, as listed.
+    pub catalog: RwSignal<Catalog>,
+    /// The newest revision of the project this tab has read or written.
+    pub(super) revision: StoredValue<u64>,
+    /// Files already kept in IndexedDB (name, size, date), so a file read
+    /// back from there is not written again.
+    pub(super) kept_files: StoredValue<Vec<(String, u64, f64)>>,
     /// The open file's handle, to read it again with other options.
     pub(super) file: StoredValue<Option<File>, LocalStorage>,
     /// The handles of the files beside it, to open one of them later.
@@ -140,20 +155,25 @@ impl Studio {
             .with(|l| l.as_ref().is_some_and(|l| l.summary.report.is_workbook()))
     }
 
-    pub fn new(restored: Restored) -> Self {
-        let (project, notices, can_save) = match restored {
+    pub fn new(projects: Projects, opened: Opened) -> Self {
+        let (project, mut notices, can_save) = match opened.project.restored {
             Restored::Fresh => (ProjectState::default(), vec![], true),
-            Restored::Loaded(state) => {
-                let notices = state
-                    .file_names()
-                    .into_iter()
-                    .map(|name| Notice::FileMissing { name })
-                    .collect();
-                (state, notices, true)
-            }
+            // Its files come back from IndexedDB (kept_files.rs); those
+            // that do not are asked for.
+            Restored::Loaded(state) => (state, vec![], true),
             Restored::Newer { found, state } => (state, vec![Notice::NewerFormat { found }], false),
             Restored::Corrupt { .. } => (ProjectState::default(), vec![Notice::Corrupt], true),
         };
+        if let Some(saved_ms) = opened.project.fell_back_to {
+            notices.push(Notice::FellBack { saved_ms });
+        }
+        if opened.catalog_rebuilt {
+            notices.push(Notice::CatalogRebuilt);
+        }
+        if opened.catalog_newer {
+            notices.push(Notice::CatalogNewer);
+        }
+        let catalog = projects.catalog().clone();
         let engine_home = RwSignal::new(EngineHome::Starting);
         Studio {
             engine_home,
@@ -169,6 +189,11 @@ impl Studio {
             files_generation: RwSignal::new(0),
             link: RwSignal::new(None),
             beside_handles: StoredValue::new_local(Vec::new()),
+            projects: StoredValue::new_local(projects),
+            project_id: opened.project.id,
+            catalog: RwSignal::new(catalog),
+            revision: StoredValue::new(opened.project.revision),
+            kept_files: StoredValue::new(Vec::new()),
         }
     }
 
@@ -314,14 +339,19 @@ impl Studio {
                     self.sync_fixes(&mut summary, true).await;
                     self.apply_saved_choices(&mut summary).await;
                 } else {
+                    let mut replaced = None;
                     self.project.update(|p| {
                         p.columns.clear();
                         p.fixes.clear();
                         // The file it replaces has left the project.
                         if let Some(previous) = &p.file {
                             p.links.remove(&previous.name);
+                            replaced = Some(previous.name.clone());
                         }
                     });
+                    if let Some(replaced) = replaced {
+                        self.unkeep_file(replaced);
+                    }
                 }
                 self.project.update(|project| {
                     let kept = project
@@ -336,6 +366,7 @@ impl Studio {
                     project.load_options = options;
                 });
                 self.forget_missing(&name);
+                self.keep_file(&file);
                 self.file.set_value(Some(file));
                 self.show_open(summary);
                 self.status.set(LoadStatus::Idle);
@@ -597,7 +628,8 @@ pub(super) fn default_chart_column(summary: &TableSummary) -> Option<String> {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let studio = Studio::new(load_project());
+    let (projects, opened) = open_projects("");
+    let studio = Studio::new(projects, opened);
     provide_context(studio);
     let lang = Signal::derive(move || studio.project.with(|p| p.lang));
     let i18n = provide_i18n(lang);
@@ -612,20 +644,8 @@ pub fn App() -> impl IntoView {
         document().set_title(&i18n.t("app.title"));
     });
 
-    // Autosave the settings whenever they change.
-    Effect::new(move |_| {
-        let project = studio.project.get();
-        if !studio.can_save.get_untracked() {
-            return;
-        }
-        let failure = save_project(&project).err();
-        studio.notices.update(|notices| {
-            notices.retain(|n| !matches!(n, Notice::SaveFailed { .. }));
-            if let Some(reason) = failure {
-                notices.push(Notice::SaveFailed { reason });
-            }
-        });
-    });
+    start_autosave(studio);
+    studio.restore_files();
 
     view! {
         <header class="app-header">
@@ -637,6 +657,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" data-engine=move || studio.engine_home.get().as_str()>
             <Notices />
+            <ProjectsPanel />
             <FileDrop on_files=move |files| studio.open_files(files) />
             <LoadProgress />
             <Show when=move || studio.loaded.with(Option::is_some)>

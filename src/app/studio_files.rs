@@ -60,6 +60,7 @@ impl Studio {
                 summary,
             });
         });
+        self.keep_file(&file);
         self.beside_handles.update_value(|handles| {
             handles.retain(|h| h.name() != name);
             handles.push(file);
@@ -135,6 +136,7 @@ impl Studio {
             self.beside_handles
                 .update_value(|handles| handles.retain(|h| h.name() != name));
             self.forget_missing(&name);
+            self.unkeep_file(name);
             self.files_generation.update(|g| *g = g.wrapping_add(1));
         });
     }

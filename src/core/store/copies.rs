@@ -47,7 +47,7 @@ impl SavedCopy {
 pub(super) enum ReadCopy {
     Empty,
     /// The copy and what its project decoded to (never `Corrupt`/`Fresh`).
-    Good(SavedCopy, Restored),
+    Good(Box<(SavedCopy, Restored)>),
     /// Unreadable; its revision when at least that was legible.
     Bad {
         revision: Option<u64>,
@@ -84,7 +84,7 @@ pub(super) fn read(text: Option<&str>) -> ReadCopy {
             revision,
             reason: "empty project".to_string(),
         },
-        restored => ReadCopy::Good(copy, restored),
+        restored => ReadCopy::Good(Box::new((copy, restored))),
     }
 }
 
@@ -93,7 +93,7 @@ impl ReadCopy {
     pub(super) fn revision(&self) -> u64 {
         match self {
             ReadCopy::Empty => 0,
-            ReadCopy::Good(copy, _) => copy.revision,
+            ReadCopy::Good(good) => good.0.revision,
             ReadCopy::Bad { revision, .. } => revision.unwrap_or(0),
         }
     }

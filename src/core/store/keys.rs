@@ -31,6 +31,12 @@ pub(super) fn project_id(key: &str) -> Option<u32> {
     id.parse().ok()
 }
 
+/// Whether `key` holds a copy of project `id` (another tab's write to
+/// watch for).
+pub fn is_copy_of(key: &str, id: u32) -> bool {
+    key == copy(id, 0) || key == copy(id, 1)
+}
+
 /// Whether `key` is one of ours.
 pub fn is_ours(key: &str) -> bool {
     key.starts_with(PREFIX)
@@ -49,5 +55,8 @@ mod tests {
         assert_eq!(project_id(LEGACY_PROJECT), None);
         assert_eq!(project_id("nimrokh.project.unreadable"), None);
         assert!(is_ours(CATALOG) && !is_ours("other.app"));
+        assert!(is_copy_of("nimrokh.project.4.b", 4));
+        assert!(!is_copy_of("nimrokh.project.4.unreadable", 4));
+        assert!(!is_copy_of("nimrokh.project.44.a", 4));
     }
 }

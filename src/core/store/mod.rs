@@ -4,17 +4,26 @@
 //! rules about versions, half-written saves, other tabs and full storage
 //! live here, so they are tested natively.
 
+mod bundle;
 mod catalog;
 mod copies;
 mod keys;
 mod memory;
 mod projects;
+mod recipe;
 
+pub use bundle::{
+    encode_header, read_header, Bundle, BundleError, BundleFile, BUNDLE_FORMAT, MAX_HEADER,
+};
 pub use catalog::{Catalog, ProjectEntry, CATALOG_FORMAT};
 pub use copies::{SavedCopy, COPY_FORMAT};
-pub use keys::is_ours;
+pub use keys::{is_copy_of, is_ours};
 pub use memory::MemoryStore;
 pub use projects::{Opened, OpenedProject, ProjectStore, SaveError};
+pub use recipe::{
+    apply_recipe, needed_columns, read_recipe, recipe_of, recipe_text, Recipe, RecipeError,
+    RecipeSegmentation, RECIPE_FORMAT,
+};
 
 /// A key–value store of text (localStorage's shape). Writes may be refused
 /// (storage full, private mode); a refused write leaves the old value.

@@ -114,14 +114,14 @@ impl<S: KeyValue> ProjectStore<S> {
             fell_back_to,
         };
         match (&read[newest], &read[1 - newest]) {
-            (ReadCopy::Good(_, restored), _) => opened(restored.clone(), None),
+            (ReadCopy::Good(good), _) => opened(good.1.clone(), None),
             (ReadCopy::Bad { reason, .. }, other) => {
                 // Kept aside before anything can write over it.
                 if let Some(text) = self.store.get(&keys::copy(id, newest)) {
                     let _ = self.store.set(&keys::unreadable(id), &text);
                 }
                 match other {
-                    ReadCopy::Good(copy, restored) => opened(restored.clone(), Some(copy.saved_ms)),
+                    ReadCopy::Good(good) => opened(good.1.clone(), Some(good.0.saved_ms)),
                     _ => opened(
                         Restored::Corrupt {
                             reason: reason.clone(),
@@ -159,7 +159,7 @@ impl<S: KeyValue> ProjectStore<S> {
             let saved_ms = read
                 .iter()
                 .filter_map(|r| match r {
-                    ReadCopy::Good(copy, _) if copy.revision == stored => Some(copy.saved_ms),
+                    ReadCopy::Good(good) if good.0.revision == stored => Some(good.0.saved_ms),
                     _ => None,
                 })
                 .next()
@@ -318,7 +318,8 @@ impl<S: KeyValue> ProjectStore<S> {
         }
     }
 
-    /// Make a catalogue from the projects whose copies are in the store.
+    /// Make a catalogue from the projects whose copies are in the store;
+    /// their names are lost, so each gets `name`.
     fn rebuild_catalog(&mut self, name: &str, now_ms: f64) {
         if let Some(text) = self.store.get(keys::CATALOG) {
             let _ = self.store.set("nimrokh.projects.unreadable", &text);
@@ -340,7 +341,7 @@ impl<S: KeyValue> ProjectStore<S> {
                 .iter()
                 .map(|&id| super::ProjectEntry {
                     id,
-                    name: format!("{name} {id}"),
+                    name: name.to_string(),
                     created_ms: now_ms,
                 })
                 .collect(),
