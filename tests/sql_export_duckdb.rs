@@ -207,3 +207,68 @@ fn kmeans_sql_gives_every_mall_customer_the_engines_segment() {
         assert_same(&ours, &duckdb, table.row_count(), what);
     }
 }
+
+fn condition(column: &str, operator: Operator, values: &[&str]) -> Condition {
+    Condition {
+        column: column.into(),
+        operator,
+        values: values.iter().map(|v| v.to_string()).collect(),
+    }
+}
+
+#[test]
+fn rule_sql_gives_every_mall_customer_the_engines_segment() {
+    let (Some(dir), Some(table)) = (real_dir(), real_table("mall_customers.csv")) else {
+        return;
+    };
+    let csv = dir.join("mall_customers.csv");
+    let id = column_named(&table, "customer_id");
+    let rules = vec![
+        Rule {
+            join: Join::All,
+            conditions: vec![
+                condition("age", Operator::Less, &["30"]),
+                condition("gender", Operator::Equals, &[" FEMALE"]),
+            ],
+        },
+        Rule {
+            join: Join::Any,
+            conditions: vec![
+                condition("annual_income_thousands", Operator::Between, &["120", "70"]),
+                condition("spending_score", Operator::GreaterOrEqual, &["80"]),
+            ],
+        },
+        Rule {
+            join: Join::All,
+            conditions: vec![
+                condition("gender", Operator::NotEquals, &["male"]),
+                condition("age", Operator::LessOrEqual, &["45"]),
+                condition("customer_id", Operator::Contains, &["01"]),
+            ],
+        },
+        Rule {
+            join: Join::All,
+            conditions: vec![
+                condition("age", Operator::Equals, &["35.0"]),
+                condition("gender", Operator::IsNotEmpty, &[]),
+            ],
+        },
+        Rule {
+            join: Join::All,
+            conditions: vec![condition("spending_score", Operator::Greater, &[])],
+        },
+    ];
+    let mut engine = engine_with(&csv);
+    let counts = engine.handle(Request::RuleSegments { rules });
+    let Response::RuleSegments(counts) = counts else {
+        panic!("{counts:?}");
+    };
+    assert!(
+        counts.segments.iter().take(4).all(|s| s.assigned > 0),
+        "{counts:?}"
+    );
+    let sql = sql_of(&mut engine, SqlSource::Rules, "customers");
+    let ours = engine_segments(&mut engine, SegmentSource::Rules, id);
+    let duckdb = run_duckdb(&csv, "customers", &sql, "customer_id", &[]);
+    assert_same(&ours, &duckdb, table.row_count(), "rules");
+}

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Engine, Response, SegmentError};
-use crate::core::export::sql::{kmeans_sql, KMeansDefinition, SqlDialect};
+use crate::core::export::sql::{kmeans_sql, rules_sql, KMeansDefinition, SqlDialect};
+use crate::core::segment::RuleSegment;
 
 /// Which segmentation to write as SQL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,13 +58,17 @@ impl Engine {
         ))
     }
 
-    fn rules_sql(
-        &self,
-        _dialect: SqlDialect,
-        _table_name: &str,
-        _names: &[String],
-    ) -> Option<String> {
-        None
+    fn rules_sql(&self, dialect: SqlDialect, table_name: &str, names: &[String]) -> Option<String> {
+        let table = self.table()?;
+        let segments: Vec<RuleSegment> = self
+            .kept_rules()?
+            .iter()
+            .map(|rule| RuleSegment {
+                name: String::new(),
+                rule: rule.clone(),
+            })
+            .collect();
+        Some(rules_sql(table, &segments, names, dialect, table_name))
     }
 
     fn rfm_sql(&self, _dialect: SqlDialect, _table_name: &str) -> Option<String> {

@@ -17,7 +17,7 @@
 //! engine's folding (case, spaces, dots, Arabic/Persian letter variants,
 //! digit scripts) written as `LOWER` + `TRANSLATE`.
 
-use super::dialect::{float, SqlDialect};
+use super::dialect::SqlDialect;
 use crate::core::calendar::{day_number, parse_day};
 use crate::core::schema::{is_missing, parse_measure, DateOrder};
 use crate::core::table::TextColumn;
@@ -90,11 +90,6 @@ pub fn day(d: SqlDialect, x: &str, order: Option<DateOrder>) -> String {
         })
         .collect();
     format!("CASE {} END", whens.join(" "))
-}
-
-/// A literal for a number the SQL compares with.
-pub fn number_literal(value: f64) -> String {
-    float(value)
 }
 
 /// The text SQL's `TRIM` leaves (spaces only, unlike Rust's `trim`).

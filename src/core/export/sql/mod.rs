@@ -24,7 +24,9 @@ mod cells;
 mod dialect;
 mod header;
 mod kmeans;
+mod rules;
 
 pub use cells::{plain_day, plain_number, ReadingGap};
 pub use dialect::{float, SqlDialect};
 pub use kmeans::{kmeans_sql, KMeansDefinition};
+pub use rules::rules_sql;
