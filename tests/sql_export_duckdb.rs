@@ -272,3 +272,60 @@ fn rule_sql_gives_every_mall_customer_the_engines_segment() {
     let duckdb = run_duckdb(&csv, "customers", &sql, "customer_id", &[]);
     assert_same(&ours, &duckdb, table.row_count(), "rules");
 }
+
+#[test]
+fn rfm_sql_gives_every_online_retail_customer_the_engines_scores_and_segment() {
+    let (Some(dir), Some(table)) = (real_dir(), real_table("online_retail_dec2010.csv")) else {
+        return;
+    };
+    let csv = dir.join("online_retail_dec2010.csv");
+    let mut engine = engine_with(&csv);
+    let built = engine.handle(Request::Customers {
+        columns: online_retail_columns(&table),
+        as_of: None,
+        file: None,
+    });
+    assert!(matches!(built, Response::Customers(_)), "{built:?}");
+    assert!(matches!(
+        engine.handle(Request::Rfm { rules: None }),
+        Response::Rfm(_)
+    ));
+    let sql = sql_of(&mut engine, SqlSource::Rfm, "transactions");
+    let ours: HashMap<String, Vec<String>> = engine
+        .rfm_assignments()
+        .map(|(record, a)| {
+            let s = a.score;
+            (
+                record.id.clone(),
+                vec![
+                    a.segment.map(|s| s.key().to_string()).unwrap_or_default(),
+                    s.recency.to_string(),
+                    s.frequency.to_string(),
+                    s.monetary.to_string(),
+                    record.days_since_last.to_string(),
+                    record.orders.to_string(),
+                ],
+            )
+        })
+        .collect();
+    let duckdb = run_duckdb(
+        &csv,
+        "transactions",
+        &sql,
+        "customer_id",
+        &["r", "f", "m", "days_since_last", "orders"],
+    );
+    assert_eq!(duckdb.len(), ours.len(), "one row per customer");
+    let differ: Vec<String> = duckdb
+        .iter()
+        .filter(|row| ours.get(&row[0]).map(|o| o.as_slice()) != Some(&row[1..]))
+        .map(|row| format!("{row:?} vs {:?}", ours.get(&row[0])))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{} differ: {:?}",
+        differ.len(),
+        &differ[..differ.len().min(10)]
+    );
+    eprintln!("rfm: all {} customers agree", ours.len());
+}

@@ -4,8 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Engine, Response, SegmentError};
-use crate::core::export::sql::{kmeans_sql, rules_sql, KMeansDefinition, SqlDialect};
-use crate::core::segment::RuleSegment;
+use crate::core::customer_base::BASE_UNIT;
+use crate::core::export::sql::{
+    kmeans_sql, rfm_sql, rules_sql, KMeansDefinition, RfmDefinition, SqlDialect,
+};
+use crate::core::segment::{rfm_segments, RuleSegment};
 
 /// Which segmentation to write as SQL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,7 +74,30 @@ impl Engine {
         Some(rules_sql(table, &segments, names, dialect, table_name))
     }
 
-    fn rfm_sql(&self, _dialect: SqlDialect, _table_name: &str) -> Option<String> {
-        None
+    fn rfm_sql(&self, dialect: SqlDialect, table_name: &str) -> Option<String> {
+        let (base, rules, source) = self.rfm_parts()?;
+        let table = self.project_table(Some(source))?;
+        let (report, _) = rfm_segments(&base.records, rules);
+        let as_of = base.summary.as_of;
+        // Lines count up to the end of the as-of period (a week), as
+        // `summarise_customers` filters them.
+        let period = BASE_UNIT.period_of(as_of);
+        let last_day = (as_of..as_of.saturating_add(7))
+            .take_while(|&day| BASE_UNIT.period_of(day) == period)
+            .last()
+            .unwrap_or(as_of);
+        Some(rfm_sql(
+            &RfmDefinition {
+                table,
+                columns: base.columns,
+                date_order: base.date_order,
+                as_of,
+                last_day,
+                rules,
+                thresholds: [&report.recency, &report.frequency, &report.monetary],
+            },
+            dialect,
+            table_name,
+        ))
     }
 }

@@ -24,9 +24,11 @@ mod cells;
 mod dialect;
 mod header;
 mod kmeans;
+mod rfm;
 mod rules;
 
 pub use cells::{plain_day, plain_number, ReadingGap};
 pub use dialect::{float, SqlDialect};
 pub use kmeans::{kmeans_sql, KMeansDefinition};
+pub use rfm::{rfm_sql, RfmDefinition};
 pub use rules::rules_sql;
