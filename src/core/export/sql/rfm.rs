@@ -172,3 +172,74 @@ SELECT customer_id, days_since_last, orders, spend, r, f, m, fm,\n  CASE\n{whens
         segment = d.ident("segment"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::calendar::day_number;
+    use crate::core::segment::{ScoreLevel, ScoreThresholds};
+
+    fn sql(d: SqlDialect) -> String {
+        let table = Table::from_rows(
+            &["id", "date", "amount", "invoice"],
+            &[
+                &["a", "2024-01-02", "10", "1"],
+                &["b", "2024-01-03", "$5", "C2"],
+            ],
+        );
+        let levels = ScoreThresholds {
+            levels: vec![ScoreLevel {
+                score: 1,
+                customers: 1,
+                min: Some(1.0),
+                max: Some(2.0),
+            }],
+        };
+        let as_of = day_number(2024, 1, 4).unwrap();
+        rfm_sql(
+            &RfmDefinition {
+                table: &table,
+                columns: TransactionColumns {
+                    customer: 0,
+                    date: 1,
+                    value: Some(2),
+                    invoice: Some(3),
+                    ..TransactionColumns::default()
+                },
+                date_order: None,
+                as_of,
+                last_day: as_of + 3,
+                rules: &RfmRules::standard(),
+                thresholds: [&levels, &levels, &levels],
+            },
+            d,
+            "sales.lines",
+        )
+    }
+
+    #[test]
+    fn duckdb_shape() {
+        let text = sql(SqlDialect::DuckDb);
+        assert!(text
+            .starts_with("-- Nimrokh segment definition: RFM segments of the customers (DuckDB)."));
+        assert!(text.contains("FROM \"sales\".\"lines\" AS t"));
+        assert!(text.contains("DATE_DIFF('day', MAX(day), DATE '2024-01-04') AS days_since_last"));
+        assert!(text.contains("((5 * recency_rank + n - 2) // (n - 1))"));
+        assert!(text.contains("THEN 'champions'"));
+        assert!(text.contains("amount: 1 cell(s), e.g. \"$5\""));
+        assert!(text.contains("AND day <= DATE '2024-01-07'"));
+    }
+
+    #[test]
+    fn spark_and_bigquery_shapes() {
+        let spark = sql(SqlDialect::Spark);
+        assert!(spark.contains("FROM `sales`.`lines` AS t"));
+        assert!(spark.contains("DATEDIFF(DATE '2024-01-04', MAX(day))"));
+        assert!(spark.contains("((f + m + 1) DIV (2))"));
+        assert!(spark.contains("(invoice RLIKE '^(?:[Cc][0-9].*)$')"));
+        let bigquery = sql(SqlDialect::BigQuery);
+        assert!(bigquery.contains("DATE_DIFF(DATE '2024-01-04', MAX(day), DAY)"));
+        assert!(bigquery.contains("DIV(5 * monetary_rank + n - 2, n - 1)"));
+        assert!(bigquery.contains("REGEXP_CONTAINS(invoice, '^(?:[Cc][0-9].*)$')"));
+    }
+}
