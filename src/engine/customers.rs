@@ -26,6 +26,8 @@ pub(super) struct Customers {
     /// Each customer's RFM scores and segment (in `base.records` order)
     /// under the rules last asked for; empty until `Request::Rfm`.
     rfm: Vec<RfmAssignment>,
+    /// The rules of that assignment (for the SQL export).
+    rfm_rules: Option<RfmRules>,
 }
 
 impl Engine {
@@ -52,6 +54,7 @@ impl Engine {
                     source: source.name.clone(),
                     selection: None,
                     rfm: Vec::new(),
+                    rfm_rules: None,
                 };
                 Response::Customers(summary)
             }
@@ -108,7 +111,16 @@ impl Engine {
         let rules = rules.unwrap_or_default();
         let (report, assignments) = rfm_segments(&base.records, &rules);
         self.customers.rfm = assignments;
+        self.customers.rfm_rules = Some(rules);
         Response::Rfm(Box::new(report))
+    }
+
+    /// The base, the rules of its last RFM segments and the file it was
+    /// read from, once RFM has been asked for.
+    pub(super) fn rfm_parts(&self) -> Option<(&CustomerBase, &RfmRules, &str)> {
+        let base = self.customers.base.as_ref()?;
+        let rules = self.customers.rfm_rules.as_ref()?;
+        Some((base, rules, self.customers.source.as_str()))
     }
 
     /// Each customer of the base with their RFM scores and segment, as last

@@ -4,13 +4,14 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ColumnSummary, FilePlace, LinkChoice, ProjectLink, RowFilter, SegmentError, SegmentRequest,
-    SegmentSource, SegmentationSummary, TableSummary,
+    SegmentSource, SegmentationSummary, SqlSource, TableSummary,
 };
 use crate::core::associations::AssociationMatrix;
 use crate::core::customer_base::{
     BaseError, CustomerBaseSummary, CustomerQuery, CustomerRecord, CustomerStory,
 };
 use crate::core::customers::TransactionColumns;
+use crate::core::export::sql::SqlDialect;
 use crate::core::feedback::{GroupSentiment, Nps, ScaleAnswers, SentimentReport};
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::persona::PersonaFacts;
@@ -189,6 +190,16 @@ pub enum Request {
     /// customer base, its figures headed `headers` (answered as
     /// `Personas`; each fact's segment is its place in `RfmSegment::ALL`).
     RfmPersonas { headers: Vec<String> },
+    /// The kept segmentation `of` as SQL in `dialect`, reading the table
+    /// the warehouse calls `table`; segments named `names` (k-means and
+    /// rules; blank: "Segment n"). Answered `Sql`.
+    SegmentSql {
+        of: SqlSource,
+        dialect: SqlDialect,
+        table: String,
+        #[serde(default)]
+        names: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -259,6 +270,10 @@ pub enum Response {
         outcomes: Vec<FixOutcome>,
     },
     Csv {
+        text: String,
+    },
+    /// A segmentation's definition as SQL (`Request::SegmentSql`).
+    Sql {
         text: String,
     },
     /// After `SetFilter`: how many rows are in view.

@@ -16,6 +16,7 @@ mod movement;
 mod persona;
 mod rule_segment;
 mod segment;
+mod sql_export;
 mod summary;
 mod wire;
 
@@ -29,6 +30,7 @@ pub use segment::{
     KScore, SegmentError, SegmentJob, SegmentMap, SegmentRequest, SegmentSource,
     SegmentationSummary, DEFAULT_RESTARTS, FIT_SAMPLE, MAX_K, SILHOUETTE_SAMPLE, STABILITY_RUNS,
 };
+pub use sql_export::SqlSource;
 pub use summary::{ColumnSummary, TableSummary};
 pub use wire::{Call, Reply};
 
@@ -182,6 +184,12 @@ impl Engine {
             Request::Rfm { rules } => self.rfm(rules),
             Request::Personas { of, kinds } => self.personas(of, &kinds),
             Request::RfmPersonas { headers } => self.rfm_personas(&headers),
+            Request::SegmentSql {
+                of,
+                dialect,
+                table,
+                names,
+            } => self.segment_sql(of, dialect, &table, &names),
             Request::Associations { kinds } => match self.table() {
                 Some(table) => Response::Associations(association_matrix(table, &kinds)),
                 None => Response::NoTable,

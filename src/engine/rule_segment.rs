@@ -14,6 +14,8 @@ pub(super) struct RuleLabels {
     /// Each row's segment; `segments - 1` is everyone else.
     labels: Vec<usize>,
     segments: usize,
+    /// The rules, in order, for the SQL export.
+    pub rules: Vec<Rule>,
 }
 
 impl Engine {
@@ -33,8 +35,18 @@ impl Engine {
             generation: self.open_generation,
             labels: found.labels,
             segments: rules.len() + 1,
+            rules: rules.to_vec(),
         });
         Response::RuleSegments(Box::new(found.counts))
+    }
+
+    /// The kept rule segmentation, if the open table is still the one it
+    /// is of.
+    pub(super) fn kept_rules(&self) -> Option<&[Rule]> {
+        self.rule_labels
+            .as_ref()
+            .filter(|kept| kept.generation == self.open_generation)
+            .map(|kept| kept.rules.as_slice())
     }
 
     /// The kept rule segmentation's labels, if the open table is still

@@ -233,6 +233,13 @@ impl Segmentation {
         })
     }
 
+    /// What the SQL export needs: the features as built and the centres of
+    /// the k in use (in the labels' numbering).
+    pub fn definition(&self) -> Option<(&FeatureReport, &Matrix)> {
+        let figures = self.choice.figures.iter().find(|f| f.k == self.k)?;
+        Some((&self.features, &figures.centers))
+    }
+
     /// Every customer to the nearest centre of the scan's fit for `k`.
     fn use_k(&mut self, k: usize) -> Result<(), SegmentError> {
         let figures = self

@@ -2,5 +2,6 @@
 //! safety rules are tested natively.
 
 mod csv_file;
+pub mod sql;
 
 pub use csv_file::{neutralise_formula, table_to_csv};
