@@ -334,3 +334,24 @@ fn a_fresh_store_writes_nothing_until_a_save() {
     assert_eq!(opened.project.restored, Restored::Fresh);
     assert!(projects.store.keys().is_empty());
 }
+
+#[test]
+fn a_project_made_on_a_first_visit_replaces_the_unsaved_one() {
+    let (mut projects, _) = ProjectStore::open(MemoryStore::default(), "t", "", 0.0);
+    let demo = projects
+        .create("Demo shop", &ProjectState::default(), 1.0)
+        .unwrap();
+    let names: Vec<&str> = projects
+        .catalog()
+        .projects
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Demo shop"]);
+    assert_eq!(projects.catalog().current, demo);
+    // Once there is saved work, a new project stands beside it.
+    projects
+        .create("Second", &ProjectState::default(), 2.0)
+        .unwrap();
+    assert_eq!(projects.catalog().projects.len(), 2);
+}

@@ -37,6 +37,19 @@ pub enum Notice {
         name: String,
         reason: String,
     },
+    /// A demo link's files are being fetched.
+    DemoOpening,
+    /// A demo's files are not on the site.
+    DemoMissing,
+    RecipeUnreadable,
+    /// A recipe link waits for a file with these columns.
+    RecipeWaiting {
+        columns: Vec<String>,
+    },
+    /// The file chosen for a recipe lacks these columns.
+    RecipeMissing {
+        columns: Vec<String>,
+    },
 }
 
 /// A time in the page's language ("24/11/2026, 10:05").
@@ -70,7 +83,25 @@ fn text(notice: &Notice, i18n: &I18n) -> String {
             "restore.file_not_kept",
             &[("name", name), ("reason", reason)],
         ),
+        Notice::DemoOpening => i18n.t("links.demo_opening"),
+        Notice::DemoMissing => i18n.t("links.demo_missing"),
+        Notice::RecipeUnreadable => i18n.t("links.recipe_unreadable"),
+        Notice::RecipeWaiting { columns } => {
+            i18n.t_args("links.recipe_waiting", &[("columns", &quoted(columns))])
+        }
+        Notice::RecipeMissing { columns } => {
+            i18n.t_args("links.recipe_missing", &[("columns", &quoted(columns))])
+        }
     }
+}
+
+/// Header names as a list in the message ("“age”, “income”").
+fn quoted(columns: &[String]) -> String {
+    columns
+        .iter()
+        .map(|c| format!("“{c}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The buttons a notice offers.

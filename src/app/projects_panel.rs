@@ -13,6 +13,7 @@ use super::i18n::{use_i18n, I18n};
 use super::idb;
 use super::notices::{reload_page, Notice};
 use super::project_file::ProjectFileControls;
+use super::recipe_link::RecipeLinkBox;
 use super::storage::now_ms;
 use super::studio::Studio;
 use crate::core::project::ProjectState;
@@ -296,6 +297,7 @@ pub fn ProjectsPanel() -> impl IntoView {
                 <summary>{move || i18n.t("projects.more")}</summary>
                 <StorageLine />
                 <ProjectFileControls />
+                <RecipeLinkBox />
                 <div class="project-danger">
                     <Show when=move || !others().is_empty()>
                         <ConfirmButton

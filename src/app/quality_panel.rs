@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::download::download_text;
 use super::i18n::{use_i18n, I18n};
 use super::studio::Studio;
 use crate::core::quality::{Fix, InvalidRule, QualityReport};
@@ -331,23 +330,7 @@ fn AppliedFixes() -> impl IntoView {
     let failed = RwSignal::new(false);
     let download = move |_| {
         spawn_local(async move {
-            let name = studio
-                .project
-                .with_untracked(|p| p.file.as_ref().map(|f| f.name.clone()))
-                .unwrap_or_default();
-            let stem = name
-                .rsplit_once('.')
-                .map_or(name.as_str(), |(stem, _)| stem)
-                .to_string();
-            let ok = match studio.export_csv().await {
-                Some(text) => download_text(
-                    &format!("{stem} (cleaned).csv"),
-                    &text,
-                    "text/csv;charset=utf-8",
-                ),
-                None => false,
-            };
-            failed.set(!ok);
+            failed.set(!studio.download_cleaned().await);
         });
     };
     view! {

@@ -9,13 +9,14 @@ use plotters_canvas::CanvasBackend;
 
 use super::canvas_chart::CanvasChart;
 use super::i18n::{use_i18n, I18n};
+use super::sql_export::SqlExport;
 use super::studio::Studio;
 use crate::core::charts::{draw_rfm_grid, segment_colour, Palette, RfmGridText};
 use crate::core::i18n::format_count;
 use crate::core::segment::{
     RfmReport, RfmRule, RfmRules, RfmSegment, RuleProblem, ScoreRange, ScoreThresholds,
 };
-use crate::engine::{Request, Response};
+use crate::engine::{Request, Response, SqlSource};
 
 /// The segment's name in the UI language.
 fn segment_name(i18n: I18n, segment: RfmSegment) -> String {
@@ -54,6 +55,7 @@ pub fn RfmPanel() -> impl IntoView {
                 {segments_table(i18n, &report)}
                 {thresholds_table(i18n, &report)}
                 {rules_editor(studio, i18n, &report)}
+                <SqlExport of=SqlSource::Rfm names=Signal::stored(Vec::new()) />
             }
         })
     };

@@ -12,20 +12,20 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::download::download_text;
 use super::i18n::{use_i18n, I18n};
 use super::rule_editor::RuleEditor;
 use super::saved_chips::SavedChips;
 use super::segment_results::segment_label;
 use super::segment_traits::SegmentTraits;
 use super::segments_panel::open_file;
+use super::sql_export::SqlExport;
 use super::studio::Studio;
 use crate::core::schema::Role;
 use crate::core::segment::{
     Condition, Join, Operator, Rule, RuleSegment, RuleSegmentCounts, SavedRuleSegmentation,
     MAX_RULE_SEGMENTS,
 };
-use crate::engine::{Request, Response, SegmentSource};
+use crate::engine::{Request, Response, SegmentSource, SqlSource};
 
 /// How long typing must pause before the rules are counted again: counts
 /// follow the user without a pass over a million rows per keystroke.
@@ -226,23 +226,10 @@ fn RuleSetEditor(shown: Memo<Option<SavedRuleSegmentation>>) -> impl IntoView {
     let export = move |_: leptos::ev::MouseEvent| {
         let header = i18n.t("segments.export.header");
         let names = names.get_untracked();
-        let file = open_file(studio).unwrap_or_default();
         spawn_local(async move {
-            let asked = Request::ExportSegments {
-                names,
-                header,
-                of: SegmentSource::Rules,
-            };
-            if let Response::Csv { text } = studio.ask(asked).await {
-                let stem = file
-                    .rsplit_once('.')
-                    .map_or(file.as_str(), |(stem, _)| stem);
-                download_text(
-                    &format!("{stem}-rule-segments.csv"),
-                    &text,
-                    "text/csv;charset=utf-8",
-                );
-            }
+            studio
+                .download_segments(SegmentSource::Rules, names, header)
+                .await;
         });
     };
     let rest = move || {
@@ -300,6 +287,9 @@ fn RuleSetEditor(shown: Memo<Option<SavedRuleSegmentation>>) -> impl IntoView {
                     {move || i18n.t("rules.delete")}
                 </button>
             </div>
+            <Show when=move || counts.with(Option::is_some)>
+                <SqlExport of=SqlSource::Rules names=names />
+            </Show>
             {move || {
                 revision.get();
                 let k = untrack(|| counts.with(|c| c.as_ref().map(|c| c.segments.len() + 1)))?;

@@ -8,16 +8,16 @@ use leptos::task::spawn_local;
 
 use super::canvas_chart::CanvasChart;
 use super::chart_draw::{draw_k_chart_on, draw_segment_map_on};
-use super::download::download_text;
 use super::feedback_cards::percent;
 use super::i18n::{use_i18n, I18n};
 use super::segment_traits::SegmentTraits;
 use super::segments_panel::{describe_error, RunState};
+use super::sql_export::SqlExport;
 use super::studio::Studio;
 use crate::core::charts::KPoint;
 use crate::core::i18n::localize_digits;
 use crate::core::segment::{FeatureStep, Scaling};
-use crate::engine::{Request, Response, SegmentSource, SegmentationSummary};
+use crate::engine::{Request, Response, SegmentSource, SegmentationSummary, SqlSource};
 
 /// The shown segmentation's saved entry, changed in place.
 fn update_shown(studio: Studio, change: impl FnOnce(&mut crate::core::segment::SavedSegmentation)) {
@@ -93,28 +93,10 @@ pub(super) fn SegmentResults(
         let shown_names: Vec<String> = (0..count)
             .map(|i| segment_label(i18n, &names.get_untracked(), i))
             .collect();
-        let file = studio
-            .project
-            .with_untracked(|p| p.file.as_ref().map(|f| f.name.clone()))
-            .unwrap_or_default();
         spawn_local(async move {
-            if let Response::Csv { text } = studio
-                .ask(Request::ExportSegments {
-                    names: shown_names,
-                    header,
-                    of: SegmentSource::KMeans,
-                })
-                .await
-            {
-                let stem = file
-                    .rsplit_once('.')
-                    .map_or(file.as_str(), |(stem, _)| stem);
-                download_text(
-                    &format!("{stem}-segments.csv"),
-                    &text,
-                    "text/csv;charset=utf-8",
-                );
-            }
+            studio
+                .download_segments(SegmentSource::KMeans, shown_names, header)
+                .await;
         });
     };
     view! {
@@ -199,6 +181,13 @@ pub(super) fn SegmentResults(
             <button type="button" class="button secondary" on:click=export>
                 {move || i18n.t("segments.export")}
             </button>
+            <SqlExport
+                of=SqlSource::KMeans
+                names=Signal::derive(move || {
+                    let k = summary.with_value(|s| s.k);
+                    (0..k).map(|i| segment_label(i18n, &names.get(), i)).collect::<Vec<_>>()
+                })
+            />
             {move || summary.with_value(|s| s.map.clone()).map(|map| {
                 let map = StoredValue::new(map);
                 let k = summary.with_value(|s| s.k);

@@ -12,6 +12,7 @@ use super::chart_canvas::ChartSection;
 use super::column_list::ColumnList;
 use super::customers_panel::CustomersPanel;
 use super::engine_client::{EngineClient, EngineHome, Started};
+use super::exports_panel::ExportsPanel;
 use super::file_drop::FileDrop;
 use super::file_summary::FileSummary;
 use super::i18n::provide_i18n;
@@ -33,7 +34,7 @@ use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::project::{ColumnChoice, FileRef, ProjectState, Restored};
 use crate::core::quality::Fix;
 use crate::core::schema::{ColumnType, DateOrder, Role};
-use crate::core::store::{Catalog, Opened};
+use crate::core::store::{Catalog, Opened, Recipe};
 use crate::engine::{
     ColumnSummary, FilePlace, Progress, ProjectLink, Request, Response, RowFilter, TableSummary,
 };
@@ -122,6 +123,8 @@ pub struct Studio {
     /// Files already kept in IndexedDB (name, size, date), so a file read
     /// back from there is not written again.
     pub(super) kept_files: StoredValue<Vec<(String, u64, f64)>>,
+    /// A recipe link's settings, waiting for the file they are for.
+    pub(super) pending_recipe: StoredValue<Option<Recipe>>,
     /// The open file's handle, to read it again with other options.
     pub(super) file: StoredValue<Option<File>, LocalStorage>,
     /// The handles of the files beside it, to open one of them later.
@@ -194,6 +197,7 @@ impl Studio {
             catalog: RwSignal::new(catalog),
             revision: StoredValue::new(opened.project.revision),
             kept_files: StoredValue::new(Vec::new()),
+            pending_recipe: StoredValue::new(None),
         }
     }
 
@@ -365,6 +369,10 @@ impl Studio {
                     });
                     project.load_options = options;
                 });
+                let headers: Vec<String> = summary.columns.iter().map(|c| c.name.clone()).collect();
+                if self.apply_pending_recipe(&headers) {
+                    self.apply_saved_choices(&mut summary).await;
+                }
                 self.forget_missing(&name);
                 self.keep_file(&file);
                 self.file.set_value(Some(file));
@@ -646,6 +654,15 @@ pub fn App() -> impl IntoView {
 
     start_autosave(studio);
     studio.restore_files();
+    studio.follow_link();
+    // A link pasted into the address bar of the open page changes only the
+    // hash.
+    let on_hash = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || studio.follow_link());
+    let _ = window().add_event_listener_with_callback(
+        "hashchange",
+        wasm_bindgen::JsCast::unchecked_ref(on_hash.as_ref()),
+    );
+    on_hash.forget();
 
     view! {
         <header class="app-header">
@@ -681,6 +698,7 @@ pub fn App() -> impl IntoView {
                 <MovementPanel />
                 <AssociationsPanel />
                 <Preview />
+                <ExportsPanel />
             </Show>
         </main>
         <footer class="app-footer">

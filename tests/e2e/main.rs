@@ -6,9 +6,11 @@
 mod support;
 
 mod customers;
+mod exports;
 mod feedback;
 mod first_slice;
 mod large_files;
+mod links;
 mod movement;
 mod personas;
 mod privacy;

@@ -215,6 +215,12 @@ impl<S: KeyValue> ProjectStore<S> {
     ) -> Result<u32, SaveError> {
         self.refresh_catalog()?;
         let before = self.catalog.clone();
+        // A first visit's project that was never saved is nobody's work:
+        // the new one takes its place instead of standing beside it.
+        let current = self.catalog.current;
+        if self.store.get(keys::CATALOG).is_none() && self.stored_revision(current) == 0 {
+            self.catalog.projects.retain(|p| p.id != current);
+        }
         let id = self.catalog.add(name, now_ms);
         self.catalog.current = id;
         if let Err(err) = self.save(id, state, 0, false, now_ms) {
