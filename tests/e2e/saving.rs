@@ -217,3 +217,31 @@ async fn without_indexeddb_the_file_stays_open_and_the_user_is_told() {
     );
     s.close().await;
 }
+
+#[tokio::test]
+async fn an_indexeddb_refusing_the_file_keeps_it_open_and_says_so() {
+    let s = Session::open().await;
+    // As when the site's quota is used up: every write to IndexedDB is
+    // refused with the browser's QuotaExceededError. (Chromium's DevTools
+    // quota override did not limit IndexedDB here, so the refusal is made
+    // in the page.)
+    s.eval(
+        "(IDBObjectStore.prototype.put = function () { \
+           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }, true)",
+    )
+    .await;
+    s.choose_file("Choose a file", &fixture("online_retail_500.csv"))
+        .await;
+    assert_eq!(s.fact("Rows").await, "499");
+    let notice = s.text_of("the not-kept notice", ".notice").await;
+    assert!(notice.contains("online_retail_500.csv"), "{notice}");
+    assert!(
+        notice.contains("QuotaExceededError"),
+        "the browser's reason: {notice}"
+    );
+    // The settings are saved all the same, and a reload asks for the file.
+    s.reload().await;
+    let notice = s.text_of("the missing-file notice", ".notice").await;
+    assert!(notice.contains("Choose it again"), "{notice}");
+    s.close().await;
+}
