@@ -7,7 +7,7 @@ use js_sys::Array;
 use wasm_bindgen::JsCast;
 use web_sys::{File, IdbKeyRange, IdbTransactionMode};
 
-use super::idb::{failed, open, wait, StoreError, FILES};
+use super::idb::{committed, failed, open, wait, StoreError, FILES};
 
 fn key(project: u32, name: &str) -> String {
     format!("p{project}/{name}")
@@ -33,7 +33,8 @@ pub async fn put(project: u32, file: &File) -> Result<(), StoreError> {
         .object_store(FILES)
         .and_then(|s| s.put_with_key(file, &key(project, &file.name()).into()))
         .map_err(failed)?;
-    wait(&request).await.map(|_| ())
+    wait(&request).await?;
+    committed(&tx).await
 }
 
 /// Every file kept for `project`.
@@ -62,7 +63,8 @@ pub async fn remove(project: u32, name: &str) -> Result<(), StoreError> {
         .object_store(FILES)
         .and_then(|s| s.delete(&key(project, name).into()))
         .map_err(failed)?;
-    wait(&request).await.map(|_| ())
+    wait(&request).await?;
+    committed(&tx).await
 }
 
 /// Forget every file of `project`.
@@ -76,5 +78,6 @@ pub async fn remove_project(project: u32) -> Result<(), StoreError> {
         .object_store(FILES)
         .and_then(|s| s.delete(&range))
         .map_err(failed)?;
-    wait(&request).await.map(|_| ())
+    wait(&request).await?;
+    committed(&tx).await
 }

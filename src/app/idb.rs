@@ -7,7 +7,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest};
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction};
 
 const DATABASE: &str = "nimrokh";
 /// 1: snapshots; 2: the projects' files.
@@ -72,6 +72,31 @@ fn settled(request: &IdbRequest) -> Promise {
 
 pub(super) async fn wait(request: &IdbRequest) -> Result<JsValue, StoreError> {
     JsFuture::from(settled(request)).await.map_err(failed)
+}
+
+/// Wait until a write transaction has committed. A request's success comes
+/// before the commit; a page that reloads in between (a new project, a
+/// demo) would lose the write.
+pub(super) async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
+    let tx = tx.clone();
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        // An error is followed by an abort: each gets its own one-shot
+        // closure (a promise settles once; the second call is ignored).
+        let refusal = |reject: js_sys::Function| {
+            let failed_tx = tx.clone();
+            Closure::once_into_js(move |_: web_sys::Event| {
+                let reason = failed_tx.error().map_or(JsValue::UNDEFINED, JsValue::from);
+                let _ = reject.call1(&JsValue::NULL, &reason);
+            })
+        };
+        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
+        tx.set_onerror(Some(refusal(reject.clone()).unchecked_ref()));
+        tx.set_onabort(Some(refusal(reject).unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map(|_| ()).map_err(failed)
 }
 
 fn factory() -> Result<web_sys::IdbFactory, StoreError> {

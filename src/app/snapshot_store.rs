@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::IdbTransactionMode;
 
 pub use super::idb::StoreError;
-use super::idb::{failed, open, wait};
+use super::idb::{committed, failed, open, wait};
 
 use crate::core::segment::{Members, SnapshotInfo, SNAPSHOT_FORMAT};
 
@@ -45,7 +45,7 @@ pub async fn save(info: &SnapshotInfo, members: &Members) -> Result<(), StoreErr
         .map_err(failed)?;
     wait(&described).await?;
     wait(&listed).await?;
-    Ok(())
+    committed(&tx).await
 }
 
 /// Every snapshot's description, oldest first; descriptions this version

@@ -2,7 +2,7 @@
 //! dropped together, each file's role and key guessed, the link between
 //! them reported, one customer's page showing their details from the
 //! customers file beside their purchases, and the project's files back in
-//! their places after a reload. Every expected figure is counted by hand
+//! their places after a reload (kept in IndexedDB). Every expected figure is counted by hand
 //! from the two small files below.
 
 use crate::support::Session;
@@ -141,8 +141,8 @@ async fn a_customers_file_and_its_purchases_link_and_meet_on_one_page() {
     assert_eq!(s.fact("Orders").await, "3");
     s.screenshot("project_files").await;
 
-    // A correction is the user's: the role stays after a reload, and the
-    // files dropped again go back to their places.
+    // A correction is the user's: the role stays after a reload, which
+    // brings both files back to their places from the browser's storage.
     s.choose("Role of orders.csv", "other").await;
     s.wait_until(
         "the role kept",
@@ -150,21 +150,6 @@ async fn a_customers_file_and_its_purchases_link_and_meet_on_one_page() {
     )
     .await;
     s.reload().await;
-    let asked = s
-        .wait_until(
-            "both files asked for",
-            "(() => { const n = [...document.querySelectorAll('.notices .notice')].map(p => p.textContent); return n.length === 2 && n; })()",
-        )
-        .await;
-    assert!(
-        asked[0].as_str().unwrap_or_default().contains("people.csv"),
-        "{asked}"
-    );
-    assert!(
-        asked[1].as_str().unwrap_or_default().contains("orders.csv"),
-        "{asked}"
-    );
-    drop_both(&s).await;
     let files = s
         .wait_until(
             "the files back in their places",
