@@ -34,8 +34,14 @@ pub struct Session {
 impl Session {
     /// A fresh browser with the app open and started.
     pub async fn open() -> Session {
+        Session::open_serving(&dist_dir()).await
+    }
+
+    /// [`Session::open`] with the app served from `root` (a copy of the
+    /// build a test may change, such as a new build's service worker).
+    pub async fn open_serving(root: &std::path::Path) -> Session {
         let turn = ONE_BROWSER.lock().await;
-        let server = StaticServer::start(&dist_dir());
+        let server = StaticServer::start(root);
         let port = free_port();
         let driver =
             Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
