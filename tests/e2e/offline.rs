@@ -56,7 +56,19 @@ async fn after_the_first_visit_the_app_opens_and_works_without_a_network() {
         })
     );
 
+    // Chromium's own judgement: the manifest parses and nothing stops
+    // installing the app (icons, display, start URL, service worker).
     wait_for_the_service_worker(&s).await;
+    let manifest = s.cdp("Page.getAppManifest", json!({})).await;
+    assert_eq!(manifest["errors"], json!([]), "{manifest}");
+    assert_eq!(manifest["url"], format!("{origin}/manifest.webmanifest"));
+    let installability = s.cdp("Page.getInstallabilityErrors", json!({})).await;
+    assert_eq!(
+        installability["installabilityErrors"],
+        json!([]),
+        "{installability}"
+    );
+
     // Every file of the build is cached under the build's name (the hook
     // wrote the list into sw.js), and nothing else.
     let cached = s.eval(CACHED).await;
