@@ -22,13 +22,20 @@ const PRECACHED = new Set(FILES.map((file) => new URL(file, ROOT).href));
 
 self.addEventListener("install", (event) => {
   // All or nothing: addAll fails if any file fails, and the previous
-  // build's worker stays in charge. "reload" skips the HTTP cache, so an
-  // index.html cached by the browser cannot be stored under this build.
+  // build's worker stays in charge (the empty cache goes, so activate never
+  // mistakes it for the previous build's). "reload" skips the HTTP cache,
+  // so an index.html cached by the browser cannot be stored under this build.
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll([...PRECACHED].map((url) => new Request(url, { cache: "reload" }))))
-      .then(() => self.skipWaiting()),
+    (async () => {
+      const cache = await caches.open(CACHE);
+      try {
+        await cache.addAll([...PRECACHED].map((url) => new Request(url, { cache: "reload" })));
+      } catch (error) {
+        await caches.delete(CACHE);
+        throw error;
+      }
+      await self.skipWaiting();
+    })(),
   );
 });
 

@@ -34,6 +34,7 @@ const CACHED: &str = "(async () => { const paths = []; \
 #[tokio::test]
 async fn after_the_first_visit_the_app_opens_and_works_without_a_network() {
     let s = Session::open().await;
+    let started = Instant::now();
     let origin = s.origin();
 
     let manifest = s.eval(MANIFEST).await;
@@ -59,6 +60,7 @@ async fn after_the_first_visit_the_app_opens_and_works_without_a_network() {
     // Chromium's own judgement: the manifest parses and nothing stops
     // installing the app (icons, display, start URL, service worker).
     wait_for_the_service_worker(&s).await;
+    let controlled_after = started.elapsed();
     let manifest = s.cdp("Page.getAppManifest", json!({})).await;
     assert_eq!(manifest["errors"], json!([]), "{manifest}");
     assert_eq!(manifest["url"], format!("{origin}/manifest.webmanifest"));
@@ -90,6 +92,17 @@ async fn after_the_first_visit_the_app_opens_and_works_without_a_network() {
         .filter_map(|e| e.split_once(' ').map(|(_, path)| path.to_string()))
         .collect();
     assert_eq!(paths, build_files(s.server.root()));
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|path| std::fs::metadata(s.server.root().join(&path[1..])).ok())
+        .map(|meta| meta.len())
+        .sum();
+    eprintln!(
+        "offline: {} files, {} KiB cached; the service worker in charge at most {} ms after the app showed",
+        paths.len(),
+        bytes / 1024,
+        controlled_after.as_millis()
+    );
 
     // Cut the network: the server stops listening.
     s.server.stop();
