@@ -147,8 +147,8 @@ async fn after_the_first_visit_the_app_opens_and_works_without_a_network() {
 async fn a_new_build_takes_over_and_the_build_before_last_is_dropped() {
     // A copy of the build whose service worker the test replaces, as a
     // deploy would (a new build is a new sw.js: a new hash, new files).
-    let site = SiteCopy::of(&dist_dir());
-    let s = Session::open_serving(&site.root).await;
+    let site = SiteCopy::of(&dist_dir(), "");
+    let s = Session::open_serving(&site.root, "/").await;
     wait_for_the_service_worker(&s).await;
     let first = cache_names(&s).await;
     assert_eq!(first.len(), 1, "{first:?}");
@@ -185,6 +185,35 @@ async fn a_new_build_takes_over_and_the_build_before_last_is_dropped() {
     s.close().await;
 }
 
+#[tokio::test]
+async fn under_a_sub_path_it_works_offline_too() {
+    // As on GitHub Pages: https://<user>.github.io/<repo>/.
+    let site = SiteCopy::of(&dist_dir(), "nimrokh");
+    let s = Session::open_serving(&site.root, "/nimrokh/").await;
+    wait_for_the_service_worker(&s).await;
+    let scope = s
+        .eval("navigator.serviceWorker.getRegistration().then(r => r.scope)")
+        .await;
+    assert_eq!(scope, format!("{}/nimrokh/", s.origin()));
+    let manifest = s.cdp("Page.getAppManifest", json!({})).await;
+    assert_eq!(manifest["errors"], json!([]), "{manifest}");
+    let installability = s.cdp("Page.getInstallabilityErrors", json!({})).await;
+    assert_eq!(
+        installability["installabilityErrors"],
+        json!([]),
+        "{installability}"
+    );
+
+    s.server.stop();
+    s.client.goto("about:blank").await.expect("leave the app");
+    s.goto("/nimrokh/#demo=shop").await;
+    assert_engine_in_worker(&s).await;
+    let csv = TempFile::new("sub.csv", "id,spend\n1,2.5\n2,4\n");
+    s.choose_file("Choose a file", &csv.path).await;
+    assert_eq!(s.fact("Rows").await, "2");
+    s.close().await;
+}
+
 /// This origin's cache names, in creation order.
 async fn cache_names(s: &Session) -> Vec<String> {
     let names = s.eval("caches.keys()").await;
@@ -193,21 +222,29 @@ async fn cache_names(s: &Session) -> Vec<String> {
 
 /// A copy of the build in a directory of its own, removed when dropped.
 struct SiteCopy {
+    /// What the test server serves.
     root: std::path::PathBuf,
+    /// Where the build is: `root`, or a directory under it.
+    app: std::path::PathBuf,
 }
 
 impl SiteCopy {
-    fn of(dist: &Path) -> SiteCopy {
-        let root = std::env::temp_dir().join(format!("nimrokh-e2e-site-{}", std::process::id()));
+    /// The build copied to `sub_path` ("" for the root) of a new site.
+    fn of(dist: &Path, sub_path: &str) -> SiteCopy {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let root =
+            std::env::temp_dir().join(format!("nimrokh-e2e-site-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        copy_dir(dist, &root);
-        SiteCopy { root }
+        let app = root.join(sub_path);
+        copy_dir(dist, &app);
+        SiteCopy { root, app }
     }
 
     /// Publish a "new build": the same files under a service worker with
     /// another build hash, as .ci/precache.mjs would write it.
     fn deploy(&self, build: &str) {
-        let path = self.root.join("sw.js");
+        let path = self.app.join("sw.js");
         let worker = std::fs::read_to_string(&path).expect("read sw.js");
         let start = worker.find("const BUILD = ").expect("the BUILD line");
         let end = start + worker[start..].find('\n').expect("end of line");

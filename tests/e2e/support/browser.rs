@@ -35,12 +35,13 @@ pub struct Session {
 impl Session {
     /// A fresh browser with the app open and started.
     pub async fn open() -> Session {
-        Session::open_serving(&dist_dir()).await
+        Session::open_serving(&dist_dir(), "/").await
     }
 
-    /// [`Session::open`] with the app served from `root` (a copy of the
-    /// build a test may change, such as a new build's service worker).
-    pub async fn open_serving(root: &std::path::Path) -> Session {
+    /// [`Session::open`] with the site served from `root` (say a copy of
+    /// the build a test changes, or one under a sub-path as on GitHub
+    /// Pages) and the app opened at `path`.
+    pub async fn open_serving(root: &std::path::Path, path: &str) -> Session {
         let turn = ONE_BROWSER.lock().await;
         let server = StaticServer::start(root);
         let port = free_port();
@@ -71,7 +72,7 @@ impl Session {
             profile: Profile(profile),
             _turn: turn,
         };
-        session.goto("/").await;
+        session.goto(path).await;
         session
     }
 
