@@ -6,3 +6,14 @@ const tag = document.querySelector("script[data-nimrokh-js]");
 const { default: init } = await import(tag.dataset.nimrokhJs);
 await init({ module_or_path: tag.dataset.nimrokhWasm });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+
+// Offline use: once the app runs (so it never delays the first start),
+// register the service worker that caches this build's files (src/web/sw.js).
+// Relative URL and scope: the app may live under a sub-path (GitHub Pages).
+// Without it (an old browser, a private window that refuses it) the app
+// works as before, online.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker
+    .register("sw.js", { scope: "./" })
+    .catch((error) => console.warn("Nimrokh: no offline use:", error));
+}

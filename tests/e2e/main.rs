@@ -12,6 +12,7 @@ mod first_slice;
 mod large_files;
 mod links;
 mod movement;
+mod offline;
 mod personas;
 mod privacy;
 mod profile;

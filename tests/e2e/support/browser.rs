@@ -27,6 +27,7 @@ pub struct Session {
     pub client: Client,
     pub server: StaticServer,
     driver: Driver,
+    driver_port: u16,
     profile: Profile,
     _turn: MutexGuard<'static, ()>,
 }
@@ -34,8 +35,15 @@ pub struct Session {
 impl Session {
     /// A fresh browser with the app open and started.
     pub async fn open() -> Session {
+        Session::open_serving(&dist_dir(), "/").await
+    }
+
+    /// [`Session::open`] with the site served from `root` (say a copy of
+    /// the build a test changes, or one under a sub-path as on GitHub
+    /// Pages) and the app opened at `path`.
+    pub async fn open_serving(root: &std::path::Path, path: &str) -> Session {
         let turn = ONE_BROWSER.lock().await;
-        let server = StaticServer::start(&dist_dir());
+        let server = StaticServer::start(root);
         let port = free_port();
         let driver =
             Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
@@ -60,10 +68,11 @@ impl Session {
             client,
             server,
             driver: Driver(driver),
+            driver_port: port,
             profile: Profile(profile),
             _turn: turn,
         };
-        session.goto("/").await;
+        session.goto(path).await;
         session
     }
 
@@ -239,6 +248,37 @@ impl Session {
         panic!("waited {PATIENCE:?} for the download {}", path.display());
     }
 
+    /// Run a Chrome DevTools Protocol command through chromedriver
+    /// (`goog/cdp/execute`), for what only the browser knows, such as
+    /// whether it counts the page installable. Its result, or panics.
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .expect("session id")
+            .expect("a session");
+        let body = json!({ "cmd": command, "params": params }).to_string();
+        let request = format!(
+            "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len(),
+            port = self.driver_port,
+        );
+        let port = self.driver_port;
+        let json = tokio::task::spawn_blocking(move || http_exchange(port, &request))
+            .await
+            .expect("join")
+            .unwrap_or_else(|err| panic!("{command} through chromedriver: {err}"));
+        let answer: Value =
+            serde_json::from_str(&json).unwrap_or_else(|err| panic!("{command}: {err}: {json}"));
+        assert!(
+            answer["value"].get("error").is_none(),
+            "{command}: {answer}"
+        );
+        answer["value"].clone()
+    }
+
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(super::artifacts_dir().join(format!("{name}.png")), png);
@@ -249,6 +289,7 @@ impl Session {
         let Session {
             client,
             driver,
+            driver_port: _,
             profile,
             server,
             _turn,
@@ -259,6 +300,30 @@ impl Session {
         drop(profile);
         drop(server);
     }
+}
+
+/// Send one HTTP request to 127.0.0.1:`port` and read the body of its
+/// answer, by its Content-Length (chromedriver keeps the connection open
+/// whatever the request says), within [`PATIENCE`].
+fn http_exchange(port: u16, request: &str) -> std::io::Result<String> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(PATIENCE))?;
+    stream.write_all(request.as_bytes())?;
+    let mut reader = BufReader::new(stream);
+    let mut length = 0;
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap_or(0);
+            }
+        }
+        line.clear();
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    Ok(String::from_utf8_lossy(&body).into_owned())
 }
 
 /// The chromedriver process, killed when dropped — also when a test panics

@@ -8,6 +8,7 @@ mod segmenting;
 mod server;
 
 pub use browser::Session;
+pub use dist::dist_dir;
 pub use segmenting::{find_mall_segments, SEGMENT_SIZES};
 pub use server::StaticServer;
 

@@ -1,6 +1,7 @@
 //! A minimal static file server on 127.0.0.1: enough HTTP/1.1 for Chromium to
-//! load the app (GET, Content-Type, Content-Length), and a count of requests
-//! so a test can prove a page never reached it.
+//! load the app (GET, Content-Type, Content-Length), a count of requests
+//! so a test can prove a page never reached it, and a stop that cuts the
+//! network for a test of offline use.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -8,6 +9,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 pub struct StaticServer {
     port: u16,
@@ -54,6 +56,23 @@ impl StaticServer {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Stop listening: from now on the browser's connections to this origin
+    /// are refused, as with no network. Returns once they are.
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        // Each connection wakes the accept loop, which sees the flag and
+        // drops the listener; until then a connection still gets through.
+        while TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+            assert!(
+                Instant::now() < deadline,
+                "the test server on port {} did not stop",
+                self.port
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
@@ -115,7 +134,8 @@ fn content_type(file: &Path) -> &'static str {
         "js" => "text/javascript",
         "wasm" => "application/wasm",
         "css" => "text/css",
-        "json" | "webmanifest" => "application/json",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         _ => "application/octet-stream",
