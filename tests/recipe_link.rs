@@ -4,6 +4,10 @@
 //! none may reach the recipe, and every text the recipe holds must be a
 //! header name or a word of the format itself.
 
+#[path = "helpers/mod.rs"]
+mod helpers;
+
+use helpers::{is_format_word, json_strings};
 use nimrokh::core::project::ProjectState;
 use nimrokh::core::store::{apply_recipe, read_recipe, recipe_of, recipe_text};
 
@@ -43,19 +47,6 @@ fn laden_project() -> ProjectState {
     serde_json::from_str(json).expect("a project of every field")
 }
 
-/// Every string in a JSON value (keys and values).
-fn strings(value: &serde_json::Value, into: &mut Vec<String>) {
-    match value {
-        serde_json::Value::String(s) => into.push(s.clone()),
-        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, into)),
-        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| {
-            into.push(k.clone());
-            strings(v, into)
-        }),
-        _ => {}
-    }
-}
-
 #[test]
 fn no_data_value_reaches_the_recipe() {
     let state = laden_project();
@@ -65,15 +56,12 @@ fn no_data_value_reaches_the_recipe() {
         !text.contains("20111"),
         "the as-of day is the data's: {text}"
     );
-    let mut found = Vec::new();
-    strings(&serde_json::from_str(&text).unwrap(), &mut found);
-    for s in found {
+    for s in json_strings(&serde_json::from_str(&text).unwrap()) {
         let is_header = HEADERS.contains(&s.as_str());
-        // The format's own words: field names and tags ("log1p").
-        let is_word = s
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-        assert!(is_header || is_word, "unexpected text {s:?} in {text}");
+        assert!(
+            is_header || is_format_word(&s),
+            "unexpected text {s:?} in {text}"
+        );
     }
 }
 

@@ -8,10 +8,14 @@
 //! `~/.cache/nimrokh-duckdb/bin/python` (made by `.ci/setup`). Without
 //! ../shared the test skips; with it, a missing DuckDB is a failure.
 
+#[path = "helpers/mod.rs"]
+mod helpers;
 mod shared_data;
 
+use helpers::duckdb_python;
+
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use nimrokh::core::export::sql::SqlDialect;
@@ -26,21 +30,6 @@ use nimrokh::engine::{
 use shared_data::{column_named, online_retail_columns, real_dir, real_table};
 
 /// DuckDB's Python, or a panic saying how to get it.
-fn duckdb_python() -> PathBuf {
-    let path = std::env::var_os("NIMROKH_SQL_PYTHON")
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .map(|home| PathBuf::from(home).join(".cache/nimrokh-duckdb/bin/python"))
-        })
-        .expect("NIMROKH_SQL_PYTHON or HOME");
-    assert!(
-        path.exists(),
-        "no Python with duckdb at {path:?}: run `source .ci/setup` (ensure_sql_python) or set NIMROKH_SQL_PYTHON"
-    );
-    path
-}
-
 /// Rows of `sql` run by DuckDB over `csv` as table `table`: key, segment
 /// and `extra` columns (empty for NULL).
 fn run_duckdb(csv: &Path, table: &str, sql: &str, key: &str, extra: &[&str]) -> Vec<Vec<String>> {

@@ -5,7 +5,7 @@
 
 use js_sys::Array;
 use wasm_bindgen::JsCast;
-use web_sys::{File, IdbKeyRange, IdbTransactionMode};
+use web_sys::{File, IdbKeyRange, IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
 use super::idb::{committed, failed, open, wait, StoreError, FILES};
 
@@ -23,18 +23,25 @@ fn of_project(project: u32) -> Result<IdbKeyRange, StoreError> {
     .map_err(failed)
 }
 
-/// Keep `file` as one of `project`'s files (replacing one of its name).
-pub async fn put(project: u32, file: &File) -> Result<(), StoreError> {
+/// The files store in a read-write transaction of its own.
+async fn writing() -> Result<(IdbTransaction, IdbObjectStore), StoreError> {
     let db = open().await?;
     let tx = db
         .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
         .map_err(failed)?;
-    let request = tx
-        .object_store(FILES)
-        .and_then(|s| s.put_with_key(file, &key(project, &file.name()).into()))
+    let store = tx.object_store(FILES).map_err(failed)?;
+    Ok((tx, store))
+}
+
+/// Keep `file` as one of `project`'s files (replacing one of its name).
+pub async fn put(project: u32, file: &File) -> Result<(), StoreError> {
+    let (tx, store) = writing().await?;
+    let done = committed(&tx);
+    let request = store
+        .put_with_key(file, &key(project, &file.name()).into())
         .map_err(failed)?;
     wait(&request).await?;
-    committed(&tx).await
+    done.await
 }
 
 /// Every file kept for `project`.
@@ -55,29 +62,19 @@ pub async fn all(project: u32) -> Result<Vec<File>, StoreError> {
 
 /// Forget `project`'s file `name`.
 pub async fn remove(project: u32, name: &str) -> Result<(), StoreError> {
-    let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
-        .map_err(failed)?;
-    let request = tx
-        .object_store(FILES)
-        .and_then(|s| s.delete(&key(project, name).into()))
-        .map_err(failed)?;
+    let (tx, store) = writing().await?;
+    let done = committed(&tx);
+    let request = store.delete(&key(project, name).into()).map_err(failed)?;
     wait(&request).await?;
-    committed(&tx).await
+    done.await
 }
 
 /// Forget every file of `project`.
 pub async fn remove_project(project: u32) -> Result<(), StoreError> {
-    let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
-        .map_err(failed)?;
+    let (tx, store) = writing().await?;
+    let done = committed(&tx);
     let range = of_project(project)?;
-    let request = tx
-        .object_store(FILES)
-        .and_then(|s| s.delete(&range))
-        .map_err(failed)?;
+    let request = store.delete(&range).map_err(failed)?;
     wait(&request).await?;
-    committed(&tx).await
+    done.await
 }

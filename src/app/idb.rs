@@ -76,8 +76,11 @@ pub(super) async fn wait(request: &IdbRequest) -> Result<JsValue, StoreError> {
 
 /// Wait until a write transaction has committed. A request's success comes
 /// before the commit; a page that reloads in between (a new project, a
-/// demo) would lose the write.
-pub(super) async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
+/// demo) would lose the write. Call it before awaiting the requests: the
+/// handlers are set at once, so the commit cannot be missed.
+pub(super) fn committed(
+    tx: &IdbTransaction,
+) -> impl std::future::Future<Output = Result<(), StoreError>> {
     let tx = tx.clone();
     let promise = Promise::new(&mut |resolve, reject| {
         let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
@@ -96,7 +99,7 @@ pub(super) async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
         tx.set_onerror(Some(refusal(reject.clone()).unchecked_ref()));
         tx.set_onabort(Some(refusal(reject).unchecked_ref()));
     });
-    JsFuture::from(promise).await.map(|_| ()).map_err(failed)
+    async move { JsFuture::from(promise).await.map(|_| ()).map_err(failed) }
 }
 
 fn factory() -> Result<web_sys::IdbFactory, StoreError> {

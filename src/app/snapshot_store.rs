@@ -28,6 +28,7 @@ pub async fn save(info: &SnapshotInfo, members: &Members) -> Result<(), StoreErr
     let tx = db
         .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
         .map_err(failed)?;
+    let done = committed(&tx);
     let as_text = |value: Result<String, serde_json::Error>| {
         value
             .map(|t| JsValue::from_str(&t))
@@ -45,7 +46,7 @@ pub async fn save(info: &SnapshotInfo, members: &Members) -> Result<(), StoreErr
         .map_err(failed)?;
     wait(&described).await?;
     wait(&listed).await?;
-    committed(&tx).await
+    done.await
 }
 
 /// Every snapshot's description, oldest first; descriptions this version

@@ -4,27 +4,12 @@
 //! customer the segment the page gave them.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::process::Command;
 
 use fantoccini::Locator;
 
-use crate::support::{find_mall_segments, real_file, Session, TempFile, SEGMENT_SIZES};
-
-fn duckdb_python() -> PathBuf {
-    let path = std::env::var_os("NIMROKH_SQL_PYTHON")
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .map(|home| PathBuf::from(home).join(".cache/nimrokh-duckdb/bin/python"))
-        })
-        .expect("NIMROKH_SQL_PYTHON or HOME");
-    assert!(
-        path.exists(),
-        "no Python with duckdb at {path:?}: run `source .ci/setup` (ensure_sql_python)"
-    );
-    path
-}
+use crate::helpers::duckdb_python;
+use crate::support::{open_mall_segments, real_file, Session, TempFile};
 
 /// Each customer's segment name in the page's CSV export.
 fn segments_in_csv(csv: &[u8]) -> HashMap<String, String> {
@@ -48,10 +33,7 @@ async fn the_pages_sql_gives_every_customer_the_pages_segment() {
         return;
     };
     let s = Session::open().await;
-    s.choose_file("Choose a file", &mall).await;
-    assert_eq!(s.fact("Rows").await, "200");
-    find_mall_segments(&s).await;
-    s.wait_until("the segments", SEGMENT_SIZES).await;
+    open_mall_segments(&s, &mall).await;
 
     let exports = s.wait_for(Locator::Css("section.exports")).await;
     exports

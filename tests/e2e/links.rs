@@ -4,7 +4,8 @@
 
 use fantoccini::Locator;
 
-use crate::support::{find_mall_segments, real_file, Session, SEGMENT_SIZES};
+use crate::helpers::{is_format_word, json_strings};
+use crate::support::{open_mall_segments, real_file, Session, SEGMENT_SIZES};
 
 const PERSONA_CARDS: &str = "document.querySelectorAll('.persona-card').length";
 
@@ -77,29 +78,13 @@ async fn the_persian_demo_opens_right_to_left() {
     s.close().await;
 }
 
-/// Every text in a JSON value (keys and values).
-fn strings(value: &serde_json::Value, into: &mut Vec<String>) {
-    match value {
-        serde_json::Value::String(s) => into.push(s.clone()),
-        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, into)),
-        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| {
-            into.push(k.clone());
-            strings(v, into)
-        }),
-        _ => {}
-    }
-}
-
 #[tokio::test]
 async fn a_recipe_link_reproduces_the_segments_in_a_fresh_profile() {
     let Some(mall) = real_file("mall_customers.csv") else {
         return;
     };
     let s = Session::open().await;
-    s.choose_file("Choose a file", &mall).await;
-    assert_eq!(s.fact("Rows").await, "200");
-    find_mall_segments(&s).await;
-    let sizes = s.wait_until("the segments", SEGMENT_SIZES).await;
+    let sizes = open_mall_segments(&s, &mall).await;
     s.wait_for(Locator::Css("details.project-more summary"))
         .await
         .click()
@@ -129,14 +114,9 @@ async fn a_recipe_link_reproduces_the_segments_in_a_fresh_profile() {
     let recipe: serde_json::Value = serde_json::from_str(recipe.as_str().unwrap()).unwrap();
     let headers = std::fs::read_to_string(&mall).unwrap();
     let headers: Vec<&str> = headers.lines().next().unwrap().split(',').collect();
-    let mut found = Vec::new();
-    strings(&recipe, &mut found);
-    for text in found {
-        let is_word = text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    for text in json_strings(&recipe) {
         assert!(
-            headers.contains(&text.as_str()) || is_word,
+            headers.contains(&text.as_str()) || is_format_word(&text),
             "{text:?} in the recipe link"
         );
     }

@@ -3,6 +3,8 @@
 //! Native only; run by `.ci/test` after `trunk build --release`.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../helpers/mod.rs"]
+mod helpers;
 mod support;
 
 mod customers;

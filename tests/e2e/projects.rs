@@ -21,6 +21,13 @@ async fn open_more(s: &Session) {
         .unwrap();
 }
 
+/// Click `button` in the project's "more" section and confirm.
+async fn confirm(s: &Session, button: &str) {
+    open_more(s).await;
+    s.by_text("button", button).await.click().await.unwrap();
+    s.by_text("button", "Yes").await.click().await.unwrap();
+}
+
 async fn name_project(s: &Session, name: &str) {
     let input = s
         .wait_for(Locator::Css(".project-bar input[type=text]"))
@@ -71,13 +78,7 @@ async fn projects_are_kept_apart_and_switched() {
     .await;
     assert_eq!(s.fact("Rows").await, "499");
     // Deleting it opens the other, and its files go with it.
-    open_more(&s).await;
-    s.by_text("button", "Delete this project")
-        .await
-        .click()
-        .await
-        .unwrap();
-    s.by_text("button", "Yes").await.click().await.unwrap();
+    confirm(&s, "Delete this project").await;
     s.wait_until(
         "the other project",
         "document.querySelector('.project-bar input[type=text]')?.placeholder === 'Project 2' && document.body.textContent.includes('customers_link600.csv')",
@@ -128,10 +129,7 @@ async fn an_exported_project_imports_identically_in_a_fresh_profile() {
         "فروشگاه"
     );
     assert_eq!(s.eval(NEWEST_PROJECT).await, before, "identical settings");
-    assert_eq!(
-        s.eval("document.querySelectorAll('.notice').length").await,
-        0
-    );
+    assert_eq!(s.notice_count().await, 0);
     s.close().await;
 }
 
@@ -169,13 +167,7 @@ async fn forgetting_everything_empties_both_stores() {
         "(async () => { window.__dbs = (await indexedDB.databases()).map(d => d.name); })(), window.__dbs?.includes('nimrokh')",
     )
     .await;
-    open_more(&s).await;
-    s.by_text("button", "Forget everything")
-        .await
-        .click()
-        .await
-        .unwrap();
-    s.by_text("button", "Yes").await.click().await.unwrap();
+    confirm(&s, "Forget everything").await;
     // The page opens again, empty, and writes nothing until asked to.
     s.wait_until(
         "a fresh page",

@@ -44,10 +44,7 @@ async fn reload_restores_the_file_and_its_settings() {
         .await;
     assert_eq!(s.chosen("نقش Country").await, "استان/منطقه");
     assert_eq!(s.chosen("نوع StockCode").await, "متن");
-    assert_eq!(
-        s.eval("document.querySelectorAll('.notice').length").await,
-        0
-    );
+    assert_eq!(s.notice_count().await, 0);
 
     // Without the kept file (storage cleared by the browser), the file is
     // asked for by name and its settings wait for it.
@@ -66,7 +63,7 @@ async fn reload_restores_the_file_and_its_settings() {
         .await;
     assert_eq!(s.chosen("نقش Country").await, "استان/منطقه");
     assert_eq!(
-        s.eval("document.querySelectorAll('.notice').length").await,
+        s.notice_count().await,
         0,
         "the missing-file notice goes once the file is back"
     );

@@ -143,10 +143,7 @@ async fn a_full_local_storage_is_said_and_loses_nothing() {
         &format!("{NEWEST_COPY}?.project.lang === 'ar'"),
     )
     .await;
-    assert_eq!(
-        s.eval("document.querySelectorAll('.notice').length").await,
-        0
-    );
+    assert_eq!(s.notice_count().await, 0);
     s.close().await;
 }
 
@@ -187,10 +184,7 @@ async fn two_tabs_do_not_overwrite_each_other_blindly() {
         &format!("{NEWEST_COPY}?.project.lang === 'en'"),
     )
     .await;
-    assert_eq!(
-        s.eval("document.querySelectorAll('.notice').length").await,
-        0
-    );
+    assert_eq!(s.notice_count().await, 0);
     s.close().await;
 }
 

@@ -152,6 +152,14 @@ impl Session {
             .expect("run script")
     }
 
+    /// How many notices the page shows now.
+    pub async fn notice_count(&self) -> u64 {
+        self.eval("document.querySelectorAll('.notice').length")
+            .await
+            .as_u64()
+            .unwrap_or(u64::MAX)
+    }
+
     /// The element a person finds by its visible text.
     pub async fn by_text(&self, tag: &str, text: &str) -> Element {
         self.wait_for(Locator::XPath(&format!(

@@ -9,7 +9,7 @@ mod server;
 
 pub use browser::Session;
 pub use dist::dist_dir;
-pub use segmenting::{find_mall_segments, SEGMENT_SIZES};
+pub use segmenting::{find_mall_segments, open_mall_segments, SEGMENT_SIZES};
 pub use server::StaticServer;
 
 use std::path::PathBuf;

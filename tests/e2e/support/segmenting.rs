@@ -39,3 +39,12 @@ pub async fn find_mall_segments(s: &Session) {
         .await
         .expect("find segments");
 }
+
+/// Open mall_customers.csv (at `path`) and segment it as above; the
+/// segment list's sizes.
+pub async fn open_mall_segments(s: &Session, path: &std::path::Path) -> serde_json::Value {
+    s.choose_file("Choose a file", path).await;
+    assert_eq!(s.fact("Rows").await, "200");
+    find_mall_segments(s).await;
+    s.wait_until("the segments", SEGMENT_SIZES).await
+}
