@@ -108,16 +108,16 @@ fn quoted(columns: &[String]) -> String {
 fn actions(notice: &Notice, studio: Studio, i18n: I18n) -> AnyView {
     match notice {
         Notice::OtherTab { .. } => view! {
-            <button type="button" on:click=move |_| reload_page()>
+            <button type="button" class="button secondary" on:click=move |_| reload_page()>
                 {move || i18n.t("restore.open_theirs")}
             </button>
-            <button type="button" on:click=move |_| studio.save_now(true)>
+            <button type="button" class="button secondary" on:click=move |_| studio.save_now(true)>
                 {move || i18n.t("restore.keep_mine")}
             </button>
         }
         .into_any(),
         Notice::SaveFailed { .. } => view! {
-            <button type="button" on:click=move |_| studio.save_now(false)>
+            <button type="button" class="button secondary" on:click=move |_| studio.save_now(false)>
                 {move || i18n.t("restore.try_again")}
             </button>
         }

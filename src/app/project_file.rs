@@ -186,7 +186,7 @@ pub fn ProjectFileControls() -> impl IntoView {
                 {move || i18n.t("project_file.with_data")}
             </label>
             " "
-            <button type="button" on:click=export>{move || i18n.t("project_file.export")}</button>
+            <button type="button" class="button secondary" on:click=export>{move || i18n.t("project_file.export")}</button>
             " "
             <label for="project-import" class="button">{move || i18n.t("project_file.import")}</label>
             <input id="project-import" class="visually-hidden" type="file" accept=".nimrokh" on:change=import />

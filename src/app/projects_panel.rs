@@ -197,7 +197,7 @@ fn StorageLine() -> impl IntoView {
                 Some(_) => view! {
                     <span>{i18n.t("projects.not_persisted")}</span>
                     " "
-                    <button type="button" on:click=persist>{i18n.t("projects.persist")}</button>
+                    <button type="button" class="button secondary" on:click=persist>{i18n.t("projects.persist")}</button>
                 }
                 .into_any(),
                 None => ().into_any(),
@@ -220,14 +220,14 @@ fn ConfirmButton(
         <Show
             when=move || asking.get()
             fallback=move || view! {
-                <button type="button" class="danger" on:click=move |_| asking.set(true)>{move || i18n.t(label)}</button>
+                <button type="button" class="button secondary danger" on:click=move |_| asking.set(true)>{move || i18n.t(label)}</button>
             }
         >
             <span class="confirm" role="group">
                 <span>{move || i18n.t(confirm)}</span>
                 " "
-                <button type="button" class="danger" on:click=move |_| on_confirm.run(())>{move || i18n.t("projects.yes")}</button>
-                <button type="button" on:click=move |_| asking.set(false)>{move || i18n.t("projects.no")}</button>
+                <button type="button" class="button secondary danger" on:click=move |_| on_confirm.run(())>{move || i18n.t("projects.yes")}</button>
+                <button type="button" class="button secondary" on:click=move |_| asking.set(false)>{move || i18n.t("projects.no")}</button>
             </span>
         </Show>
     }
@@ -291,7 +291,7 @@ pub fn ProjectsPanel() -> impl IntoView {
                         </select>
                     </label>
                 </Show>
-                <button type="button" on:click=new_project>{move || i18n.t("projects.new")}</button>
+                <button type="button" class="button secondary" on:click=new_project>{move || i18n.t("projects.new")}</button>
             </div>
             <details class="project-more">
                 <summary>{move || i18n.t("projects.more")}</summary>

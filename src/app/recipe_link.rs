@@ -29,7 +29,7 @@ pub fn RecipeLinkBox() -> impl IntoView {
                         <span>{move || i18n.t("recipe.link")}</span>
                         <input type="text" readonly=true dir="ltr" prop:value=text />
                     </label>
-                    <button type="button" on:click=copy>{move || i18n.t("recipe.copy")}</button>
+                    <button type="button" class="button secondary" on:click=copy>{move || i18n.t("recipe.copy")}</button>
                 })}
                 <p class="hint">{move || i18n.t("recipe.hint")}</p>
             </div>

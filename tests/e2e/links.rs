@@ -48,6 +48,7 @@ async fn a_demo_link_opens_a_finished_analysis() {
             .await,
         "Demo shop"
     );
+    s.screenshot("demo_shop").await;
     // The same link again opens the same project, not a copy.
     s.goto("/#demo=shop").await;
     s.wait_until(
