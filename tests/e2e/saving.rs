@@ -239,3 +239,24 @@ async fn an_indexeddb_refusing_the_file_keeps_it_open_and_says_so() {
     assert!(notice.contains("Choose it again"), "{notice}");
     s.close().await;
 }
+
+#[tokio::test]
+async fn with_local_storage_switched_off_the_page_works_and_says_nothing_is_saved() {
+    let s = Session::open().await;
+    // As in a private mode that refuses storage: reading localStorage
+    // throws, from the very start of the page.
+    s.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });" }),
+    )
+    .await;
+    s.reload().await;
+    // The app starts, reads a file, and says its settings cannot be kept.
+    s.choose_file("Choose a file", &fixture("online_retail_500.csv"))
+        .await;
+    assert_eq!(s.fact("Rows").await, "499");
+    let notice = s.text_of("the save-failed notice", ".notice").await;
+    assert!(notice.contains("could not be saved"), "{notice}");
+    assert!(notice.contains("localStorage is not available"), "{notice}");
+    s.close().await;
+}
