@@ -178,7 +178,10 @@ pub fn MovementPanel() -> impl IntoView {
     let refresh = move || {
         spawn_local(async move {
             match snapshot_store::list().await {
-                Ok(found) => snapshots.set(found),
+                Ok(mut found) => {
+                    found.retain(|info| info.belongs_to(studio.project_id));
+                    snapshots.set(found)
+                }
                 Err(error) => status.set(Some((true, describe_store_error(i18n, &error)))),
             }
         });
@@ -215,6 +218,7 @@ pub fn MovementPanel() -> impl IntoView {
                 segment_names: names_for(i18n, &frozen, sizes.len()),
                 sizes,
                 figures,
+                project: Some(studio.project_id),
             };
             match snapshot_store::save(&info, &members).await {
                 Ok(()) => {

@@ -14,6 +14,7 @@ use super::idb;
 use super::notices::{reload_page, Notice};
 use super::project_file::ProjectFileControls;
 use super::recipe_link::RecipeLinkBox;
+use super::snapshot_store;
 use super::storage::now_ms;
 use super::studio::Studio;
 use crate::core::project::ProjectState;
@@ -79,6 +80,8 @@ impl Studio {
         self.can_save.set(false);
         spawn_local(async move {
             let _ = file_store::remove_project(id).await;
+            // Snapshots left behind would only be listed nowhere.
+            let _ = snapshot_store::delete_project(id).await;
             let removed = self
                 .projects
                 .try_update_value(|p| p.delete(id))

@@ -100,3 +100,13 @@ pub async fn delete(id: u64) -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+/// Forget every snapshot of project `project` (the project is deleted).
+pub async fn delete_project(project: u32) -> Result<(), StoreError> {
+    for info in list().await? {
+        if info.belongs_to(project) {
+            delete(info.id).await?;
+        }
+    }
+    Ok(())
+}
