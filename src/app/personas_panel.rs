@@ -124,7 +124,7 @@ pub fn PersonasPanel() -> impl IntoView {
         }
     });
 
-    let generate = move |_| {
+    let generate = move || {
         let Some((id, name)) = chosen.get_untracked() else {
             return;
         };
@@ -174,6 +174,11 @@ pub fn PersonasPanel() -> impl IntoView {
                         })
                         .collect();
                     failed.set(None);
+                    if studio.project.with_untracked(|p| p.personas_of) != Some(segmentation) {
+                        studio
+                            .project
+                            .update(|p| p.personas_of = Some(segmentation));
+                    }
                     gallery.set(Some(Gallery {
                         personas,
                         segmentation: name,
@@ -190,6 +195,21 @@ pub fn PersonasPanel() -> impl IntoView {
             }
         });
     };
+    // Personas made before (kept in the project) come back once their
+    // segments are ready again: after a reload, a demo, a recipe.
+    Effect::new(move |_| {
+        studio.segments_ready.track();
+        let Some(wanted) = studio.project.with_untracked(|p| p.personas_of) else {
+            return;
+        };
+        if gallery.with_untracked(Option::is_some) {
+            return;
+        }
+        if kind.get_untracked() != wanted {
+            kind.set(wanted);
+        }
+        generate();
+    });
     // Generated names follow the language.
     Effect::new(move |_| {
         let lang = i18n.lang.get();
@@ -268,7 +288,7 @@ pub fn PersonasPanel() -> impl IntoView {
                 <p class="hint">{move || i18n.t("personas.source.none")}</p>
             </Show>
             <div class="persona-run">
-                <button type="button" class="button" disabled=move || chosen.with(Option::is_none) on:click=generate>
+                <button type="button" class="button" disabled=move || chosen.with(Option::is_none) on:click=move |_| generate()>
                     {move || i18n.t("personas.generate")}
                 </button>
             </div>

@@ -45,6 +45,7 @@ pub fn RfmPanel() -> impl IntoView {
             }
             if let Response::Rfm(answer) = answer {
                 report.set(Some(*answer));
+                studio.segments_ready.update(|n| *n = n.wrapping_add(1));
             }
         });
     });

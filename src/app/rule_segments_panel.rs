@@ -205,6 +205,7 @@ fn RuleSetEditor(shown: Memo<Option<SavedRuleSegmentation>>) -> impl IntoView {
                     if let Response::RuleSegments(found) = response {
                         counts.set(Some(*found));
                         revision.update(|r| *r += 1);
+                        studio.segments_ready.update(|n| *n = n.wrapping_add(1));
                     }
                 });
             },

@@ -62,6 +62,11 @@ pub fn SegmentsPanel() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let i18n = use_i18n();
     let run = RwSignal::new(RunState::Idle);
+    Effect::new(move |_| {
+        if run.with(|r| matches!(r, RunState::Done(_))) {
+            studio.segments_ready.update(|n| *n = n.wrapping_add(1));
+        }
+    });
     let draft = RwSignal::new(fresh_draft(studio));
     let generation = Memo::new(move |_| studio.loaded.with(|l| l.as_ref().map(|l| l.generation)));
     let shown_id = Memo::new(move |_| shown(studio).map(|s| s.id));

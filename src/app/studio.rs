@@ -110,6 +110,9 @@ pub struct Studio {
     pub files_generation: RwSignal<u32>,
     /// The files' roles, keys and link report, as last worked out.
     pub link: RwSignal<Option<ProjectLink>>,
+    /// Counts segmentations the engine finished (k-means, rules, RFM), so
+    /// personas waiting for one are made.
+    pub segments_ready: RwSignal<u32>,
     engine: StoredValue<EngineClient, LocalStorage>,
     /// The saved projects (localStorage) and this page's place in them.
     pub(super) projects: StoredValue<Projects, LocalStorage>,
@@ -191,6 +194,7 @@ impl Studio {
             beside: RwSignal::new(Vec::new()),
             files_generation: RwSignal::new(0),
             link: RwSignal::new(None),
+            segments_ready: RwSignal::new(0),
             beside_handles: StoredValue::new_local(Vec::new()),
             projects: StoredValue::new_local(projects),
             project_id: opened.project.id,

@@ -1,13 +1,15 @@
 //! The built-in demo shops (src/web/demo, made by tests/tools/demo): three
 //! files each — customers, transactions, feedback — and the finished
 //! analysis a demo link opens on: the files' roles and keys, the purchase
-//! log, a k-means segmentation with its personas. Header names differ by
+//! log, a k-means segmentation with its personas (made as soon as its
+//! segments are). Header names differ by
 //! flavour (the Arabic and Persian shops have their own).
 
 use std::collections::BTreeMap;
 
 use crate::core::i18n::Lang;
 use crate::core::ingest::LoadOptions;
+use crate::core::persona::PersonaSegmentation;
 use crate::core::project::{CustomerSetup, FileRef, FileSettings, LinkSetting, ProjectState};
 use crate::core::relate::FileRole;
 use crate::core::segment::{FeatureKind, FeatureSetting, NumericOptions, SavedSegmentation};
@@ -127,6 +129,7 @@ impl Demo {
                 segment_names: Vec::new(),
             }],
             shown_segmentation: Some(1),
+            personas_of: Some(PersonaSegmentation::KMeans),
             ..ProjectState::default()
         }
     }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::customers::TransactionColumns;
 use super::i18n::Lang;
 use super::ingest::LoadOptions;
-use super::persona::PersonaEdit;
+use super::persona::{PersonaEdit, PersonaSegmentation};
 use super::quality::Fix;
 use super::relate::FileRole;
 use super::schema::{ColumnType, DateOrder, Role};
@@ -82,6 +82,10 @@ pub struct ProjectState {
     /// The user's edits of personas, by segmentation and segment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub persona_edits: Vec<PersonaEdit>,
+    /// The segmentation whose personas were last made, so a reload makes
+    /// them again once its segments are back (absent: none yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personas_of: Option<PersonaSegmentation>,
 }
 
 /// A file's own settings: kept at the top of [`ProjectState`] for the open
@@ -294,6 +298,7 @@ impl Default for ProjectState {
             rule_segmentations: Vec::new(),
             shown_rule_segmentation: None,
             persona_edits: Vec::new(),
+            personas_of: None,
         }
     }
 }
@@ -477,6 +482,7 @@ mod tests {
                     35,
                 )
             }],
+            personas_of: Some(PersonaSegmentation::Rules),
         }
     }
 

@@ -31,11 +31,7 @@ async fn a_demo_link_opens_a_finished_analysis() {
         .collect();
     assert_eq!(sizes.len(), 5, "{sizes:?}");
     assert_eq!(sizes.iter().sum::<usize>(), 400);
-    s.by_text("button", "Generate personas")
-        .await
-        .click()
-        .await
-        .expect("generate personas");
+    // The personas are part of the finished analysis: made without a click.
     s.wait_until("a persona per segment", &format!("{PERSONA_CARDS} === 5"))
         .await;
     s.wait_until(
@@ -49,6 +45,15 @@ async fn a_demo_link_opens_a_finished_analysis() {
         "Demo shop"
     );
     s.screenshot("demo_shop").await;
+    // A reload loses nothing: the files, the segments and the personas
+    // come back by themselves.
+    s.reload().await;
+    s.wait_until(
+        "the personas after a reload",
+        &format!("{PERSONA_CARDS} === 5"),
+    )
+    .await;
+    assert_eq!(s.fact("Rows").await, "400");
     // The same link again opens the same project, not a copy.
     s.goto("/#demo=shop").await;
     s.wait_until(
