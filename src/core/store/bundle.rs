@@ -88,12 +88,16 @@ pub fn encode_header(
 /// Read a project file's header from its first bytes (`start`) and its
 /// total length.
 pub fn read_header(start: &[u8], total: u64) -> Result<Bundle, BundleError> {
-    let prefix_len = MAGIC.len().min(start.len());
-    if start[..prefix_len] != MAGIC[..prefix_len] || total < MAGIC.len() as u64 {
+    // The start must agree with the magic line as far as both go.
+    let agrees = start.iter().zip(MAGIC).all(|(a, b)| a == b);
+    if !agrees || total < MAGIC.len() as u64 {
         return Err(BundleError::NotAProject);
     }
-    let rest = &start[MAGIC.len().min(start.len())..];
-    let Some(end) = rest.iter().position(|&b| b == b'\n') else {
+    let rest = start.get(MAGIC.len()..).unwrap_or_default();
+    let Some((line, _)) = rest
+        .split_at_checked(rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len()))
+        .filter(|(_, after)| !after.is_empty())
+    else {
         let have_all = start.len() as u64 >= total;
         return if have_all || start.len() >= MAX_HEADER {
             Err(BundleError::Damaged("the header never ends".to_string()))
@@ -104,7 +108,7 @@ pub fn read_header(start: &[u8], total: u64) -> Result<Bundle, BundleError> {
         };
     };
     let header: serde_json::Value =
-        serde_json::from_slice(&rest[..end]).map_err(|e| BundleError::Damaged(e.to_string()))?;
+        serde_json::from_slice(line).map_err(|e| BundleError::Damaged(e.to_string()))?;
     let format = header.get("format").and_then(|f| f.as_u64()).unwrap_or(0);
     if format > u64::from(BUNDLE_FORMAT) {
         return Err(BundleError::Newer(
@@ -119,8 +123,11 @@ pub fn read_header(start: &[u8], total: u64) -> Result<Bundle, BundleError> {
         Restored::Corrupt { reason } => return Err(BundleError::Damaged(reason)),
         Restored::Fresh => return Err(BundleError::Damaged("no project".to_string())),
     };
-    let data_start = (MAGIC.len() + end + 1) as u64;
-    let expected = header.files.iter().map(|f| f.size).sum::<u64>();
+    let data_start = (MAGIC.len() + line.len() + 1) as u64;
+    let expected = header
+        .files
+        .iter()
+        .fold(0u64, |sum, f| sum.saturating_add(f.size));
     let found = total - data_start.min(total);
     if found != expected {
         return Err(BundleError::Truncated { expected, found });
@@ -193,6 +200,22 @@ mod tests {
             read_header(&bytes[..30], bytes.len() as u64),
             Err(BundleError::NeedMore(1 << 16))
         );
+    }
+
+    #[test]
+    fn never_panics_on_any_cut_or_damage() {
+        let bytes = bundle_of(&[("a.csv", b"1,2\n3,4\n")]);
+        for cut in 0..=bytes.len() {
+            for total in [cut as u64, bytes.len() as u64, 0, u64::MAX] {
+                let _ = read_header(&bytes[..cut], total);
+            }
+        }
+        let mut flipped = bytes.clone();
+        for at in 0..flipped.len() {
+            flipped[at] ^= 0x5a;
+            let _ = read_header(&flipped, flipped.len() as u64);
+            flipped[at] ^= 0x5a;
+        }
     }
 
     #[test]

@@ -106,14 +106,16 @@ impl<S: KeyValue> ProjectStore<S> {
             ReadCopy::Bad { revision: None, .. } => (u64::MAX, true),
             r => (r.revision(), !matches!(r, ReadCopy::Empty)),
         };
-        let newest = usize::from(rank(&read[1]) > rank(&read[0]));
+        let [a, b] = &read;
+        let b_is_newer = rank(b) > rank(a);
+        let (newest, newest_copy, older) = if b_is_newer { (1, b, a) } else { (0, a, b) };
         let opened = |restored, fell_back_to| OpenedProject {
             id,
             restored,
             revision,
             fell_back_to,
         };
-        match (&read[newest], &read[1 - newest]) {
+        match (newest_copy, older) {
             (ReadCopy::Good(good), _) => opened(good.1.clone(), None),
             (ReadCopy::Bad { reason, .. }, other) => {
                 // Kept aside before anything can write over it.
@@ -260,7 +262,9 @@ impl<S: KeyValue> ProjectStore<S> {
         }
         self.catalog.projects.retain(|p| p.id != id);
         if self.catalog.current == id {
-            self.catalog.current = self.catalog.projects[0].id;
+            if let Some(first) = self.catalog.projects.first() {
+                self.catalog.current = first.id;
+            }
         }
         self.store_catalog()?;
         for key in keys::of_project(id) {
