@@ -185,7 +185,6 @@ impl Engine {
 mod tests {
     use super::*;
     use crate::core::customer_base::{CustomerField, FieldRange};
-    use crate::core::ingest::LoadOptions;
     use crate::engine::{Request, RowFilter};
 
     const LOG: &str = "invoice,customer,date,amount\n\
@@ -197,15 +196,7 @@ mod tests {
         6,c1,2024-03-10,20\n";
 
     fn engine_with_log() -> Engine {
-        let mut engine = Engine::new();
-        let loaded = engine.handle(Request::Load {
-            file_name: "log.csv".into(),
-            bytes: LOG.as_bytes().to_vec(),
-            options: LoadOptions::default(),
-            place: crate::engine::FilePlace::Open,
-        });
-        assert!(matches!(loaded, Response::Loaded(_)), "{loaded:?}");
-        engine
+        Engine::with_open("log.csv", LOG)
     }
 
     fn columns() -> TransactionColumns {

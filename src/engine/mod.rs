@@ -429,19 +429,34 @@ pub fn inspect(file_name: &str, bytes: &[u8]) -> Result<TableSummary, IngestErro
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn load(engine: &mut Engine, text: &str) -> TableSummary {
-        match engine.handle(Request::Load {
-            file_name: "t.csv".into(),
-            bytes: text.as_bytes().to_vec(),
+impl Engine {
+    /// Open `csv` as file `name`, which must load (tests).
+    pub(crate) fn open_csv(&mut self, name: &str, csv: &str) -> TableSummary {
+        match self.handle(Request::Load {
+            file_name: name.into(),
+            bytes: csv.as_bytes().to_vec(),
             options: LoadOptions::default(),
-            place: crate::engine::FilePlace::Open,
+            place: FilePlace::Open,
         }) {
             Response::Loaded(summary) => summary,
             other => panic!("expected Loaded, got {other:?}"),
         }
+    }
+
+    /// A new engine with `csv` open as file `name` (tests).
+    pub(crate) fn with_open(name: &str, csv: &str) -> Engine {
+        let mut engine = Engine::new();
+        engine.open_csv(name, csv);
+        engine
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(engine: &mut Engine, text: &str) -> TableSummary {
+        engine.open_csv("t.csv", text)
     }
 
     #[test]

@@ -49,18 +49,11 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::ingest::LoadOptions;
     use crate::core::segment::{Operator, Rule};
-    use crate::engine::{Engine, FilePlace, Request, Response, SegmentSource};
+    use crate::engine::{Engine, Request, Response, SegmentSource};
 
     fn load(engine: &mut Engine, csv: &str) {
-        let loaded = engine.handle(Request::Load {
-            file_name: "people.csv".into(),
-            bytes: csv.as_bytes().to_vec(),
-            options: LoadOptions::default(),
-            place: FilePlace::Open,
-        });
-        assert!(matches!(loaded, Response::Loaded(_)), "{loaded:?}");
+        engine.open_csv("people.csv", csv);
     }
 
     fn rich() -> Vec<Rule> {

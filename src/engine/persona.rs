@@ -106,11 +106,10 @@ fn add_feedback(
 
 #[cfg(test)]
 mod tests {
-    use crate::core::ingest::LoadOptions;
     use crate::core::quality::ColumnKind;
     use crate::core::schema::{ColumnType, Role};
     use crate::core::segment::{Operator, Rule};
-    use crate::engine::{Engine, FilePlace, Request, Response, SegmentError, SegmentSource};
+    use crate::engine::{Engine, Request, Response, SegmentError, SegmentSource};
 
     const CSV: &str = "age,spend,review\n\
         25,10,I love it\n\
@@ -120,15 +119,7 @@ mod tests {
         29,11,It arrived on Tuesday\n";
 
     fn engine() -> Engine {
-        let mut engine = Engine::new();
-        let loaded = engine.handle(Request::Load {
-            file_name: "people.csv".into(),
-            bytes: CSV.as_bytes().to_vec(),
-            options: LoadOptions::default(),
-            place: FilePlace::Open,
-        });
-        assert!(matches!(loaded, Response::Loaded(_)), "{loaded:?}");
-        engine
+        Engine::with_open("people.csv", CSV)
     }
 
     fn kinds() -> Vec<ColumnKind> {

@@ -66,22 +66,15 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::ingest::LoadOptions;
     use crate::core::segment::compare::{TraitChoice, TraitKind};
     use crate::core::segment::{Operator, Rule};
-    use crate::engine::{Engine, FilePlace, Request, Response, RowFilter, SegmentSource};
+    use crate::engine::{Engine, Request, Response, RowFilter, SegmentSource};
 
     fn engine() -> Engine {
-        let mut engine = Engine::new();
-        let csv = "age,city,spend\n25,Tehran,10\n31,Tehran,12\n45,Shiraz,80\n52,Shiraz,95\n29,Tabriz,11\n";
-        let loaded = engine.handle(Request::Load {
-            file_name: "people.csv".into(),
-            bytes: csv.as_bytes().to_vec(),
-            options: LoadOptions::default(),
-            place: FilePlace::Open,
-        });
-        assert!(matches!(loaded, Response::Loaded(_)), "{loaded:?}");
-        engine
+        Engine::with_open(
+            "people.csv",
+            "age,city,spend\n25,Tehran,10\n31,Tehran,12\n45,Shiraz,80\n52,Shiraz,95\n29,Tabriz,11\n",
+        )
     }
 
     fn young() -> Rule {

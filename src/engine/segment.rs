@@ -510,10 +510,9 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ingest::LoadOptions;
     use crate::core::quality::Fix;
     use crate::core::segment::{CategoricalOptions, FeatureKind, NumericOptions};
-    use crate::engine::{FilePlace, Request};
+    use crate::engine::Request;
 
     /// Three tight groups of (age, spend), one row with nothing, one city
     /// column.
@@ -529,15 +528,7 @@ mod tests {
     }
 
     fn engine() -> Engine {
-        let mut engine = Engine::new();
-        let loaded = engine.handle(Request::Load {
-            file_name: "people.csv".into(),
-            bytes: people().into_bytes(),
-            options: LoadOptions::default(),
-            place: FilePlace::Open,
-        });
-        assert!(matches!(loaded, Response::Loaded(_)), "{loaded:?}");
-        engine
+        Engine::with_open("people.csv", &people())
     }
 
     fn numeric(column: usize) -> FeatureChoice {
