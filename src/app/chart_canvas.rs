@@ -208,3 +208,18 @@ fn draw(
         web_sys::console::warn_1(&format!("chart: {err:?}").into());
     }
 }
+
+/// A canvas of `width` × `height` pixels, not in the page (to draw a file
+/// on: a persona card, a shrunk picture).
+pub fn new_canvas(width: u32, height: u32) -> Option<HtmlCanvasElement> {
+    use wasm_bindgen::JsCast;
+    let canvas: HtmlCanvasElement = web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Some(canvas)
+}

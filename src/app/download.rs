@@ -1,8 +1,9 @@
 //! Handing the user a file: a Blob, an object URL and a click on a
 //! temporary `<a download>`. Nothing leaves the browser.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 
 /// Offer `text` as a download named `file_name`. False if the browser
 /// refused (the caller says so).
@@ -33,4 +34,18 @@ pub fn download_blob(file_name: &str, blob: &Blob) -> bool {
         .is_some();
     let _ = Url::revoke_object_url(&url);
     clicked
+}
+
+/// Offer what a canvas shows as a PNG named `file_name`; `done` hears
+/// whether it was offered. (On an encoding error the browser never calls
+/// back: nothing was offered.)
+pub fn download_canvas_png(
+    canvas: &HtmlCanvasElement,
+    file_name: String,
+    done: impl FnOnce(bool) + 'static,
+) {
+    let saved = Closure::once_into_js(move |blob: Option<Blob>| {
+        done(blob.is_some_and(|b| download_blob(&file_name, &b)));
+    });
+    let _ = canvas.to_blob(saved.unchecked_ref());
 }

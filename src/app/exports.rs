@@ -4,11 +4,10 @@
 //! gathers them in one place.
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
-use super::download::{download_blob, download_text};
+use super::download::{download_canvas_png, download_text};
 use super::studio::Studio;
 use crate::engine::{Request, Response, SegmentSource};
 
@@ -74,13 +73,7 @@ pub fn download_chart(canvas: &HtmlCanvasElement, label: &str) {
     if name.is_empty() {
         name = "chart".to_string();
     }
-    let file_name = format!("{name}.png");
-    let saved = Closure::once_into_js(move |blob: Option<Blob>| {
-        if let Some(blob) = blob {
-            download_blob(&file_name, &blob);
-        }
-    });
-    let _ = canvas.to_blob(saved.unchecked_ref());
+    download_canvas_png(canvas, format!("{name}.png"), |_| {});
 }
 
 /// The charts on the page now, with their descriptions.

@@ -8,52 +8,23 @@ use leptos::task::spawn_local;
 
 use super::exports::{charts_on_page, download_chart};
 use super::i18n::use_i18n;
+use super::rule_segments_panel::{shown_names, shown_rules};
 use super::segment_results::segment_label;
+use super::segments_panel::shown;
 use super::sql_export::SqlExport;
 use super::studio::Studio;
 use crate::engine::{Request, Response, SegmentSource, SqlSource};
-
-/// The shown segmentation of the open file, of each kind: its segments'
-/// names as the user gave them (reactive).
-fn shown_kmeans(studio: Studio) -> Option<Vec<String>> {
-    studio.project.with(|p| {
-        let file = p.file.as_ref()?;
-        let id = p.shown_segmentation?;
-        p.segmentations
-            .iter()
-            .find(|s| s.id == id && s.file == file.name)
-            .map(|s| s.segment_names.clone())
-    })
-}
-
-fn shown_rules(studio: Studio) -> Option<Vec<String>> {
-    studio.project.with(|p| {
-        let file = p.file.as_ref()?;
-        let id = p.shown_rule_segmentation?;
-        p.rule_segmentations
-            .iter()
-            .find(|s| s.id == id && s.file == file.name)
-            .map(|s| s.segments.iter().map(|seg| seg.name.clone()).collect())
-    })
-}
 
 #[component]
 pub fn ExportsPanel() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let i18n = use_i18n();
     let failed = RwSignal::new(false);
-    let kmeans = Memo::new(move |_| shown_kmeans(studio));
+    let kmeans = Memo::new(move |_| shown(studio).map(|s| s.segment_names));
     let rules = Memo::new(move |_| shown_rules(studio));
     let has_log = Memo::new(move |_| studio.project.with(|p| p.customers.is_some()));
     let kmeans_names = Signal::derive(move || kmeans.get().unwrap_or_default());
-    let rule_names = Signal::derive(move || {
-        let names = rules.get().unwrap_or_default();
-        let mut shown: Vec<String> = (0..names.len())
-            .map(|i| segment_label(i18n, &names, i))
-            .collect();
-        shown.push(i18n.t("rules.everyone_else"));
-        shown
-    });
+    let rule_names = Signal::derive(move || rules.with(|r| shown_names(i18n, r.as_ref())));
     let cleaned = move |_| spawn_local(async move { failed.set(!studio.download_cleaned().await) });
     let kmeans_csv = move |_| {
         let header = i18n.t("segments.export.header");

@@ -10,9 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File, FilePropertyBag};
 
-use super::file_store;
-use super::notices::{reload_page, Notice};
-use super::storage::now_ms;
+use super::notices::Notice;
 use super::studio::Studio;
 use crate::core::demo::{demo, Demo, DEMO_FILES};
 use crate::core::i18n::tr;
@@ -141,29 +139,15 @@ impl Studio {
                 }
             }
         }
-        let sizes = [0, 1, 2].map(|i| files[i].size() as u64);
-        let state = demo.project(sizes);
-        let created = self
-            .projects
-            .try_update_value(|p| p.create(&name, &state, now_ms()));
-        let Some(Ok(id)) = created else {
-            self.notices.update(|n| {
-                n.retain(|n| *n != Notice::DemoOpening);
-                n.push(Notice::SaveFailed {
-                    reason: match created {
-                        Some(Err(crate::core::store::SaveError::Refused(r))) => r,
-                        _ => String::new(),
-                    },
-                });
-            });
-            return;
-        };
-        for file in &files {
-            // Not kept: the files are asked for after the reload, and the
-            // notice says so.
-            let _ = file_store::put(id, file).await;
+        let sizes = std::array::from_fn(|i| files.get(i).map_or(0, |f| f.size() as u64));
+        let started = self
+            .start_project(&name, &demo.project(sizes), &files)
+            .await;
+        if started.is_err() {
+            self.notices
+                .update(|n| n.retain(|n| *n != Notice::DemoOpening));
+            self.tell_refusal(started);
         }
-        reload_page();
     }
 
     /// A recipe waits for the file it is for, in a project of its own: the
@@ -184,12 +168,10 @@ impl Studio {
                 lang: recipe.lang,
                 ..ProjectState::default()
             };
-            let created = self
-                .projects
-                .try_update_value(|p| p.create("", &state, now_ms()).map(|_| ()));
-            if matches!(created, Some(Ok(()))) {
-                reload_page();
-            }
+            spawn_local(async move {
+                let started = self.start_project("", &state, &[]).await;
+                self.tell_refusal(started);
+            });
             return;
         }
         self.project.update(|p| p.lang = recipe.lang);

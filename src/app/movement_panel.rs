@@ -10,8 +10,9 @@ use leptos::task::spawn_local;
 use super::canvas_chart::CanvasChart;
 use super::chart_draw::draw_flow_on;
 use super::i18n::{use_i18n, I18n};
+use super::rule_segments_panel::shown_rules;
 use super::segment_results::segment_label;
-use super::segments_panel::open_file;
+use super::segments_panel::{open_file, shown};
 use super::snapshot_store::{self, StoreError};
 use super::studio::Studio;
 use crate::core::persona::{figure_changes, key_figures, FigureChange, FigureName, KeyFigure};
@@ -47,35 +48,17 @@ fn source_of(kind: SnapshotKind) -> SegmentSource {
 
 /// The segmentations shown for the open file, k-means first (reactive).
 fn frozen_candidates(studio: Studio) -> Vec<Frozen> {
-    let Some(file) = open_file(studio) else {
-        return Vec::new();
-    };
-    studio.project.with(|p| {
-        let mut found = Vec::new();
-        if let Some(s) = p
-            .segmentations
-            .iter()
-            .find(|s| Some(s.id) == p.shown_segmentation && s.file == file)
-        {
-            found.push(Frozen {
-                kind: SnapshotKind::KMeans,
-                name: s.name.clone(),
-                names: s.segment_names.clone(),
-            });
-        }
-        if let Some(s) = p
-            .rule_segmentations
-            .iter()
-            .find(|s| Some(s.id) == p.shown_rule_segmentation && s.file == file)
-        {
-            found.push(Frozen {
-                kind: SnapshotKind::Rules,
-                name: s.name.clone(),
-                names: s.segments.iter().map(|r| r.name.clone()).collect(),
-            });
-        }
-        found
-    })
+    let kmeans = shown(studio).map(|s| Frozen {
+        kind: SnapshotKind::KMeans,
+        name: s.name,
+        names: s.segment_names,
+    });
+    let rules = shown_rules(studio).map(|s| Frozen {
+        kind: SnapshotKind::Rules,
+        name: s.name,
+        names: s.segments.into_iter().map(|r| r.name).collect(),
+    });
+    kmeans.into_iter().chain(rules).collect()
 }
 
 /// Names for `k` segments of `frozen`: the user's, "Segment n", and for

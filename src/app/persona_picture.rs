@@ -5,7 +5,9 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, File, HtmlCanvasElement, HtmlImageElement, Url};
+use web_sys::{CanvasRenderingContext2d, File, HtmlImageElement, Url};
+
+use super::chart_canvas::new_canvas;
 
 /// Longest side of a kept picture, in pixels.
 pub const PICTURE_SIDE: u32 = 160;
@@ -61,14 +63,7 @@ fn draw_small(image: &HtmlImageElement) -> Option<String> {
         ((f64::from(w) * scale).round() as u32).max(1),
         ((f64::from(h) * scale).round() as u32).max(1),
     );
-    let canvas: HtmlCanvasElement = web_sys::window()?
-        .document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    canvas.set_width(cw);
-    canvas.set_height(ch);
+    let canvas = new_canvas(cw, ch)?;
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     context
         .draw_image_with_html_image_element_and_dw_and_dh(

@@ -8,9 +8,10 @@ use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement};
 
-use super::download::download_blob;
+use super::chart_canvas::new_canvas;
+use super::download::download_canvas_png;
 
 /// What the PNG shows, already worded.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +45,7 @@ pub fn save_card_png(file_name: String, card: PngCard, done: impl FnOnce(bool) +
     let finish = move |image: Option<&HtmlImageElement>| {
         if let Some((card, file_name, done)) = job.borrow_mut().take() {
             match draw(&card, image) {
-                Some(canvas) => to_png(&canvas, file_name, done),
+                Some(canvas) => download_canvas_png(&canvas, file_name, done),
                 None => done(false),
             }
         }
@@ -60,24 +61,9 @@ pub fn save_card_png(file_name: String, card: PngCard, done: impl FnOnce(bool) +
     image.set_src(&picture);
 }
 
-fn to_png(canvas: &HtmlCanvasElement, file_name: String, done: impl FnOnce(bool) + 'static) {
-    let saved = Closure::once_into_js(move |blob: Option<Blob>| {
-        done(blob.is_some_and(|b| download_blob(&file_name, &b)));
-    });
-    // On an error the callback is never called: nothing was offered.
-    let _ = canvas.to_blob(saved.unchecked_ref());
-}
-
 /// The card on a canvas as tall as its text needs.
 fn draw(card: &PngCard, image: Option<&HtmlImageElement>) -> Option<HtmlCanvasElement> {
-    let canvas: HtmlCanvasElement = web_sys::window()?
-        .document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    canvas.set_width(WIDTH as u32);
-    canvas.set_height(10);
+    let canvas = new_canvas(WIDTH as u32, 10)?;
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     let text_width = WIDTH - 2.0 * MARGIN;
     context.set_font(FONT);

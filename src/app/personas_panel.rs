@@ -15,7 +15,7 @@ use super::persona_card::PersonaCard;
 use super::persona_report::save_report;
 use super::persona_view::Persona;
 use super::rule_segments_panel::shown_rules;
-use super::segments_panel::open_file;
+use super::segments_panel::{open_file, shown};
 use super::studio::Studio;
 use crate::core::persona::{persona_names, PersonaFacts, PersonaKey, PersonaSegmentation};
 use crate::core::segment::RfmSegment;
@@ -38,16 +38,7 @@ struct Gallery {
 /// The shown segmentation of this kind on the open file: its id and name.
 fn shown_of(studio: Studio, kind: PersonaSegmentation) -> Option<(u32, String)> {
     match kind {
-        PersonaSegmentation::KMeans => {
-            let file = open_file(studio)?;
-            studio.project.with(|p| {
-                let id = p.shown_segmentation?;
-                p.segmentations
-                    .iter()
-                    .find(|s| s.id == id && s.file == file)
-                    .map(|s| (s.id, s.name.clone()))
-            })
-        }
+        PersonaSegmentation::KMeans => shown(studio).map(|s| (s.id, s.name)),
         PersonaSegmentation::Rules => shown_rules(studio).map(|s| (s.id, s.name)),
         // The customer base is the project's: one RFM segmentation. It is
         // built from the suggested columns without the user's say, so the

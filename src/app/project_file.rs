@@ -11,9 +11,7 @@ use web_sys::{Blob, File, FilePropertyBag};
 
 use super::download::download_blob;
 use super::file_drop::chosen_files;
-use super::file_store;
 use super::i18n::{use_i18n, I18n};
-use super::notices::reload_page;
 use super::projects_panel::shown_name;
 use super::storage::now_ms;
 use super::studio::Studio;
@@ -125,16 +123,7 @@ impl Studio {
                 Ok(bundle) => break bundle,
             }
         };
-        let id = self
-            .projects
-            .try_update_value(|p| p.create(&bundle.name, &bundle.project, now_ms()))
-            .unwrap_or(Err(SaveError::ReadOnly))
-            .map_err(|err| Problem::NotSaved {
-                reason: match err {
-                    SaveError::Refused(reason) => reason,
-                    _ => String::new(),
-                },
-            })?;
+        let mut files = Vec::with_capacity(bundle.files.len());
         let mut at = bundle.data_start as f64;
         for listed in &bundle.files {
             let end = at + listed.size as f64;
@@ -150,12 +139,16 @@ impl Studio {
                 &options,
             )
             .map_err(|_| Problem::Browser)?;
-            // A file the browser will not keep is asked for after the
-            // reload; the settings are saved already.
-            let _ = file_store::put(id, &inner).await;
+            files.push(inner);
         }
-        reload_page();
-        Ok(())
+        self.start_project(&bundle.name, &bundle.project, &files)
+            .await
+            .map_err(|err| Problem::NotSaved {
+                reason: match err {
+                    SaveError::Refused(reason) => reason,
+                    _ => String::new(),
+                },
+            })
     }
 }
 

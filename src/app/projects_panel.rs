@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::File;
 
 use super::file_store;
 use super::i18n::{use_i18n, I18n};
@@ -26,11 +27,18 @@ pub fn shown_name(catalog: &Catalog, id: u32, i18n: &I18n) -> String {
         .entry(id)
         .map(|e| e.name.trim().to_string())
         .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| i18n.t_args("projects.unnamed", &[("number", &i18n.count(id as usize))]))
+        .unwrap_or_else(|| unnamed(id, i18n))
+}
+
+/// "Project 3": a project without a name of its own.
+fn unnamed(id: u32, i18n: &I18n) -> String {
+    i18n.t_args("projects.unnamed", &[("number", &i18n.count(id as usize))])
 }
 
 impl Studio {
-    fn tell_refusal(self, result: Result<(), SaveError>) -> bool {
+    /// Say why the browser refused to save (other errors are said by the
+    /// notices already shown); true when nothing was refused.
+    pub(super) fn tell_refusal(self, result: Result<(), SaveError>) -> bool {
         match result {
             Ok(()) => true,
             Err(SaveError::Refused(reason)) => {
@@ -63,15 +71,34 @@ impl Studio {
         }
     }
 
+    /// Make a project of `state` with `files` and open it (the page opens
+    /// again and restores it). Every way a project starts goes through
+    /// here: a new one, an imported one, a demo, a recipe's. A file the
+    /// browser will not keep is asked for after the reload; Err only when
+    /// the settings could not be saved.
+    pub(super) async fn start_project(
+        self,
+        name: &str,
+        state: &ProjectState,
+        files: &[File],
+    ) -> Result<(), SaveError> {
+        let id = self
+            .projects
+            .try_update_value(|p| p.create(name, state, now_ms()))
+            .unwrap_or(Err(SaveError::ReadOnly))?;
+        for file in files {
+            let _ = file_store::put(id, file).await;
+        }
+        reload_page();
+        Ok(())
+    }
+
     /// Start a new, empty project (in the same language) and open it.
     pub fn new_project(self, state: ProjectState) {
-        let result = self
-            .projects
-            .try_update_value(|p| p.create("", &state, now_ms()).map(|_| ()))
-            .unwrap_or(Ok(()));
-        if self.tell_refusal(result) {
-            reload_page();
-        }
+        spawn_local(async move {
+            let started = self.start_project("", &state, &[]).await;
+            self.tell_refusal(started);
+        });
     }
 
     /// Remove this project, its settings and its kept files; another opens.
@@ -167,15 +194,17 @@ fn megabytes(bytes: f64, i18n: &I18n) -> String {
     i18n.decimal(mb, if mb < 10.0 { 1 } else { 0 })
 }
 
+/// `shown` changes when the section holding the line is opened.
 #[component]
-fn StorageLine() -> impl IntoView {
+fn StorageLine(shown: ReadSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let studio = expect_context::<Studio>();
     let figures = RwSignal::new(None::<StorageFigures>);
     let refresh = move || spawn_local(async move { figures.set(storage_figures().await) });
-    // Again whenever the project changes (a file kept, a setting saved).
+    // Asked when it can be seen and when files came or went, not on
+    // every change of the settings (they weigh next to nothing).
     Effect::new(move |_| {
-        studio.project.track();
+        shown.track();
         studio.files_generation.track();
         refresh();
     });
@@ -246,8 +275,7 @@ pub fn ProjectsPanel() -> impl IntoView {
             .catalog
             .with(|c| c.entry(id).map(|e| e.name.clone()).unwrap_or_default())
     };
-    let placeholder =
-        move || i18n.t_args("projects.unnamed", &[("number", &i18n.count(id as usize))]);
+    let placeholder = move || unnamed(id, &i18n);
     let others = move || {
         studio.catalog.with(|c| {
             c.projects
@@ -257,6 +285,7 @@ pub fn ProjectsPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let (shown, set_shown) = signal(0u32);
     let new_project = move |_| {
         let lang = studio.project.with_untracked(|p| p.lang);
         studio.new_project(ProjectState {
@@ -296,9 +325,9 @@ pub fn ProjectsPanel() -> impl IntoView {
                 </Show>
                 <button type="button" class="button secondary" on:click=new_project>{move || i18n.t("projects.new")}</button>
             </div>
-            <details class="project-more">
+            <details class="project-more" on:toggle=move |_| set_shown.update(|n| *n = n.wrapping_add(1))>
                 <summary>{move || i18n.t("projects.more")}</summary>
-                <StorageLine />
+                <StorageLine shown=shown />
                 <ProjectFileControls />
                 <RecipeLinkBox />
                 <div class="project-danger">

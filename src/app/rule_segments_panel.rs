@@ -89,7 +89,7 @@ fn fresh_segment(studio: Studio) -> RuleSegment {
 
 /// Segment names as shown: the user's, else "Segment n"; the last is
 /// everyone else.
-fn shown_names(i18n: I18n, set: Option<&SavedRuleSegmentation>) -> Vec<String> {
+pub(super) fn shown_names(i18n: I18n, set: Option<&SavedRuleSegmentation>) -> Vec<String> {
     let names: Vec<String> = set
         .map(|s| s.segments.iter().map(|seg| seg.name.clone()).collect())
         .unwrap_or_default();

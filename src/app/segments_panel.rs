@@ -38,7 +38,8 @@ pub(super) fn open_file(studio: Studio) -> Option<String> {
         .with(|p| p.file.as_ref().map(|f| f.name.clone()))
 }
 
-fn shown(studio: Studio) -> Option<SavedSegmentation> {
+/// The shown k-means segmentation of the open file (reactive).
+pub(super) fn shown(studio: Studio) -> Option<SavedSegmentation> {
     let file = open_file(studio)?;
     studio.project.with(|p| {
         let id = p.shown_segmentation?;
