@@ -63,9 +63,10 @@ pub fn draw_histogram<DB: DrawingBackend>(
     chart.draw_series(
         histogram
             .edges
-            .windows(2)
+            .iter()
+            .zip(histogram.edges.iter().skip(1))
             .zip(&histogram.counts)
-            .map(|(edge, &count)| Rectangle::new([(edge[0], 0), (edge[1], count)], bar_style)),
+            .map(|((&low, &high), &count)| Rectangle::new([(low, 0), (high, count)], bar_style)),
     )?;
     area.present()
 }

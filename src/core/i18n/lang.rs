@@ -57,14 +57,6 @@ impl Lang {
             Lang::Fa => "فارسی",
         }
     }
-
-    pub(crate) fn index(self) -> usize {
-        match self {
-            Lang::En => 0,
-            Lang::Ar => 1,
-            Lang::Fa => 2,
-        }
-    }
 }
 
 #[cfg(test)]

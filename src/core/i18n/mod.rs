@@ -45,7 +45,12 @@ fn catalogue(lang: Lang) -> &'static Catalogue {
             Catalogue::parse(FA),
         ]
     });
-    &all[lang.index()]
+    let [en, ar, fa] = all;
+    match lang {
+        Lang::En => en,
+        Lang::Ar => ar,
+        Lang::Fa => fa,
+    }
 }
 
 /// The text of `key` in `lang`. A key missing from `lang` falls back to

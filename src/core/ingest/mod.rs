@@ -17,17 +17,6 @@
 //! Row numbers in warnings and errors are 1-based record numbers in the
 //! file, the first record (normally the header) being row 1.
 
-// User data must never panic the app: no indexing, unwrap or expect outside tests.
-#![cfg_attr(
-    not(test),
-    warn(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic
-    )
-)]
-
 mod aligned;
 mod binary;
 mod cell_text;

@@ -4,18 +4,6 @@
 //! rules about versions, half-written saves, other tabs and full storage
 //! live here, so they are tested natively.
 
-// Saved text and project files come from outside: no indexing, unwrap or
-// expect outside tests.
-#![cfg_attr(
-    not(test),
-    warn(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic
-    )
-)]
-
 mod bundle;
 mod catalog;
 mod copies;
