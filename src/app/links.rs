@@ -104,26 +104,38 @@ async fn fetch_file(url: &str, name: &str) -> Option<File> {
 }
 
 impl Studio {
-    /// Act on the page's link, if it asks for something.
-    pub fn follow_link(self) {
+    /// Act on the page's link, if it asks for something. `at_start`: the
+    /// page has just opened, and restores its project's files unless the
+    /// link opens another project (no file is read only to be dropped by
+    /// the reload).
+    pub fn follow_link(self, at_start: bool) {
+        let stay = move || {
+            if at_start {
+                self.restore_files();
+            }
+        };
         match asked() {
-            Asked::Nothing => {}
-            Asked::Demo(demo) => spawn_local(async move { self.open_demo(demo).await }),
-            Asked::Recipe(text) => self.take_recipe(&text),
+            Asked::Nothing => stay(),
+            Asked::Demo(demo) => spawn_local(async move {
+                if !self.open_demo(demo).await {
+                    stay();
+                }
+            }),
+            Asked::Recipe(text) => self.take_recipe(&text, stay),
         }
     }
 
     /// A demo opens as a project of its own (the same one each time its
-    /// link is opened), its files kept like any others.
-    async fn open_demo(self, demo: Demo) {
+    /// link is opened), its files kept like any others. False when it
+    /// could not, and this page stays.
+    async fn open_demo(self, demo: Demo) -> bool {
         let name = tr(demo.lang, &format!("demo.name.{}", demo.id));
         let existing = self
             .catalog
             .with_untracked(|c| c.projects.iter().find(|p| p.name == name).map(|p| p.id));
         clear_hash();
         if let Some(id) = existing {
-            self.open_project(id);
-            return;
+            return self.open_project(id);
         }
         self.notices.update(|n| n.push(Notice::DemoOpening));
         let mut files = Vec::new();
@@ -135,7 +147,7 @@ impl Studio {
                         n.retain(|n| *n != Notice::DemoOpening);
                         n.push(Notice::DemoMissing);
                     });
-                    return;
+                    return false;
                 }
             }
         }
@@ -147,17 +159,21 @@ impl Studio {
             self.notices
                 .update(|n| n.retain(|n| *n != Notice::DemoOpening));
             self.tell_refusal(started);
+            return false;
         }
+        true
     }
 
     /// A recipe waits for the file it is for, in a project of its own: the
     /// open project is left alone when it has files.
-    fn take_recipe(self, text: &str) {
+    /// `stay` runs when this page keeps its project.
+    fn take_recipe(self, text: &str, stay: impl FnOnce() + 'static) {
         let recipe = match read_recipe(text) {
             Ok(recipe) => recipe,
             Err(_) => {
                 clear_hash();
                 self.notices.update(|n| n.push(Notice::RecipeUnreadable));
+                stay();
                 return;
             }
         };
@@ -170,7 +186,9 @@ impl Studio {
             };
             spawn_local(async move {
                 let started = self.start_project("", &state, &[]).await;
-                self.tell_refusal(started);
+                if !self.tell_refusal(started) {
+                    stay();
+                }
             });
             return;
         }
@@ -181,6 +199,7 @@ impl Studio {
             })
         });
         self.pending_recipe.set_value(Some(recipe));
+        stay();
     }
 
     /// The file the recipe waited for is open: put its settings in the

@@ -61,14 +61,18 @@ impl Studio {
             .set(self.projects.with_value(|p| p.catalog().clone()));
     }
 
-    pub fn open_project(self, id: u32) {
+    /// Open project `id` (the page opens again); false when the browser
+    /// refused to note the switch, and this page stays.
+    pub fn open_project(self, id: u32) -> bool {
         let result = self
             .projects
             .try_update_value(|p| p.switch(id))
             .unwrap_or(Ok(()));
-        if self.tell_refusal(result) {
+        let switched = self.tell_refusal(result);
+        if switched {
             reload_page();
         }
+        switched
     }
 
     /// Make a project of `state` with `files` and open it (the page opens

@@ -657,11 +657,11 @@ pub fn App() -> impl IntoView {
     });
 
     start_autosave(studio);
-    studio.restore_files();
-    studio.follow_link();
+    studio.follow_link(true);
     // A link pasted into the address bar of the open page changes only the
     // hash.
-    let on_hash = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || studio.follow_link());
+    let on_hash =
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || studio.follow_link(false));
     let _ = window().add_event_listener_with_callback(
         "hashchange",
         wasm_bindgen::JsCast::unchecked_ref(on_hash.as_ref()),
