@@ -321,21 +321,34 @@ impl Studio {
         });
         let response = load.answer.await.unwrap_or(Response::NoTable);
         // A newer load replaced this one: its answer is for nobody.
-        if !matches!(status.get_untracked(), LoadStatus::Loading { id: current, .. } if current == id)
-        {
+        if !self.is_current_load(id) {
             return false;
         }
-        let loaded = matches!(response, Response::Loaded(_));
         match (place, response) {
             (FilePlace::Beside, Response::Loaded(summary)) => {
-                self.finish_beside(file, options, summary)
+                self.finish_beside(file, options, summary);
+                true
             }
-            (_, response) => self.finish_load(file, options, response).await,
+            (_, response) => self.finish_load(id, file, options, response).await,
         }
-        loaded
     }
 
-    async fn finish_load(self, file: File, options: LoadOptions, response: Response) {
+    /// Whether load `id` is still the one the page waits for: a file
+    /// chosen while another is read (say, while a reload restores the
+    /// project) replaces it, in the engine as on the page.
+    fn is_current_load(&self, id: u32) -> bool {
+        matches!(self.status.get_untracked(), LoadStatus::Loading { id: current, .. } if current == id)
+    }
+
+    /// Show what load `id` read; true when it loaded and is still the
+    /// current load once the project's fixes and choices are applied.
+    async fn finish_load(
+        self,
+        id: u32,
+        file: File,
+        options: LoadOptions,
+        response: Response,
+    ) -> bool {
         let name = file.name();
         let size = file.size() as u64;
         match response {
@@ -346,6 +359,11 @@ impl Studio {
                 if same_file {
                     self.sync_fixes(&mut summary, true).await;
                     self.apply_saved_choices(&mut summary).await;
+                    // Another file was chosen meanwhile: the engine holds
+                    // that one now, so this summary describes nothing.
+                    if !self.is_current_load(id) {
+                        return false;
+                    }
                 } else {
                     let mut replaced = None;
                     self.project.update(|p| {
@@ -376,22 +394,35 @@ impl Studio {
                 let headers: Vec<String> = summary.columns.iter().map(|c| c.name.clone()).collect();
                 if self.apply_pending_recipe(&headers) {
                     self.apply_saved_choices(&mut summary).await;
+                    if !self.is_current_load(id) {
+                        return false;
+                    }
                 }
                 self.forget_missing(&name);
                 self.keep_file(&file);
                 self.file.set_value(Some(file));
                 self.show_open(summary);
                 self.status.set(LoadStatus::Idle);
+                true
             }
-            Response::LoadFailed(error) => self.status.set(LoadStatus::Failed {
-                name,
-                error: LoadError::Ingest(error),
-            }),
-            Response::LoadCancelled => self.status.set(LoadStatus::Cancelled { name }),
-            _ => self.status.set(LoadStatus::Failed {
-                name,
-                error: LoadError::Browser,
-            }),
+            Response::LoadFailed(error) => {
+                self.status.set(LoadStatus::Failed {
+                    name,
+                    error: LoadError::Ingest(error),
+                });
+                false
+            }
+            Response::LoadCancelled => {
+                self.status.set(LoadStatus::Cancelled { name });
+                false
+            }
+            _ => {
+                self.status.set(LoadStatus::Failed {
+                    name,
+                    error: LoadError::Browser,
+                });
+                false
+            }
         }
     }
 
