@@ -222,6 +222,11 @@ pub fn column_date_order<'a>(cells: impl Iterator<Item = &'a str>) -> Option<Dat
 /// `a/b/yyyy` in at least one order. Compact `yyyymmdd` is not recognised
 /// here; see [`read_compact_date`].
 pub(crate) fn read_date_cell(cell: &str) -> Option<DateCell> {
+    // Every date this reads starts with a digit: names, codes and emails
+    // stop here, before the normalising copy.
+    if !starts_with_digit(cell) {
+        return None;
+    }
     let text = normalise(cell);
     let (date, time) = split_date_time(&text);
     let kind = match time {
@@ -293,10 +298,23 @@ pub(crate) fn read_compact_date(cell: &str) -> Option<DateCell> {
 }
 
 /// Trimmed, bidi marks dropped, every digit as ASCII.
+/// Whether the trimmed cell's first character, bidi marks aside, is a digit
+/// in any script.
+fn starts_with_digit(cell: &str) -> bool {
+    cell.trim()
+        .chars()
+        .find(|c| !is_bidi_mark(*c))
+        .is_some_and(|c| digit_value(c).is_some())
+}
+
+fn is_bidi_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
 fn normalise(cell: &str) -> String {
     cell.trim()
         .chars()
-        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}'))
+        .filter(|c| !is_bidi_mark(*c))
         .map(
             |c| match digit_value(c).and_then(|d| char::from_digit(d, 10)) {
                 Some(ascii) => ascii,

@@ -17,7 +17,7 @@ use super::date::{
 };
 use super::missing::is_missing;
 use super::money::read_money;
-use super::number::{digit_value, read_number, too_wordy_for_a_number};
+use super::number::{digit_value, has_digit, read_number, too_wordy_for_a_number};
 use super::percent::parse_percent;
 use super::{ColumnGuess, ColumnType, Misfit};
 use crate::core::table::TextColumn;
@@ -192,7 +192,7 @@ impl ValueReading {
         if is_code_like(value) {
             reading.class.set(CellClass::CODE);
         }
-        if value.chars().any(|c| digit_value(c).is_some()) {
+        if has_digit(value) {
             reading.read_digits(value);
         }
         reading
@@ -436,9 +436,27 @@ impl<'a> Tally<'a> {
 
 /// A single token with a digit in it, like `85123A` or `7590-VHVEG`.
 fn is_code_like(cell: &str) -> bool {
-    cell.chars().count() <= MAX_CODE_LEN
-        && !cell.chars().any(char::is_whitespace)
-        && cell.chars().any(|c| digit_value(c).is_some())
+    if cell.is_ascii() {
+        // The same test a byte at a time: ASCII whitespace as
+        // `char::is_whitespace` sees it is space and \t..=\r.
+        cell.len() <= MAX_CODE_LEN
+            && !cell.bytes().any(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+            && cell.bytes().any(|b| b.is_ascii_digit())
+    } else {
+        is_code_like_text(cell)
+    }
+}
+
+/// [`is_code_like`] for text in any script.
+fn is_code_like_text(cell: &str) -> bool {
+    let mut has_digit = false;
+    for (count, c) in cell.chars().enumerate() {
+        if count >= MAX_CODE_LEN || c.is_whitespace() {
+            return false;
+        }
+        has_digit |= digit_value(c).is_some();
+    }
+    has_digit
 }
 
 /// Guess a column's type. Missing cells (see [`super::is_missing`]) are
@@ -531,6 +549,30 @@ mod tests {
 
     fn guess(cells: &[&str]) -> ColumnGuess {
         infer_column(&cells.iter().copied().collect())
+    }
+
+    #[test]
+    fn codes_are_told_the_same_a_byte_or_a_character_at_a_time() {
+        let forty = "A1".repeat(20);
+        let forty_one = format!("{forty}B");
+        for cell in [
+            "85123A",
+            "7590-VHVEG",
+            "C0000001",
+            "a@b1.com",
+            "no digits",
+            "12 34",
+            "12\t34",
+            "12\u{b}34",
+            "12\u{1c}34",
+            "",
+            forty.as_str(),
+            forty_one.as_str(),
+        ] {
+            assert_eq!(is_code_like(cell), is_code_like_text(cell), "{cell:?}");
+        }
+        assert!(is_code_like(&forty) && !is_code_like(&forty_one));
+        assert!(is_code_like("۱۲A") && !is_code_like("۱۲ A"));
     }
 
     fn type_of(cells: &[&str]) -> ColumnType {

@@ -96,13 +96,21 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
 /// The text with one currency marker removed from its start or end, trimmed;
 /// None when there is no marker or nothing else.
 fn strip_currency(text: &str) -> Option<&str> {
-    let markers = SIGNS.iter().chain(CODES.iter()).chain(WORDS.iter());
-    for marker in markers {
-        let rest = text
-            .strip_prefix(marker)
-            .or_else(|| text.strip_suffix(marker))
-            .map(str::trim);
-        if let Some(rest) = rest.filter(|r| !r.is_empty()) {
+    let bytes = text.as_bytes();
+    let (first, last) = (*bytes.first()?, *bytes.last()?);
+    let lists: [&[&str]; 3] = [&SIGNS, &CODES, &WORDS];
+    for marker in lists.into_iter().flatten() {
+        // A marker stands where the text has its first or last byte:
+        // comparing that byte first skips most of the list cheaply.
+        let marker_bytes = marker.as_bytes();
+        let rest = if marker_bytes.first() == Some(&first) && bytes.starts_with(marker_bytes) {
+            text.get(marker.len()..)
+        } else if marker_bytes.last() == Some(&last) && bytes.ends_with(marker_bytes) {
+            text.get(..text.len() - marker.len())
+        } else {
+            None
+        };
+        if let Some(rest) = rest.map(str::trim).filter(|r| !r.is_empty()) {
             return Some(rest);
         }
     }

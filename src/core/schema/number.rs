@@ -14,7 +14,9 @@ pub(crate) fn is_invisible_mark(c: char) -> bool {
 /// The cell without direction marks and BOMs; borrowed (no allocation)
 /// when it has none, which is nearly always.
 pub(crate) fn visible_text(cell: &str) -> Cow<'_, str> {
-    if cell.chars().any(is_invisible_mark) {
+    // The marks are all outside ASCII; most cells are ASCII, checked a
+    // word at a time.
+    if !cell.is_ascii() && cell.chars().any(is_invisible_mark) {
         Cow::Owned(cell.chars().filter(|c| !is_invisible_mark(*c)).collect())
     } else {
         Cow::Borrowed(cell)
@@ -29,6 +31,13 @@ const MAX_NUMBER_LETTERS: usize = 8;
 /// holds (an email, a code, a sentence with digits): the number readers
 /// need not try it.
 pub(crate) fn too_wordy_for_a_number(text: &str) -> bool {
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .nth(MAX_NUMBER_LETTERS)
+            .is_some();
+    }
     text.chars()
         .filter(|c| c.is_alphabetic())
         .nth(MAX_NUMBER_LETTERS)
@@ -37,6 +46,15 @@ pub(crate) fn too_wordy_for_a_number(text: &str) -> bool {
 
 /// The value of a decimal digit in ASCII (0-9), Arabic-Indic (٠-٩) or
 /// Persian (۰-۹) script.
+/// Whether the text holds a digit in any script.
+pub(crate) fn has_digit(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_digit())
+    } else {
+        text.chars().any(|c| digit_value(c).is_some())
+    }
+}
+
 pub(crate) fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => c.to_digit(10),
@@ -106,7 +124,22 @@ fn plain_decimal(cell: &str) -> Option<f64> {
 pub(crate) fn read_number(cell: &str) -> Option<NumberText> {
     let visible = visible_text(cell);
     let trimmed = visible.trim();
+    plain_number_text(trimmed).or_else(|| read_written_number(trimmed))
+}
+
+/// The full reader behind [`read_number`], for a trimmed cell with no
+/// invisible marks: any digit script, grouping, exponent.
+fn read_written_number(trimmed: &str) -> Option<NumberText> {
     let (negative, unsigned) = split_sign(trimmed);
+    // A mantissa starts with a digit or a decimal mark: codes, words and
+    // dates written with letters stop here, before any copying.
+    if !unsigned
+        .chars()
+        .next()
+        .is_some_and(|c| digit_value(c).is_some() || is_decimal_mark(c))
+    {
+        return None;
+    }
     let (mantissa, exponent) = split_exponent(unsigned);
     let parts = read_mantissa(mantissa)?;
     let exponent = match exponent {
@@ -139,6 +172,24 @@ pub(crate) fn read_number(cell: &str) -> Option<NumberText> {
         is_integer: !parts.has_decimal_mark && exponent.is_none(),
         zero_padded: parts.integer.len() > 1 && parts.integer.starts_with('0'),
         integer_digits: parts.integer.len(),
+    })
+}
+
+/// [`read_number`] of a cell written `-?digits[.digits]` in ASCII, read
+/// without the full reader's normalising copies (the value is the same, see
+/// [`plain_decimal`]); None for anything else.
+fn plain_number_text(text: &str) -> Option<NumberText> {
+    let value = plain_decimal(text)?;
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (integer, is_integer) = match unsigned.split_once('.') {
+        Some((integer, _)) => (integer, false),
+        None => (unsigned, true),
+    };
+    Some(NumberText {
+        value,
+        is_integer,
+        zero_padded: integer.len() > 1 && integer.starts_with('0'),
+        integer_digits: integer.len(),
     })
 }
 
@@ -250,6 +301,9 @@ mod tests {
             "12.50",
             "-3.25",
             "007",
+            "-0012",
+            "0012.50",
+            "00",
             "0.1",
             "123456789012345678901234567890",
             "5.",
@@ -264,9 +318,12 @@ mod tests {
             "1,234",
             &huge,
         ] {
-            let full = read_number(cell).map(|n| n.value);
+            let full = read_written_number(cell.trim()).map(|n| n.value);
             if let Some(fast) = plain_decimal(cell) {
                 assert_eq!(Some(fast.to_bits()), full.map(f64::to_bits), "{cell:?}");
+            }
+            if let Some(fast) = plain_number_text(cell.trim()) {
+                assert_eq!(Some(fast), read_written_number(cell.trim()), "{cell:?}");
             }
             assert_eq!(
                 parse_number(cell).map(f64::to_bits),

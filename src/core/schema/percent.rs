@@ -12,12 +12,19 @@ const PERCENT_MARKS: [&str; 7] = ["%", "٪", "﹪", "％", "درصد", "بالم
 pub fn parse_percent(cell: &str) -> Option<f64> {
     let visible = visible_text(cell);
     let text = visible.trim();
+    let (first, last) = (text.as_bytes().first()?, text.as_bytes().last()?);
     PERCENT_MARKS.iter().find_map(|mark| {
-        let rest = text
-            .strip_suffix(mark)
-            .or_else(|| text.strip_prefix(mark))?
-            .trim();
-        read_any_number(rest)
+        // A mark stands where the text has its first or last byte.
+        let bytes = mark.as_bytes();
+        let suffix = (bytes.last() == Some(last))
+            .then(|| text.strip_suffix(mark))
+            .flatten();
+        let prefix = || {
+            (bytes.first() == Some(first))
+                .then(|| text.strip_prefix(mark))
+                .flatten()
+        };
+        read_any_number(suffix.or_else(prefix)?.trim())
     })
 }
 
