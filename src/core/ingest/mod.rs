@@ -8,11 +8,13 @@
 //! 1. `decode`: BOM / UTF-16 / UTF-8 to text, binary files refused;
 //! 2. `sniff`: the delimiter, from the first records (`aligned` splits
 //!    whitespace-aligned files);
-//! 3. `quotes`: refuse a quoted field that never closes;
-//! 4. `header`: is the first row a header, and unique column names;
-//! 5. `read`: the csv crate parses every record into the table, a bounded
+//! 3. `header`: is the first row a header, and unique column names;
+//! 4. `read`: the csv crate parses every record into the table, a bounded
 //!    number per step ([`Reading`]) so the worker can report progress and
-//!    stop on cancel.
+//!    stop on cancel;
+//! 5. `quotes`: refuse a quoted field that never closes. Such a field runs
+//!    to the end of the text, so it is always in the last record: only that
+//!    record is scanned, once the reader has reached it.
 //!
 //! Row numbers in warnings and errors are 1-based record numbers in the
 //! file, the first record (normally the header) being row 1.
@@ -204,11 +206,6 @@ impl TextReading {
             Some(delimiter) => sniff::sample_with(&text, delimiter),
             None => sniff::sniff(&text),
         };
-        if let Some(byte) = sniffed.delimiter.as_byte() {
-            if let Some((row, column)) = quotes::find_unclosed_quote(&text, byte) {
-                return Err(IngestError::UnclosedQuote { row, column });
-            }
-        }
         let has_header = options
             .has_header
             .unwrap_or_else(|| detect_header(&sniffed.sample));

@@ -5,6 +5,7 @@ use std::io::Cursor;
 
 use super::aligned::AlignedRecords;
 use super::header::{header_names, positional_name, unique_name};
+use super::quotes::find_unclosed_quote;
 use super::report::{Warning, WarningKind, WarningLog};
 use super::{Delimiter, IngestError};
 use crate::core::table::{Column, Table, TextColumn};
@@ -42,6 +43,9 @@ pub(crate) struct RecordReader {
     has_header: bool,
     builder: Option<TableBuilder>,
     row: u64,
+    /// Byte offset of the last record read (delimited text).
+    last_record_start: u64,
+    delimiter: u8,
     empty_rows_skipped: usize,
     done: bool,
 }
@@ -65,6 +69,8 @@ impl RecordReader {
             has_header,
             builder: None,
             row: 0,
+            last_record_start: 0,
+            delimiter: delimiter.as_byte().unwrap_or(b','),
             empty_rows_skipped: 0,
             done: false,
         }
@@ -92,10 +98,17 @@ impl RecordReader {
             Source::Csv(reader) => {
                 let mut record = csv::StringRecord::new();
                 let mut exhausted = false;
+                let delimiter = self.delimiter;
                 for _ in 0..max_records {
                     match reader.read_record(&mut record) {
                         Ok(true) => {}
                         Ok(false) => {
+                            check_last_record_closes(
+                                reader.get_ref().get_ref(),
+                                self.last_record_start,
+                                delimiter,
+                                self.row,
+                            )?;
                             exhausted = true;
                             break;
                         }
@@ -107,6 +120,9 @@ impl RecordReader {
                         }
                     }
                     self.row = self.row.saturating_add(1);
+                    if let Some(position) = record.position() {
+                        self.last_record_start = position.byte();
+                    }
                     take_record(
                         &mut self.builder,
                         self.has_header,
@@ -154,6 +170,29 @@ impl RecordReader {
             table: builder.finish(),
             empty_rows_skipped: self.empty_rows_skipped,
         })
+    }
+}
+
+/// Refuse a quoted field that never closes. The csv crate reads one to the
+/// end of the text as a single field and says nothing, so such a field is
+/// always in the last record, numbered `last_row`, which starts at byte
+/// `start`: only that record is scanned.
+fn check_last_record_closes(
+    text: &str,
+    start: u64,
+    delimiter: u8,
+    last_row: u64,
+) -> Result<(), IngestError> {
+    let tail = usize::try_from(start)
+        .ok()
+        .and_then(|start| text.get(start..))
+        .unwrap_or(text);
+    match find_unclosed_quote(tail, delimiter) {
+        Some((record, column)) => Err(IngestError::UnclosedQuote {
+            row: last_row.saturating_add(record).saturating_sub(1),
+            column,
+        }),
+        None => Ok(()),
     }
 }
 

@@ -35,6 +35,29 @@ fn unclosed_quote_is_an_error_naming_row_and_column() {
 }
 
 #[test]
+fn an_unclosed_quote_after_many_records_is_found_where_it_opens() {
+    let mut text = String::from("id,name,note\n");
+    for row in 0..5000 {
+        text.push_str(&format!("{row},\"Name, {row}\",\"said \"\"hi\"\"\"\r\n\n"));
+    }
+    text.push_str("5000,Ali,\"never closed\n5001,Reza,fine\n\n");
+    let result = read_table("t.csv", text.as_bytes());
+    assert_eq!(
+        result.err(),
+        Some(IngestError::UnclosedQuote {
+            row: 5002,
+            column: 3
+        })
+    );
+    // Closed, the same text reads whole.
+    let closed = text.replace("never closed", "closed\"");
+    assert_eq!(
+        read_table("t.csv", closed.as_bytes()).map(|i| i.report.rows),
+        Ok(5002)
+    );
+}
+
+#[test]
 fn ragged_rows_warn_and_lose_nothing() {
     let ingested = read("a,b,c\n1,2\n3,4,5,6\n");
     assert_eq!(names(&ingested.table), ["a", "b", "c", "column 4"]);
