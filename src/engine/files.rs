@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Engine, Response, RowFilter, TableSummary};
 use crate::core::quality::{apply_fixes, Fix, FixOutcome};
+use crate::core::schema::DistinctValues;
 use crate::core::table::Table;
 
 /// Where a newly loaded file goes.
@@ -36,6 +37,9 @@ pub(super) struct ProjectFile {
     /// The loaded table with the fixes applied and the filter kept to, when
     /// there is any fix or filter.
     pub derived: Option<Table>,
+    /// Each loaded column's distinct values, met by its type inference
+    /// (empty when the load did not keep them).
+    pub distinct: Vec<Option<DistinctValues>>,
 }
 
 impl ProjectFile {
@@ -47,7 +51,17 @@ impl ProjectFile {
             fixes: Vec::new(),
             filter: None,
             derived: None,
+            distinct: Vec::new(),
         }
+    }
+
+    /// Column `column`'s distinct values while the table is as loaded; None
+    /// once a fix or filter has changed it, or when they were not kept.
+    pub fn distinct_values(&self, column: usize) -> Option<&DistinctValues> {
+        if self.derived.is_some() {
+            return None;
+        }
+        self.distinct.get(column)?.as_ref()
     }
 
     /// The table requests read: loaded, fixed, filtered.

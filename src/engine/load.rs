@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{summarise, ColumnSummary, TableSummary};
+use super::{summarise_with_values, ColumnSummary, TableSummary};
 use crate::core::ingest::{IngestError, Ingested, LoadOptions, Reading};
+use crate::core::schema::DistinctValues;
 use crate::core::table::Table;
 
 /// Records parsed per step: small enough that one step takes tens of
@@ -44,6 +45,7 @@ enum Stage {
     Inferring {
         ingested: Box<Ingested>,
         columns: Vec<ColumnSummary>,
+        distinct: Vec<Option<DistinctValues>>,
     },
     Finished,
 }
@@ -56,8 +58,14 @@ pub struct LoadJob {
     stage: Stage,
 }
 
-/// A finished load: the table for the engine, the summary for the page.
-pub type Loaded = (Table, TableSummary);
+/// A finished load: the table for the engine, the summary for the page,
+/// and each column's distinct values, met while its type was inferred, for
+/// the statistics asked for next.
+pub struct Loaded {
+    pub table: Table,
+    pub summary: TableSummary,
+    pub distinct: Vec<Option<DistinctValues>>,
+}
 
 impl LoadJob {
     /// A job for a file of `total_bytes`, whose buffer is reserved up
@@ -117,7 +125,9 @@ impl LoadJob {
                     total,
                 }
             }
-            Stage::Inferring { ingested, columns } => Progress {
+            Stage::Inferring {
+                ingested, columns, ..
+            } => Progress {
                 phase: LoadPhase::Inferring,
                 done: columns.len() as u64,
                 total: ingested.table.columns.len() as u64,
@@ -147,6 +157,7 @@ impl LoadJob {
                     Ok(ingested) => {
                         self.stage = Stage::Inferring {
                             columns: Vec::with_capacity(ingested.table.columns.len()),
+                            distinct: Vec::with_capacity(ingested.table.columns.len()),
                             ingested: Box::new(ingested),
                         }
                     }
@@ -157,14 +168,25 @@ impl LoadJob {
             Stage::Inferring {
                 ingested,
                 mut columns,
+                mut distinct,
             } => match ingested.table.columns.get(columns.len()) {
                 Some(column) => {
-                    columns.push(summarise(column, None, None));
-                    self.stage = Stage::Inferring { ingested, columns };
+                    let (summary, values) = summarise_with_values(column);
+                    columns.push(summary);
+                    distinct.push(values);
+                    self.stage = Stage::Inferring {
+                        ingested,
+                        columns,
+                        distinct,
+                    };
                 }
                 None => {
                     let Ingested { table, report } = *ingested;
-                    return Some(Ok((table, TableSummary { report, columns })));
+                    return Some(Ok(Loaded {
+                        table,
+                        summary: TableSummary { report, columns },
+                        distinct,
+                    }));
                 }
             },
             Stage::Finished => {
@@ -218,7 +240,7 @@ mod tests {
             phases,
             [LoadPhase::Reading, LoadPhase::Parsing, LoadPhase::Inferring]
         );
-        let (table, summary) = result.expect("loads");
+        let Loaded { table, summary, .. } = result.expect("loads");
         assert_eq!(table.row_count(), 2);
         assert_eq!(summary.columns.len(), 2);
     }
@@ -251,7 +273,7 @@ mod tests {
         };
         assert!(parsing_steps >= 3, "{parsing_steps}");
         assert_eq!(
-            result.expect("loads").1.report.rows,
+            result.expect("loads").summary.report.rows,
             RECORDS_PER_STEP * 2 + 5
         );
     }

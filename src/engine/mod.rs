@@ -42,9 +42,12 @@ use crate::core::feedback::{
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix, FixOutcome};
 use crate::core::schema::{
-    guess_as_ordered, infer_named_column, infer_role, ColumnType, DateOrder,
+    guess_as_ordered, infer_named_column, infer_named_column_with_values, infer_role, ColumnType,
+    DateOrder, DistinctValues,
 };
-use crate::core::stats::{column_stats, histogram, month_counts, top_values};
+use crate::core::stats::{
+    column_stats, column_stats_with, histogram, month_counts, top_values, top_values_with,
+};
 use crate::core::table::Table;
 use crate::core::table::{Column, TextColumn};
 
@@ -103,12 +106,7 @@ impl Engine {
                 date_order,
             } => self.column(column, column_type, date_order),
             Request::Quality { kinds } => self.quality(&kinds),
-            Request::TopValues { column, limit } => {
-                self.with_column(column, |cells| Response::TopValues {
-                    column,
-                    top: top_values(cells, limit.min(MAX_TOP_VALUES)),
-                })
-            }
+            Request::TopValues { column, limit } => self.top_values(column, limit),
             Request::Months { column, order } => {
                 self.with_column(column, |cells| Response::Months {
                     column,
@@ -142,12 +140,7 @@ impl Engine {
                     report: Box::new(sentiment_report(cells)),
                 })
             }
-            Request::Stats { column, numeric } => {
-                self.with_column(column, |cells| Response::Stats {
-                    column,
-                    stats: column_stats(cells, numeric),
-                })
-            }
+            Request::Stats { column, numeric } => self.stats(column, numeric),
             Request::SetFixes { fixes } => self.set_fixes(&fixes),
             Request::SetFilter { filter } => self.set_filter(filter),
             Request::ExportCsv => self.export_csv(),
@@ -222,8 +215,14 @@ impl Engine {
         place: FilePlace,
     ) -> Response {
         match result {
-            Ok((table, summary)) => {
-                let file = files::ProjectFile::new(file_name.to_string(), table, summary.clone());
+            Ok(Loaded {
+                table,
+                summary,
+                distinct,
+            }) => {
+                let mut file =
+                    files::ProjectFile::new(file_name.to_string(), table, summary.clone());
+                file.distinct = distinct;
                 self.place_file(file, place);
                 Response::Loaded(summary)
             }
@@ -320,6 +319,39 @@ impl Engine {
     }
 
     /// Answer from one column's cells, or say why not.
+    /// A column's statistics, from the distinct values its load met when
+    /// the table is still as loaded (no fix, no filter).
+    fn stats(&self, column: usize, numeric: bool) -> Response {
+        let distinct = self
+            .open
+            .as_ref()
+            .and_then(|open| open.distinct_values(column));
+        self.with_column(column, |cells| Response::Stats {
+            column,
+            stats: match distinct {
+                Some(distinct) => column_stats_with(cells, distinct, numeric),
+                None => column_stats(cells, numeric),
+            },
+        })
+    }
+
+    /// A column's most frequent values, from the distinct values its load
+    /// met when the table is still as loaded.
+    fn top_values(&self, column: usize, limit: usize) -> Response {
+        let limit = limit.min(MAX_TOP_VALUES);
+        let distinct = self
+            .open
+            .as_ref()
+            .and_then(|open| open.distinct_values(column));
+        self.with_column(column, |cells| Response::TopValues {
+            column,
+            top: match distinct {
+                Some(distinct) => top_values_with(cells, distinct, limit),
+                None => top_values(cells, limit),
+            },
+        })
+    }
+
     fn with_column(&self, column: usize, answer: impl FnOnce(&TextColumn) -> Response) -> Response {
         let Some(table) = self.table() else {
             return Response::NoTable;
@@ -408,6 +440,19 @@ pub(crate) fn summarise(
         guess,
         role,
     }
+}
+
+/// A newly loaded column's inferred type and role, with the distinct
+/// values its inference met (see [`DistinctValues`]).
+pub(crate) fn summarise_with_values(column: &Column) -> (ColumnSummary, Option<DistinctValues>) {
+    let (guess, distinct) = infer_named_column_with_values(&column.name, &column.cells);
+    let role = infer_role(&column.name, &guess, &column.cells);
+    let summary = ColumnSummary {
+        name: column.name.clone(),
+        guess,
+        role,
+    };
+    (summary, distinct)
 }
 
 /// Load a file natively and summarise it: what `nimrokh inspect` prints.
@@ -583,6 +628,59 @@ mod tests {
             Response::Fixed { rows, .. } => assert_eq!(rows, 3),
             other => panic!("{other:?}"),
         }
+    }
+
+    fn stats_of(
+        engine: &mut Engine,
+        column: usize,
+        numeric: bool,
+    ) -> crate::core::stats::ColumnStats {
+        match engine.handle(Request::Stats { column, numeric }) {
+            Response::Stats { stats, .. } => stats,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn statistics_from_the_values_the_load_met_follow_fixes() {
+        let mut engine = Engine::new();
+        load(
+            &mut engine,
+            "city,age\nTehran,30\ntehran ,150\nTehran,30\nNA,\n",
+        );
+        let kept = engine.open.as_ref().and_then(|f| f.distinct_values(1));
+        assert_eq!(kept.map(DistinctValues::len), Some(2));
+        let as_loaded = stats_of(&mut engine, 1, true);
+        let table = engine.table().expect("open").clone();
+        let cells = &table.columns[1].cells;
+        assert_eq!(as_loaded, column_stats(cells, true));
+        match engine.handle(Request::TopValues {
+            column: 0,
+            limit: 5,
+        }) {
+            Response::TopValues { top, .. } => {
+                assert_eq!(top, top_values(&table.columns[0].cells, 5))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(as_loaded.numeric.as_ref().map(|n| n.count), Some(3));
+        // A fix changes the table: its statistics, not the load's.
+        engine.handle(Request::SetFixes {
+            fixes: vec![Fix::DropDuplicateRows],
+        });
+        assert!(engine
+            .open
+            .as_ref()
+            .and_then(|f| f.distinct_values(1))
+            .is_none());
+        assert_eq!(
+            stats_of(&mut engine, 1, true).numeric.map(|n| n.count),
+            Some(2)
+        );
+        assert_eq!(stats_of(&mut engine, 0, false).distinct, 2);
+        // Undone, the load's values serve again.
+        engine.handle(Request::SetFixes { fixes: vec![] });
+        assert_eq!(stats_of(&mut engine, 1, true), as_loaded);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::missing::is_missing;
 use super::money::read_money;
 use super::number::{digit_value, has_digit, read_number, too_wordy_for_a_number};
 use super::percent::parse_percent;
-use super::{ColumnGuess, ColumnType, Misfit};
+use super::{ColumnGuess, ColumnType, DistinctValues, Misfit};
 use crate::core::table::TextColumn;
 
 /// Share of non-missing cells that must fit a type for the column to take it.
@@ -160,10 +160,19 @@ struct Tally<'a> {
     /// quantities, never ids, which are written as bare digits.
     grouped: usize,
     /// Each distinct trimmed value (missing markers too), read once.
-    seen: FxHashMap<&'a str, ValueReading>,
+    seen: FxHashMap<&'a str, SeenValue>,
     /// Distinct non-missing values.
     distinct: usize,
     examples: Vec<String>,
+}
+
+/// A distinct value met: how it reads, the row of its first cell (counted
+/// in u32, as [`DistinctValues`] keeps it) and how many cells hold it.
+#[derive(Debug, Clone, Copy)]
+struct SeenValue {
+    reading: ValueReading,
+    first_row: u32,
+    cells: u32,
 }
 
 /// What one distinct value is: its class and the number traits counted
@@ -241,17 +250,18 @@ impl<'a> Tally<'a> {
             classes: Vec::with_capacity(cells.len()),
             ..Tally::default()
         };
-        for cell in cells.iter() {
-            let class = tally.classify(cell);
+        for (row, cell) in cells.iter().enumerate() {
+            let class = tally.classify(cell, row);
             tally.classes.push(class);
         }
         tally
     }
 
-    fn classify(&mut self, cell: &'a str) -> CellClass {
+    fn classify(&mut self, cell: &'a str, row: usize) -> CellClass {
         let trimmed = cell.trim();
-        if let Some(reading) = self.seen.get(trimmed) {
-            let reading = *reading;
+        if let Some(seen) = self.seen.get_mut(trimmed) {
+            seen.cells = seen.cells.saturating_add(1);
+            let reading = seen.reading;
             return self.count_cell(reading);
         }
         let reading = if is_missing(trimmed) {
@@ -263,8 +273,36 @@ impl<'a> Tally<'a> {
             }
             ValueReading::of(trimmed)
         };
-        self.seen.insert(trimmed, reading);
+        self.seen.insert(
+            trimmed,
+            SeenValue {
+                reading,
+                first_row: u32::try_from(row).unwrap_or(u32::MAX),
+                cells: 1,
+            },
+        );
         self.count_cell(reading)
+    }
+
+    /// The distinct values met, for the statistics; None for a column
+    /// longer than u32 rows can number.
+    fn distinct_values(&self) -> Option<DistinctValues> {
+        if u32::try_from(self.classes.len()).is_err() {
+            return None;
+        }
+        let mut values: Vec<(u32, u32)> = self
+            .seen
+            .values()
+            .filter(|seen| !seen.reading.class.has(CellClass::MISSING))
+            .map(|seen| (seen.first_row, seen.cells))
+            .collect();
+        // In row order, so reading the values back walks the column's text
+        // front to back instead of jumping about it.
+        values.sort_unstable();
+        Some(DistinctValues {
+            values,
+            missing: self.missing,
+        })
     }
 
     /// Count one cell read as `reading`.
@@ -491,9 +529,19 @@ pub fn infer_column(cells: &TextColumn) -> ColumnGuess {
 /// even when every one is distinct, zero-padded or long, which from the
 /// values alone would make them identifiers.
 pub fn infer_column_named_as(cells: &TextColumn, measure: bool) -> ColumnGuess {
+    infer_column_with_values(cells, measure).0
+}
+
+/// [`infer_column_named_as`], with the column's distinct values met on the
+/// way (None for a column of more than u32::MAX rows).
+pub fn infer_column_with_values(
+    cells: &TextColumn,
+    measure: bool,
+) -> (ColumnGuess, Option<DistinctValues>) {
     let tally = Tally::count(cells);
     let (column_type, fit) = tally.decide(measure);
-    tally.guess(cells, column_type, fit)
+    let distinct = tally.distinct_values();
+    (tally.guess(cells, column_type, fit), distinct)
 }
 
 /// The column read as the type the user chose: `invalid` counts the cells

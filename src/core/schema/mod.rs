@@ -5,6 +5,7 @@
 mod amount;
 mod boolean;
 mod date;
+mod distinct;
 mod gregorian;
 mod infer;
 mod jalali;
@@ -18,8 +19,12 @@ mod role;
 use serde::{Deserialize, Serialize};
 
 pub use date::{column_date_order, gregorian_date_of, Calendar, DateOrder};
+pub use distinct::DistinctValues;
 pub use gregorian::GregorianDate;
-pub use infer::{guess_as, guess_as_ordered, infer_column, infer_column_named_as, MAX_MISFITS};
+pub use infer::{
+    guess_as, guess_as_ordered, infer_column, infer_column_named_as, infer_column_with_values,
+    MAX_MISFITS,
+};
 pub use jalali::{
     gregorian_to_jalali, is_jalali_leap_year, jalali_month_length, jalali_to_gregorian,
 };
@@ -28,7 +33,9 @@ pub use money::parse_amount;
 pub use name_hints::looks_like_identifier_name;
 pub use number::parse_number;
 pub use percent::parse_percent;
-pub use role::{infer_named_column, infer_role, role_named_by, Role, RoleGroup};
+pub use role::{
+    infer_named_column, infer_named_column_with_values, infer_role, role_named_by, Role, RoleGroup,
+};
 
 /// The number a cell of a numeric column stands for: a plain number in any
 /// digit script, else an amount of money (`$52,300.00` → 52300), else a

@@ -5,7 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::name_hints::words;
-use super::{infer_column_named_as, is_missing, parse_number, ColumnGuess, ColumnType};
+use super::{
+    infer_column_named_as, infer_column_with_values, is_missing, parse_number, ColumnGuess,
+    ColumnType, DistinctValues,
+};
 use crate::core::table::TextColumn;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -517,6 +520,15 @@ fn is_measure(role: Role) -> bool {
 /// values alone (all distinct) would make them identifiers.
 pub fn infer_named_column(header: &str, cells: &TextColumn) -> ColumnGuess {
     infer_column_named_as(cells, role_from_header(header).is_some_and(is_measure))
+}
+
+/// [`infer_named_column`], with the column's distinct values met on the way
+/// (see [`infer_column_with_values`]).
+pub fn infer_named_column_with_values(
+    header: &str,
+    cells: &TextColumn,
+) -> (ColumnGuess, Option<DistinctValues>) {
+    infer_column_with_values(cells, role_from_header(header).is_some_and(is_measure))
 }
 
 /// The role of a column, from its header and its values. Values alone

@@ -14,7 +14,7 @@ mod value_counts;
 use crate::core::schema::{is_missing, parse_measure};
 use crate::core::table::TextColumn;
 
-pub use column_stats::{column_stats, ColumnStats};
+pub use column_stats::{column_stats, column_stats_with, ColumnStats};
 pub use distributions::{
     normal_cdf, normal_two_sided_p, regularized_incomplete_beta, student_t_two_sided_p,
 };
@@ -23,7 +23,7 @@ pub use months::{month_counts, MonthCounts};
 pub use numeric_summary::{numeric_summary, numeric_summary_of, NumericSummary};
 pub use quantiles::{quantile, SUMMARY_QUANTILES};
 pub use text_summary::{script_of, text_summary, text_summary_of, Script, TextSummary};
-pub use top_values::{top_values, TopValues};
+pub use top_values::{top_values, top_values_with, TopValues};
 pub use value_counts::ValueCounts;
 
 /// The numeric values of a column in row order (see

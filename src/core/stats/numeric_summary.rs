@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::quantiles::{quantile, SUMMARY_QUANTILES};
+use super::quantiles::{quantile_by, SUMMARY_QUANTILES};
 use super::value_counts::ValueCounts;
 use crate::core::schema::parse_measure;
 use crate::core::table::TextColumn;
@@ -32,45 +32,88 @@ pub fn numeric_summary(cells: &TextColumn) -> Option<NumericSummary> {
 /// [`numeric_summary`] from a column's value counts: each distinct value
 /// is parsed once (see [`parse_measure`]) and counted as often as it occurs.
 pub fn numeric_summary_of(counts: &ValueCounts<'_>) -> Option<NumericSummary> {
-    let mut values = Vec::new();
+    let mut numbers: Vec<(f64, usize)> = Vec::with_capacity(counts.values.len());
     let mut invalid = 0;
     for &(text, n) in &counts.values {
         match parse_measure(text) {
-            Some(x) => values.extend(std::iter::repeat_n(x, n)),
+            Some(x) => numbers.push((x, n)),
             None => invalid += n,
         }
     }
-    if values.is_empty() {
+    // Sorted first, so the sums run in one order whatever the value order:
+    // the distinct numbers, each standing for its cells, in the order the
+    // cells would sort in (equal numbers are interchangeable).
+    numbers.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let sorted = SortedCounts::new(numbers);
+    let count = sorted.len();
+    if count == 0 {
         return None;
     }
-    // Sorted first, so the sums run in one order whatever the value order.
-    values.sort_by(f64::total_cmp);
-    let (mean, std_dev) = mean_and_std_dev(&values);
+    let (mean, std_dev) = mean_and_std_dev(&sorted);
     Some(NumericSummary {
-        count: values.len(),
+        count,
         invalid,
-        min: *values.first()?,
-        max: *values.last()?,
+        min: sorted.nth(0)?,
+        max: sorted.nth(count - 1)?,
         mean,
         std_dev,
         quantiles: SUMMARY_QUANTILES
             .iter()
-            .map(|&q| (q, quantile(&values, q)))
+            .map(|&q| (q, quantile_by(count, q, |index| sorted.nth(index))))
             .collect(),
     })
+}
+
+/// Ascending numbers with how many cells hold each: the sorted list of
+/// every cell's number, without writing it out (a million cells of an
+/// income column are a few thousand distinct numbers).
+struct SortedCounts {
+    numbers: Vec<(f64, usize)>,
+    /// Cells up to and including each number.
+    ends: Vec<usize>,
+}
+
+impl SortedCounts {
+    fn new(numbers: Vec<(f64, usize)>) -> Self {
+        let ends = numbers
+            .iter()
+            .scan(0usize, |total, &(_, n)| {
+                *total = total.saturating_add(n);
+                Some(*total)
+            })
+            .collect();
+        SortedCounts { numbers, ends }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.last().copied().unwrap_or(0)
+    }
+
+    /// The `index`th number of the written-out list.
+    fn nth(&self, index: usize) -> Option<f64> {
+        let at = self.ends.partition_point(|&end| end <= index);
+        self.numbers.get(at).map(|&(x, _)| x)
+    }
+
+    /// Every cell's number in order.
+    fn each(&self) -> impl Iterator<Item = f64> + '_ {
+        self.numbers
+            .iter()
+            .flat_map(|&(x, n)| std::iter::repeat_n(x, n))
+    }
 }
 
 /// Mean and sample standard deviation by Welford's update, which stays
 /// exact where the naive sum of squares cancels (large values, small
 /// spread: amounts around 1e9 differing by cents).
-fn mean_and_std_dev(values: &[f64]) -> (f64, f64) {
+fn mean_and_std_dev(sorted: &SortedCounts) -> (f64, f64) {
     let (mut mean, mut squares) = (0.0, 0.0);
-    for (i, &x) in values.iter().enumerate() {
+    for (i, x) in sorted.each().enumerate() {
         let delta = x - mean;
         mean += delta / (i + 1) as f64;
         squares += delta * (x - mean);
     }
-    let n = values.len();
+    let n = sorted.len();
     let std_dev = if n > 1 {
         (squares / (n - 1) as f64).sqrt()
     } else {

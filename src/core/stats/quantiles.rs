@@ -7,12 +7,18 @@ pub const SUMMARY_QUANTILES: [f64; 7] = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99
 /// between closest ranks (Hyndman & Fan type 7, the default of numpy's
 /// `quantile` and pandas' `Series.quantile`); 0 for no values.
 pub fn quantile(sorted: &[f64], q: f64) -> f64 {
-    let position = q.clamp(0.0, 1.0) * sorted.len().saturating_sub(1) as f64;
+    quantile_by(sorted.len(), q, |index| sorted.get(index).copied())
+}
+
+/// [`quantile`] of `len` ascending values read by `nth`, for values that
+/// are not written out one by one.
+pub fn quantile_by(len: usize, q: f64, nth: impl Fn(usize) -> Option<f64>) -> f64 {
+    let position = q.clamp(0.0, 1.0) * len.saturating_sub(1) as f64;
     let below = position.floor() as usize;
     let fraction = position - below as f64;
-    match (sorted.get(below), sorted.get(below + 1)) {
-        (Some(&a), Some(&b)) => a + (b - a) * fraction,
-        (Some(&a), None) => a,
+    match (nth(below), nth(below + 1)) {
+        (Some(a), Some(b)) => a + (b - a) * fraction,
+        (Some(a), None) => a,
         _ => 0.0,
     }
 }

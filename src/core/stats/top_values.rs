@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::schema::is_missing;
+use crate::core::schema::{is_missing, DistinctValues};
 use crate::core::table::TextColumn;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +33,27 @@ impl TopValues {
         } else {
             count as f64 / self.present as f64
         }
+    }
+}
+
+/// [`top_values`] from the column's distinct values found when its type
+/// was inferred (see [`DistinctValues`]), without counting cells again.
+pub fn top_values_with(cells: &TextColumn, distinct: &DistinctValues, limit: usize) -> TopValues {
+    let mut ranked = distinct.values.clone();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let value_at = |row: u32| {
+        let cell = usize::try_from(row).ok().and_then(|row| cells.get(row));
+        cell.unwrap_or_default().trim().to_string()
+    };
+    TopValues {
+        values: ranked
+            .iter()
+            .take(limit)
+            .map(|&(row, n)| (value_at(row), u64::from(n)))
+            .collect(),
+        present: distinct.values.iter().map(|&(_, n)| u64::from(n)).sum(),
+        missing: distinct.missing as u64,
+        distinct: distinct.len() as u64,
     }
 }
 
@@ -66,6 +87,23 @@ pub fn top_values(cells: &TextColumn, limit: usize) -> TopValues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_from_the_values_inference_met() {
+        let cells: TextColumn = [
+            "Yazd", "Tehran", " Tehran", "", "Qom", "Yazd", "Shiraz", "NA", "Qom", "Qom",
+        ]
+        .into_iter()
+        .collect();
+        let (_, distinct) = crate::core::schema::infer_column_with_values(&cells, false);
+        let distinct = distinct.expect("rows fit");
+        for limit in [0, 2, 3, 10] {
+            assert_eq!(
+                top_values_with(&cells, &distinct, limit),
+                top_values(&cells, limit)
+            );
+        }
+    }
 
     #[test]
     fn most_frequent_first_ties_in_file_order() {

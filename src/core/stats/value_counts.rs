@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::core::schema::is_missing;
+use crate::core::schema::{is_missing, DistinctValues};
 use crate::core::table::TextColumn;
 
 /// The distinct non-missing values of a column, and the number of missing
@@ -34,11 +34,30 @@ impl<'a> ValueCounts<'a> {
         }
         ValueCounts { values, missing }
     }
+
+    /// The counts of `cells` from its distinct values found when its type
+    /// was inferred, without hashing a cell again. `distinct` must have
+    /// been built from these very cells.
+    pub fn from_distinct(cells: &'a TextColumn, distinct: &DistinctValues) -> ValueCounts<'a> {
+        let values = distinct
+            .values
+            .iter()
+            .filter_map(|&(row, n)| {
+                let value = cells.get(usize::try_from(row).ok()?)?.trim();
+                Some((value, usize::try_from(n).ok()?))
+            })
+            .collect();
+        ValueCounts {
+            values,
+            missing: distinct.missing,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::schema::infer_column_with_values;
 
     #[test]
     fn counts_trimmed_values_and_missing_cells() {
@@ -47,5 +66,18 @@ mod tests {
         counts.values.sort_unstable();
         assert_eq!(counts.values, [("a", 2), ("b", 3)]);
         assert_eq!(counts.missing, 2);
+    }
+
+    #[test]
+    fn counts_from_the_values_inference_met_are_the_same() {
+        let cells: TextColumn = ["b", " a", "", "a ", "NA", "b", "b", "12", " 12"]
+            .into_iter()
+            .collect();
+        let (_, distinct) = infer_column_with_values(&cells, false);
+        let mut from_distinct = ValueCounts::from_distinct(&cells, &distinct.expect("rows fit"));
+        let mut counted = ValueCounts::of(&cells);
+        from_distinct.values.sort_unstable();
+        counted.values.sort_unstable();
+        assert_eq!(from_distinct, counted);
     }
 }

@@ -1,0 +1,24 @@
+//! A column's distinct values, found once while its type is inferred, so
+//! that the statistics asked for next need not hash every cell again.
+
+/// Each distinct trimmed non-missing value of a column, as the row of its
+/// first cell and its number of cells, and the number of missing cells.
+/// The rows point into the column it was built from; it describes that
+/// column only, never one changed since (fixed or filtered).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DistinctValues {
+    /// `(first row, cells)` per distinct value, in no particular order.
+    pub values: Vec<(u32, u32)>,
+    pub missing: usize,
+}
+
+impl DistinctValues {
+    /// How many distinct non-missing values there are.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+}
