@@ -138,6 +138,22 @@ fn pairs_sharing(
     }
 }
 
+/// Evidence from names alone.
+fn is_name_only(reasons: &[MatchReason]) -> bool {
+    reasons
+        .iter()
+        .all(|r| matches!(r, MatchReason::SimilarName { .. }))
+}
+
+/// Both rows have the key and it differs: two different email addresses
+/// (or phones) speak against one person, and outweigh names that are
+/// merely alike. Without it, names sharing a family name and a first name
+/// ("أمل الشمري" / "أمل الشامسي", "Amal Alshammari" / "Amal Alshamsi")
+/// read as one customer: Jaro-Winkler rewards the shared start.
+fn keys_differ(keys: &[Option<String>], a: usize, b: usize) -> bool {
+    matches!((keys.get(a), keys.get(b)), (Some(Some(x)), Some(Some(y))) if x != y)
+}
+
 fn score(reasons: &[MatchReason]) -> f64 {
     let unlikely: f64 = reasons
         .iter()
@@ -227,6 +243,10 @@ pub fn likely_duplicates(table: &Table, contacts: ContactColumns) -> LikelyDupli
     let mut pairs: Vec<LikelyDuplicate> = found
         .into_iter()
         .filter(|(_, reasons)| !reasons.is_empty())
+        .filter(|((a, b), reasons)| {
+            !(is_name_only(reasons)
+                && (keys_differ(&emails, *a, *b) || keys_differ(&phones, *a, *b)))
+        })
         .filter(|((a, b), _)| !rows_identical(table, *a, *b))
         .map(|(rows, reasons)| LikelyDuplicate {
             rows,
@@ -325,6 +345,43 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn alike_names_with_different_emails_or_phones_are_two_customers() {
+        let names: &[&str] = &["أمل الشمري", "أمل الشامسي", "هدى المطيري", "هدى المطيرى"];
+        let contacts = ContactColumns {
+            name: Some(0),
+            email: Some(1),
+            phone: Some(2),
+        };
+        let with = |emails: &[&str], phones: &[&str]| {
+            likely_duplicates(
+                &table(&[("name", names), ("email", emails), ("phone", phones)]),
+                contacts,
+            )
+            .pairs
+        };
+        let no_phones: &[&str] = &["", "", "", ""];
+        // Names alone: both pairs are alike enough to list (the first two
+        // by Jaro-Winkler 0.94, the last two the same name once folded).
+        assert_eq!(with(&["", "", "", ""], no_phones), 2);
+        // Each with an address of her own: nobody to merge.
+        assert_eq!(
+            with(
+                &["amal1@x.sa", "amal2@x.sa", "a@x.com", "b@x.com"],
+                no_phones
+            ),
+            0
+        );
+        // Different phones speak the same way; one address missing does not.
+        assert_eq!(
+            with(
+                &["amal1@x.sa", "", "", ""],
+                &["0501234567", "0507654321", "", ""]
+            ),
+            1
+        );
     }
 
     #[test]
