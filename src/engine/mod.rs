@@ -42,8 +42,8 @@ use crate::core::feedback::{
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix, FixOutcome};
 use crate::core::schema::{
-    guess_as_ordered, infer_named_column, infer_named_column_with_values, infer_role, ColumnType,
-    DateOrder, DistinctValues,
+    guess_as_ordered, infer_named_column, infer_named_column_with_values, infer_role,
+    infer_role_with, ColumnType, DateOrder, DistinctValues,
 };
 use crate::core::stats::{
     column_stats, column_stats_with, histogram, month_counts, top_values, top_values_with,
@@ -446,7 +446,7 @@ pub(crate) fn summarise(
 /// values its inference met (see [`DistinctValues`]).
 pub(crate) fn summarise_with_values(column: &Column) -> (ColumnSummary, Option<DistinctValues>) {
     let (guess, distinct) = infer_named_column_with_values(&column.name, &column.cells);
-    let role = infer_role(&column.name, &guess, &column.cells);
+    let role = infer_role_with(&column.name, &guess, &column.cells, distinct.as_ref());
     let summary = ColumnSummary {
         name: column.name.clone(),
         guess,

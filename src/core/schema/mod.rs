@@ -34,7 +34,8 @@ pub use name_hints::looks_like_identifier_name;
 pub use number::parse_number;
 pub use percent::parse_percent;
 pub use role::{
-    infer_named_column, infer_named_column_with_values, infer_role, role_named_by, Role, RoleGroup,
+    infer_named_column, infer_named_column_with_values, infer_role, infer_role_with, role_named_by,
+    Role, RoleGroup,
 };
 
 /// The number a cell of a numeric column stands for: a plain number in any

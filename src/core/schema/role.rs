@@ -439,19 +439,44 @@ fn role_from_header(header: &str) -> Option<Role> {
     (!names_a_thing).then_some(role)
 }
 
-/// Share of present cells satisfying `test` (0 when none are present).
-fn share_of(cells: &TextColumn, test: impl Fn(&str) -> bool) -> f64 {
-    let (mut present, mut fitting) = (0usize, 0usize);
-    for cell in cells.iter().filter(|c| !is_missing(c)) {
-        present += 1;
-        if test(cell.trim()) {
-            fitting += 1;
+/// A column's present (non-missing) cells, trimmed: read one by one or,
+/// when its load found them, as its distinct values with their counts.
+#[derive(Clone, Copy)]
+struct Present<'a> {
+    cells: &'a TextColumn,
+    distinct: Option<&'a DistinctValues>,
+}
+
+impl Present<'_> {
+    /// Share of present cells satisfying `test` (0 when none are present).
+    fn share(&self, test: impl Fn(&str) -> bool) -> f64 {
+        let (mut present, mut fitting) = (0usize, 0usize);
+        let mut count = |value: &str, cells: usize| {
+            present += cells;
+            if test(value) {
+                fitting += cells;
+            }
+        };
+        match self.distinct {
+            Some(distinct) => {
+                for &(row, cells) in &distinct.values {
+                    let value = usize::try_from(row)
+                        .ok()
+                        .and_then(|row| self.cells.get(row));
+                    count(value.unwrap_or_default().trim(), cells as usize);
+                }
+            }
+            None => {
+                for cell in self.cells.iter().filter(|c| !is_missing(c)) {
+                    count(cell.trim(), 1);
+                }
+            }
         }
-    }
-    if present == 0 {
-        0.0
-    } else {
-        fitting as f64 / present as f64
+        if present == 0 {
+            0.0
+        } else {
+            fitting as f64 / present as f64
+        }
     }
 }
 
@@ -468,13 +493,13 @@ fn whole_number_in(cell: &str, low: f64, high: f64) -> bool {
 
 /// Whether the values agree with what the header suggested: an "age" of
 /// 4,000 or an NPS of 37 is not what its name says.
-fn values_fit(role: Role, guess: &ColumnGuess, cells: &TextColumn) -> bool {
+fn values_fit(role: Role, guess: &ColumnGuess, cells: Present<'_>) -> bool {
     const MOST: f64 = 0.95;
     let numeric = matches!(guess.column_type, ColumnType::Integer | ColumnType::Decimal);
     match role {
-        Role::Age => numeric && share_of(cells, |c| whole_number_in(c, 0.0, 120.0)) >= MOST,
-        Role::Nps => share_of(cells, |c| whole_number_in(c, 0.0, 10.0)) >= MOST,
-        Role::Email => share_of(cells, looks_like_email) >= 0.8,
+        Role::Age => numeric && cells.share(|c| whole_number_in(c, 0.0, 120.0)) >= MOST,
+        Role::Nps => cells.share(|c| whole_number_in(c, 0.0, 10.0)) >= MOST,
+        Role::Email => cells.share(looks_like_email) >= 0.8,
         Role::Employees | Role::Quantity | Role::Frequency | Role::Tenure => numeric,
         // Sums of money may be written with their currency.
         Role::Income | Role::Revenue | Role::Amount => {
@@ -482,18 +507,14 @@ fn values_fit(role: Role, guess: &ColumnGuess, cells: &TextColumn) -> bool {
         }
         Role::PurchaseDate => matches!(guess.column_type, ColumnType::Date | ColumnType::DateTime),
         // "PhoneService: Yes/No" is not a phone number.
-        Role::Phone => {
-            share_of(cells, |c| {
-                c.chars().filter(char::is_ascii_digit).count() >= 7
-            }) >= 0.8
-        }
+        Role::Phone => cells.share(|c| c.chars().filter(char::is_ascii_digit).count() >= 7) >= 0.8,
         // "PositiveFeedbackCount" is a count, not what customers wrote. A
         // short file's sentences can look like categories: sentences of a
         // few words under a review header are still reviews.
         Role::ReviewText => {
             guess.column_type == ColumnType::Text
                 || (guess.column_type == ColumnType::Category
-                    && share_of(cells, |c| c.split_whitespace().count() >= 4) >= 0.5)
+                    && cells.share(|c| c.split_whitespace().count() >= 4) >= 0.5)
         }
         _ => true,
     }
@@ -535,6 +556,28 @@ pub fn infer_named_column_with_values(
 /// decide for email addresses; otherwise an unrecognised header is `Other`
 /// (a later, editable guess is better than a confident wrong one).
 pub fn infer_role(header: &str, guess: &ColumnGuess, cells: &TextColumn) -> Role {
+    infer_role_in(
+        header,
+        guess,
+        Present {
+            cells,
+            distinct: None,
+        },
+    )
+}
+
+/// [`infer_role`] reading the column's distinct values its load found (see
+/// [`DistinctValues`]) instead of every cell; the same role.
+pub fn infer_role_with(
+    header: &str,
+    guess: &ColumnGuess,
+    cells: &TextColumn,
+    distinct: Option<&DistinctValues>,
+) -> Role {
+    infer_role_in(header, guess, Present { cells, distinct })
+}
+
+fn infer_role_in(header: &str, guess: &ColumnGuess, cells: Present<'_>) -> Role {
     if let Some(role) = role_from_header(header) {
         if values_fit(role, guess, cells) {
             return role;
@@ -550,7 +593,7 @@ pub fn infer_role(header: &str, guess: &ColumnGuess, cells: &TextColumn) -> Role
     if guess.column_type == ColumnType::Identifier && super::looks_like_identifier_name(header) {
         return Role::CustomerId;
     }
-    if guess.column_type == ColumnType::Text && share_of(cells, |c| c.chars().count() > 40) > 0.5 {
+    if guess.column_type == ColumnType::Text && cells.share(|c| c.chars().count() > 40) > 0.5 {
         return Role::ReviewText;
     }
     Role::Other
@@ -563,7 +606,17 @@ mod tests {
 
     fn role(header: &str, cells: &[&str]) -> Role {
         let column: TextColumn = cells.iter().copied().collect();
-        infer_role(header, &infer_named_column(header, &column), &column)
+        let guess = infer_named_column(header, &column);
+        let role = infer_role(header, &guess, &column);
+        // The same role from the distinct values the load meets.
+        let (with_values, distinct) = infer_named_column_with_values(header, &column);
+        assert_eq!(with_values, guess);
+        assert_eq!(
+            infer_role_with(header, &guess, &column, distinct.as_ref()),
+            role,
+            "{header}"
+        );
+        role
     }
 
     #[test]
