@@ -318,15 +318,9 @@ impl Engine {
         }
     }
 
-    /// Answer from one column's cells, or say why not.
-    /// A column's statistics, from the distinct values its load met when
-    /// the table is still as loaded (no fix, no filter).
+    /// A column's statistics.
     fn stats(&self, column: usize, numeric: bool) -> Response {
-        let distinct = self
-            .open
-            .as_ref()
-            .and_then(|open| open.distinct_values(column));
-        self.with_column(column, |cells| Response::Stats {
+        self.with_column_values(column, |cells, distinct| Response::Stats {
             column,
             stats: match distinct {
                 Some(distinct) => column_stats_with(cells, distinct, numeric),
@@ -335,15 +329,10 @@ impl Engine {
         })
     }
 
-    /// A column's most frequent values, from the distinct values its load
-    /// met when the table is still as loaded.
+    /// A column's most frequent values.
     fn top_values(&self, column: usize, limit: usize) -> Response {
         let limit = limit.min(MAX_TOP_VALUES);
-        let distinct = self
-            .open
-            .as_ref()
-            .and_then(|open| open.distinct_values(column));
-        self.with_column(column, |cells| Response::TopValues {
+        self.with_column_values(column, |cells, distinct| Response::TopValues {
             column,
             top: match distinct {
                 Some(distinct) => top_values_with(cells, distinct, limit),
@@ -352,6 +341,22 @@ impl Engine {
         })
     }
 
+    /// [`Engine::with_column`], with the distinct values the column's load
+    /// met while the table is still as loaded (no fix, no filter): counting
+    /// answers read them instead of hashing every cell again.
+    fn with_column_values(
+        &self,
+        column: usize,
+        answer: impl FnOnce(&TextColumn, Option<&DistinctValues>) -> Response,
+    ) -> Response {
+        let distinct = self
+            .open
+            .as_ref()
+            .and_then(|open| open.distinct_values(column));
+        self.with_column(column, |cells| answer(cells, distinct))
+    }
+
+    /// Answer from one column's cells, or say why not.
     fn with_column(&self, column: usize, answer: impl FnOnce(&TextColumn) -> Response) -> Response {
         let Some(table) = self.table() else {
             return Response::NoTable;
