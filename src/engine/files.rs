@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Engine, Response, RowFilter, TableSummary};
+use super::{Engine, Loaded, Response, RowFilter, TableSummary};
 use crate::core::quality::{apply_fixes, Fix, FixOutcome};
 use crate::core::schema::DistinctValues;
 use crate::core::table::Table;
@@ -37,21 +37,20 @@ pub(super) struct ProjectFile {
     /// The loaded table with the fixes applied and the filter kept to, when
     /// there is any fix or filter.
     pub derived: Option<Table>,
-    /// Each loaded column's distinct values, met by its type inference
-    /// (empty when the load did not keep them).
+    /// Each loaded column's distinct values, met by its type inference.
     pub distinct: Vec<Option<DistinctValues>>,
 }
 
 impl ProjectFile {
-    pub fn new(name: String, loaded: Table, summary: TableSummary) -> Self {
+    pub fn new(name: String, loaded: Loaded) -> Self {
         ProjectFile {
             name,
-            summary,
-            loaded,
+            summary: loaded.summary,
+            loaded: loaded.table,
             fixes: Vec::new(),
             filter: None,
             derived: None,
-            distinct: Vec::new(),
+            distinct: loaded.distinct,
         }
     }
 

@@ -44,8 +44,8 @@ enum Stage {
     Parsing(Box<Reading>),
     Inferring {
         ingested: Box<Ingested>,
-        columns: Vec<ColumnSummary>,
-        distinct: Vec<Option<DistinctValues>>,
+        /// Each column inferred so far, with its distinct values.
+        columns: Vec<(ColumnSummary, Option<DistinctValues>)>,
     },
     Finished,
 }
@@ -125,9 +125,7 @@ impl LoadJob {
                     total,
                 }
             }
-            Stage::Inferring {
-                ingested, columns, ..
-            } => Progress {
+            Stage::Inferring { ingested, columns } => Progress {
                 phase: LoadPhase::Inferring,
                 done: columns.len() as u64,
                 total: ingested.table.columns.len() as u64,
@@ -157,7 +155,6 @@ impl LoadJob {
                     Ok(ingested) => {
                         self.stage = Stage::Inferring {
                             columns: Vec::with_capacity(ingested.table.columns.len()),
-                            distinct: Vec::with_capacity(ingested.table.columns.len()),
                             ingested: Box::new(ingested),
                         }
                     }
@@ -168,20 +165,14 @@ impl LoadJob {
             Stage::Inferring {
                 ingested,
                 mut columns,
-                mut distinct,
             } => match ingested.table.columns.get(columns.len()) {
                 Some(column) => {
-                    let (summary, values) = summarise_with_values(column);
-                    columns.push(summary);
-                    distinct.push(values);
-                    self.stage = Stage::Inferring {
-                        ingested,
-                        columns,
-                        distinct,
-                    };
+                    columns.push(summarise_with_values(column));
+                    self.stage = Stage::Inferring { ingested, columns };
                 }
                 None => {
                     let Ingested { table, report } = *ingested;
+                    let (columns, distinct) = columns.into_iter().unzip();
                     return Some(Ok(Loaded {
                         table,
                         summary: TableSummary { report, columns },

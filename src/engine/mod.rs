@@ -42,8 +42,8 @@ use crate::core::feedback::{
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::quality::{apply_fixes, quality_report, ColumnKind, Fix, FixOutcome};
 use crate::core::schema::{
-    guess_as_ordered, infer_named_column, infer_named_column_with_values, infer_role,
-    infer_role_with, ColumnType, DateOrder, DistinctValues,
+    guess_as_ordered, infer_named_column, infer_named_column_with_values, infer_role_with,
+    ColumnGuess, ColumnType, DateOrder, DistinctValues,
 };
 use crate::core::stats::{
     column_stats, column_stats_with, histogram, month_counts, top_values, top_values_with,
@@ -215,14 +215,9 @@ impl Engine {
         place: FilePlace,
     ) -> Response {
         match result {
-            Ok(Loaded {
-                table,
-                summary,
-                distinct,
-            }) => {
-                let mut file =
-                    files::ProjectFile::new(file_name.to_string(), table, summary.clone());
-                file.distinct = distinct;
+            Ok(loaded) => {
+                let file = files::ProjectFile::new(file_name.to_string(), loaded);
+                let summary = file.summary.clone();
                 self.place_file(file, place);
                 Response::Loaded(summary)
             }
@@ -439,25 +434,29 @@ pub(crate) fn summarise(
         Some(chosen) => guess_as_ordered(&column.cells, chosen, date_order),
         None => infer_named_column(&column.name, &column.cells),
     };
-    let role = infer_role(&column.name, &guess, &column.cells);
-    ColumnSummary {
-        name: column.name.clone(),
-        guess,
-        role,
-    }
+    summary_of(column, guess, None)
 }
 
 /// A newly loaded column's inferred type and role, with the distinct
 /// values its inference met (see [`DistinctValues`]).
 pub(crate) fn summarise_with_values(column: &Column) -> (ColumnSummary, Option<DistinctValues>) {
     let (guess, distinct) = infer_named_column_with_values(&column.name, &column.cells);
-    let role = infer_role_with(&column.name, &guess, &column.cells, distinct.as_ref());
-    let summary = ColumnSummary {
+    (summary_of(column, guess, distinct.as_ref()), distinct)
+}
+
+/// The summary of a column of type `guess`, its role checked against its
+/// distinct values when known, else its cells.
+fn summary_of(
+    column: &Column,
+    guess: ColumnGuess,
+    distinct: Option<&DistinctValues>,
+) -> ColumnSummary {
+    let role = infer_role_with(&column.name, &guess, &column.cells, distinct);
+    ColumnSummary {
         name: column.name.clone(),
         guess,
         role,
-    };
-    (summary, distinct)
+    }
 }
 
 /// Load a file natively and summarise it: what `nimrokh inspect` prints.

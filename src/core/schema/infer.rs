@@ -529,19 +529,27 @@ pub fn infer_column(cells: &TextColumn) -> ColumnGuess {
 /// even when every one is distinct, zero-padded or long, which from the
 /// values alone would make them identifiers.
 pub fn infer_column_named_as(cells: &TextColumn, measure: bool) -> ColumnGuess {
-    infer_column_with_values(cells, measure).0
+    let (tally, column_type, fit) = decided(cells, measure);
+    tally.guess(cells, column_type, fit)
 }
 
 /// [`infer_column_named_as`], with the column's distinct values met on the
-/// way (None for a column of more than u32::MAX rows).
+/// way (None for a column of more than u32::MAX rows). Only a load keeps
+/// them, so only it pays for listing them.
 pub fn infer_column_with_values(
     cells: &TextColumn,
     measure: bool,
 ) -> (ColumnGuess, Option<DistinctValues>) {
-    let tally = Tally::count(cells);
-    let (column_type, fit) = tally.decide(measure);
+    let (tally, column_type, fit) = decided(cells, measure);
     let distinct = tally.distinct_values();
     (tally.guess(cells, column_type, fit), distinct)
+}
+
+/// Every cell classified, and the type and rule the column takes.
+fn decided(cells: &TextColumn, measure: bool) -> (Tally<'_>, ColumnType, Fit) {
+    let tally = Tally::count(cells);
+    let (column_type, fit) = tally.decide(measure);
+    (tally, column_type, fit)
 }
 
 /// The column read as the type the user chose: `invalid` counts the cells

@@ -19,7 +19,7 @@ mod role;
 use serde::{Deserialize, Serialize};
 
 pub use date::{column_date_order, gregorian_date_of, Calendar, DateOrder};
-pub use distinct::DistinctValues;
+pub use distinct::{DistinctValue, DistinctValues};
 pub use gregorian::GregorianDate;
 pub use infer::{
     guess_as, guess_as_ordered, infer_column, infer_column_named_as, infer_column_with_values,

@@ -459,11 +459,8 @@ impl Present<'_> {
         };
         match self.distinct {
             Some(distinct) => {
-                for &(row, cells) in &distinct.values {
-                    let value = usize::try_from(row)
-                        .ok()
-                        .and_then(|row| self.cells.get(row));
-                    count(value.unwrap_or_default().trim(), cells as usize);
+                for distinct in distinct.iter(self.cells) {
+                    count(distinct.value, distinct.cells);
                 }
             }
             None => {
@@ -556,28 +553,18 @@ pub fn infer_named_column_with_values(
 /// decide for email addresses; otherwise an unrecognised header is `Other`
 /// (a later, editable guess is better than a confident wrong one).
 pub fn infer_role(header: &str, guess: &ColumnGuess, cells: &TextColumn) -> Role {
-    infer_role_in(
-        header,
-        guess,
-        Present {
-            cells,
-            distinct: None,
-        },
-    )
+    infer_role_with(header, guess, cells, None)
 }
 
 /// [`infer_role`] reading the column's distinct values its load found (see
-/// [`DistinctValues`]) instead of every cell; the same role.
+/// [`DistinctValues`]) instead of every cell, when given; the same role.
 pub fn infer_role_with(
     header: &str,
     guess: &ColumnGuess,
     cells: &TextColumn,
     distinct: Option<&DistinctValues>,
 ) -> Role {
-    infer_role_in(header, guess, Present { cells, distinct })
-}
-
-fn infer_role_in(header: &str, guess: &ColumnGuess, cells: Present<'_>) -> Role {
+    let cells = Present { cells, distinct };
     if let Some(role) = role_from_header(header) {
         if values_fit(role, guess, cells) {
             return role;

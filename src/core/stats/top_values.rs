@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::schema::{is_missing, DistinctValues};
+use crate::core::schema::{is_missing, DistinctValue, DistinctValues};
 use crate::core::table::TextColumn;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,19 +39,15 @@ impl TopValues {
 /// [`top_values`] from the column's distinct values found when its type
 /// was inferred (see [`DistinctValues`]), without counting cells again.
 pub fn top_values_with(cells: &TextColumn, distinct: &DistinctValues, limit: usize) -> TopValues {
-    let mut ranked = distinct.values.clone();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let value_at = |row: u32| {
-        let cell = usize::try_from(row).ok().and_then(|row| cells.get(row));
-        cell.unwrap_or_default().trim().to_string()
-    };
+    let mut ranked: Vec<DistinctValue<'_>> = distinct.iter(cells).collect();
+    ranked.sort_by(|a, b| b.cells.cmp(&a.cells).then(a.first_row.cmp(&b.first_row)));
     TopValues {
         values: ranked
             .iter()
             .take(limit)
-            .map(|&(row, n)| (value_at(row), u64::from(n)))
+            .map(|d| (d.value.to_string(), d.cells as u64))
             .collect(),
-        present: distinct.values.iter().map(|&(_, n)| u64::from(n)).sum(),
+        present: ranked.iter().map(|d| d.cells as u64).sum(),
         missing: distinct.missing as u64,
         distinct: distinct.len() as u64,
     }

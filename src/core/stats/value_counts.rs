@@ -39,14 +39,7 @@ impl<'a> ValueCounts<'a> {
     /// was inferred, without hashing a cell again. `distinct` must have
     /// been built from these very cells.
     pub fn from_distinct(cells: &'a TextColumn, distinct: &DistinctValues) -> ValueCounts<'a> {
-        let values = distinct
-            .values
-            .iter()
-            .filter_map(|&(row, n)| {
-                let value = cells.get(usize::try_from(row).ok()?)?.trim();
-                Some((value, usize::try_from(n).ok()?))
-            })
-            .collect();
+        let values = distinct.iter(cells).map(|d| (d.value, d.cells)).collect();
         ValueCounts {
             values,
             missing: distinct.missing,
