@@ -426,3 +426,59 @@ fn rule_counts_on_a_million() {
         );
     }
 }
+
+/// Where auto-k's time goes, step by step, as the worker runs it: the
+/// matrix, each start of each k (and its scores), the bootstraps, then the
+/// map's PCA and every customer's segment.
+#[test]
+#[ignore = "needs the generator's 1 M-customer file; prints timings"]
+fn auto_k_breakdown() {
+    let Some(bytes) = customers_file() else {
+        return;
+    };
+    let mut engine = Engine::new();
+    let started = Instant::now();
+    let loaded = engine.handle(Request::Load {
+        file_name: "customers.csv".into(),
+        bytes: bytes.clone(),
+        options: LoadOptions::default(),
+        place: FilePlace::Open,
+    });
+    eprintln!("load: {:.0} ms", millis(started));
+    assert!(matches!(loaded, Response::Loaded(_)));
+    let table = read_table("customers.csv", &bytes).expect("reads").table;
+    drop(bytes);
+    let request = SegmentRequest {
+        features: bench_features(&table),
+        k_min: 2,
+        k_max: 8,
+        k: None,
+        seed: 42,
+        restarts: DEFAULT_RESTARTS,
+    };
+    drop(table);
+    let started = Instant::now();
+    let Ok(mut job) = engine.start_segmenting(request) else {
+        panic!("no job");
+    };
+    eprintln!("matrix and sample: {:.0} ms", millis(started));
+    let mut steps = Vec::new();
+    loop {
+        let started = Instant::now();
+        let done = job.step().expect("step");
+        steps.push(millis(started));
+        if done {
+            break;
+        }
+    }
+    eprintln!(
+        "scan: {:.0} ms in {} steps: {:?}",
+        steps.iter().sum::<f64>(),
+        steps.len(),
+        steps.iter().map(|s| s.round() as i64).collect::<Vec<_>>()
+    );
+    let started = Instant::now();
+    let finished = engine.finish_segmenting(job);
+    eprintln!("map and segments: {:.0} ms", millis(started));
+    assert!(matches!(finished, Response::Segmented(_)));
+}
