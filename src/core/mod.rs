@@ -25,6 +25,7 @@ pub mod export;
 pub mod feedback;
 pub mod i18n;
 pub mod ingest;
+pub mod pause;
 pub mod persona;
 pub mod project;
 pub mod quality;

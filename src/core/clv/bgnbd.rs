@@ -10,6 +10,7 @@ use super::bgnbd_likelihood::PurchaseHistories;
 use super::fit::{Fit, SEARCH};
 use super::observation::{check_all, Observation};
 use super::special::ln_hyp2f1;
+use crate::core::pause::{finish_now, NoPause, Pause, Phase};
 
 /// BG/NBD parameters; α is in the caller's time unit.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -24,31 +25,46 @@ pub struct BgNbdParams {
 /// so the oldest customer's age is 1 during the search (as lifetimes does),
 /// which keeps α near the other parameters whatever the time unit.
 pub fn fit_bgnbd(customers: &[Observation]) -> Result<Fit<BgNbdParams>, super::FitError> {
-    check_all(customers, Observation::purchase_problem)?;
+    let Ok(fit) = finish_now(fit_bgnbd_pausing(customers, &mut NoPause));
+    fit
+}
+
+/// [`fit_bgnbd`], reaching `pause` after each iteration of the search.
+pub async fn fit_bgnbd_pausing<P: Pause>(
+    customers: &[Observation],
+    pause: &mut P,
+) -> Result<Result<Fit<BgNbdParams>, super::FitError>, P::Stop> {
+    if let Err(error) = check_all(customers, Observation::purchase_problem) {
+        return Ok(Err(error));
+    }
     // Each distinct (x, t_x, T) once per evaluation; the same sum.
     let histories = PurchaseHistories::of(customers);
     let oldest = histories.oldest();
     let scale = if oldest > 0.0 { 1.0 / oldest } else { 1.0 };
     let scaled = histories.scaled(scale);
     let count = customers.len() as f64;
-    let minimum = SEARCH.minimise(
-        |log: &[f64; 4]| -scaled.log_likelihood(&from_logs(log)) / count,
-        [0.0; 4],
-    );
+    let minimum = SEARCH
+        .minimise_pausing(
+            |log: &[f64; 4]| -scaled.log_likelihood(&from_logs(log)) / count,
+            [0.0; 4],
+            pause,
+            Phase::FittingPurchases,
+        )
+        .await?;
     let found = from_logs(&minimum.point);
     let params = BgNbdParams {
         alpha: found.alpha / scale,
         ..found
     };
     let log_likelihood = histories.log_likelihood(&params);
-    Ok(Fit::judged(
+    Ok(Ok(Fit::judged(
         params,
         log_likelihood,
         minimum.iterations,
         minimum.converged,
         &[found.r, found.alpha, found.a, found.b],
         &[params.alpha, log_likelihood],
-    ))
+    )))
 }
 
 fn from_logs(log: &[f64; 4]) -> BgNbdParams {

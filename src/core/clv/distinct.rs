@@ -53,14 +53,18 @@ impl<K> Distinct<K> {
         }
     }
 
-    /// Each distinct key's items, as slices of item indices: the keys in
-    /// order of first appearance, each group's items in their order.
-    pub fn for_each_group(&self, mut each: impl FnMut(&[usize])) {
+    /// Item indices with the items of a key together: the keys in order of
+    /// first appearance, each key's items in their order. Split it into
+    /// groups with `chunk_by(|&i, &j| self.same_key(i, j))`.
+    pub fn items_by_key(&self) -> Vec<usize> {
         let mut by_key: Vec<usize> = (0..self.key_of_item.len()).collect();
         by_key.sort_by_key(|&i| self.key_of_item.get(i)); // stable
-        for group in by_key.chunk_by(|&i, &j| self.key_of_item.get(i) == self.key_of_item.get(j)) {
-            each(group);
-        }
+        by_key
+    }
+
+    /// Items `i` and `j` have the same key.
+    pub fn same_key(&self, i: usize, j: usize) -> bool {
+        self.key_of_item.get(i) == self.key_of_item.get(j)
     }
 
     /// Σ over items, in their order, of their key's term: the same
@@ -85,7 +89,10 @@ mod tests {
         assert_eq!(grouped.key_indices(), [0, 1, 0, 2, 1]);
         assert_eq!(grouped.key_indices().len(), 5);
         let mut groups = Vec::new();
-        grouped.for_each_group(|items| groups.push(items.to_vec()));
+        grouped
+            .items_by_key()
+            .chunk_by(|&i, &j| grouped.same_key(i, j))
+            .for_each(|items| groups.push(items.to_vec()));
         assert_eq!(groups, [vec![0, 2], vec![1, 4], vec![3]]);
     }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::fit::{Fit, SEARCH};
 use super::gamma_gamma_likelihood::{gamma_gamma_log_likelihood, SpendHistories};
 use super::observation::{check_all, Observation};
+use crate::core::pause::{finish_now, NoPause, Pause, Phase};
 
 /// Gamma-Gamma parameters; γ (`v` in lifetimes) is in the caller's money unit.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -34,7 +35,18 @@ impl GammaGammaParams {
 pub fn fit_gamma_gamma(
     customers: &[Observation],
 ) -> Result<Fit<GammaGammaParams>, super::FitError> {
-    check_all(customers, Observation::spend_problem)?;
+    let Ok(fit) = finish_now(fit_gamma_gamma_pausing(customers, &mut NoPause));
+    fit
+}
+
+/// [`fit_gamma_gamma`], reaching `pause` after each iteration of the search.
+pub async fn fit_gamma_gamma_pausing<P: Pause>(
+    customers: &[Observation],
+    pause: &mut P,
+) -> Result<Result<Fit<GammaGammaParams>, super::FitError>, P::Stop> {
+    if let Err(error) = check_all(customers, Observation::spend_problem) {
+        return Ok(Err(error));
+    }
     let repeat = || customers.iter().filter(|c| c.has_repeat_purchases());
     let count = repeat().count() as f64;
     let mean_spend = repeat().map(|c| c.monetary).sum::<f64>() / count;
@@ -45,24 +57,28 @@ pub fn fit_gamma_gamma(
     };
     // Each distinct (x, m̄) once per evaluation; the same sum.
     let scaled = SpendHistories::of(customers, scale);
-    let minimum = SEARCH.minimise(
-        |log: &[f64; 3]| -scaled.log_likelihood(&from_logs(log)) / count,
-        [0.0; 3],
-    );
+    let minimum = SEARCH
+        .minimise_pausing(
+            |log: &[f64; 3]| -scaled.log_likelihood(&from_logs(log)) / count,
+            [0.0; 3],
+            pause,
+            Phase::FittingSpend,
+        )
+        .await?;
     let found = from_logs(&minimum.point);
     let params = GammaGammaParams {
         v: found.v / scale,
         ..found
     };
     let log_likelihood = gamma_gamma_log_likelihood(&params, customers);
-    Ok(Fit::judged(
+    Ok(Ok(Fit::judged(
         params,
         log_likelihood,
         minimum.iterations,
         minimum.converged,
         &[found.p, found.q, found.v],
         &[params.v, log_likelihood],
-    ))
+    )))
 }
 
 fn from_logs(log: &[f64; 3]) -> GammaGammaParams {

@@ -7,11 +7,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::bgnbd::{conditional_expected_purchases, fit_bgnbd, BgNbdParams};
+use super::bgnbd::{conditional_expected_purchases, fit_bgnbd_pausing, BgNbdParams};
 use super::error::{FitError, HistoryProblem};
 use super::fit::{Fit, FitProblem};
-use super::gamma_gamma::{conditional_expected_average_profit, fit_gamma_gamma, GammaGammaParams};
+use super::gamma_gamma::{
+    conditional_expected_average_profit, fit_gamma_gamma_pausing, GammaGammaParams,
+};
 use super::observation::Observation;
+use crate::core::pause::{finish_now, NoPause, Pause};
 
 /// The time unit of the observations, with lifetimes' month lengths (a
 /// month is 30 days, 4.345 weeks, 720 hours), so figures match it.
@@ -109,34 +112,54 @@ pub fn fit_value_model(customers: &[Observation]) -> ValueModel {
 /// repeat purchases have a positive value: a free repeat order has no
 /// logarithm).
 pub fn fit_value_model_to(buyers: &[Observation], spenders: &[Observation]) -> ValueModel {
-    match fitted_models(buyers, spenders) {
-        Ok((purchases, spend)) => ValueModel::Fitted { purchases, spend },
-        Err(reason) => ValueModel::Unavailable { reason },
-    }
+    let Ok(model) = finish_now(fit_value_model_pausing(buyers, spenders, &mut NoPause));
+    model
 }
 
-fn fitted_models(
+/// [`fit_value_model_to`], reaching `pause` after each iteration of either
+/// search.
+pub async fn fit_value_model_pausing<P: Pause>(
+    buyers: &[Observation],
+    spenders: &[Observation],
+    pause: &mut P,
+) -> Result<ValueModel, P::Stop> {
+    Ok(match fitted_models(buyers, spenders, pause).await? {
+        Ok((purchases, spend)) => ValueModel::Fitted { purchases, spend },
+        Err(reason) => ValueModel::Unavailable { reason },
+    })
+}
+
+type BothFits = (Fit<BgNbdParams>, Fit<GammaGammaParams>);
+
+async fn fitted_models<P: Pause>(
     customers: &[Observation],
     spenders: &[Observation],
-) -> Result<(Fit<BgNbdParams>, Fit<GammaGammaParams>), Unavailable> {
-    let purchases = fit_bgnbd(customers).map_err(Unavailable::PurchaseModel)?;
+    pause: &mut P,
+) -> Result<Result<BothFits, Unavailable>, P::Stop> {
+    let purchases = match fit_bgnbd_pausing(customers, pause).await? {
+        Ok(fit) => fit,
+        Err(error) => return Ok(Err(Unavailable::PurchaseModel(error))),
+    };
     if let Some(problem) = purchases.problem {
-        return Err(Unavailable::PurchaseModelDidNotConverge {
+        return Ok(Err(Unavailable::PurchaseModelDidNotConverge {
             problem,
             iterations: purchases.iterations,
-        });
+        }));
     }
-    let spend = fit_gamma_gamma(spenders).map_err(Unavailable::SpendModel)?;
+    let spend = match fit_gamma_gamma_pausing(spenders, pause).await? {
+        Ok(fit) => fit,
+        Err(error) => return Ok(Err(Unavailable::SpendModel(error))),
+    };
     if let Some(problem) = spend.problem {
-        return Err(Unavailable::SpendModelDidNotConverge {
+        return Ok(Err(Unavailable::SpendModelDidNotConverge {
             problem,
             iterations: spend.iterations,
-        });
+        }));
     }
     if spend.params.population_mean().is_none() {
-        return Err(Unavailable::SpendMeanInfinite { q: spend.params.q });
+        return Ok(Err(Unavailable::SpendMeanInfinite { q: spend.params.q }));
     }
-    Ok((purchases, spend))
+    Ok(Ok((purchases, spend)))
 }
 
 impl ValueModel {

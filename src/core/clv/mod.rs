@@ -24,16 +24,20 @@ mod special;
 #[cfg(test)]
 mod test_support;
 
-pub use bgnbd::{conditional_expected_purchases, fit_bgnbd, probability_alive, BgNbdParams};
+pub use bgnbd::{
+    conditional_expected_purchases, fit_bgnbd, fit_bgnbd_pausing, probability_alive, BgNbdParams,
+};
 pub use bgnbd_likelihood::bgnbd_log_likelihood;
 pub use churn::{churn_risk, purchase_rhythm, ChurnRisk, PurchaseRhythm};
 pub use error::{Field, FitError, HistoryProblem};
 pub use fit::{Fit, FitProblem};
-pub use gamma_gamma::{conditional_expected_average_profit, fit_gamma_gamma, GammaGammaParams};
+pub use gamma_gamma::{
+    conditional_expected_average_profit, fit_gamma_gamma, fit_gamma_gamma_pausing, GammaGammaParams,
+};
 pub use gamma_gamma_likelihood::gamma_gamma_log_likelihood;
 pub use lifetime_value::{
-    customer_lifetime_value, fit_value_model, fit_value_model_to, Horizon, TimeUnit, Unavailable,
-    ValueModel,
+    customer_lifetime_value, fit_value_model, fit_value_model_pausing, fit_value_model_to, Horizon,
+    TimeUnit, Unavailable, ValueModel,
 };
 pub use observation::Observation;
 pub use optimize::{Minimum, NelderMead};

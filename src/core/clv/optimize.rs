@@ -4,6 +4,8 @@
 //! improves the value, because a simplex can collapse before reaching the
 //! minimum. No gradients are needed, so the likelihoods stay plain formulas.
 
+use crate::core::pause::{finish_now, NoPause, Pause, Phase, Reached};
+
 /// When to stop.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NelderMead {
@@ -43,14 +45,48 @@ struct Run<const N: usize> {
     converged: bool,
 }
 
+/// A search's pause, told the iterations of its restarts so far.
+struct Searching<'p, P> {
+    pause: &'p mut P,
+    phase: Phase,
+    /// Iterations of the runs before this one.
+    before: usize,
+    limit: usize,
+}
+
+impl<P: Pause> Searching<'_, P> {
+    async fn iterated(&mut self, in_this_run: usize) -> Result<(), P::Stop> {
+        let at = Reached {
+            phase: self.phase,
+            done: (self.before + in_this_run) as u64,
+            total: self.limit as u64,
+        };
+        self.pause.reached(at).await
+    }
+}
+
 impl NelderMead {
     /// Minimise `f` from `start`. NaN values count as +∞, so the simplex
     /// walks away from parameters where the function is undefined.
     pub fn minimise<const N: usize>(
         &self,
-        mut f: impl FnMut(&[f64; N]) -> f64,
+        f: impl FnMut(&[f64; N]) -> f64,
         start: [f64; N],
     ) -> Minimum<N> {
+        let Ok(minimum) =
+            finish_now(self.minimise_pausing(f, start, &mut NoPause, Phase::FittingPurchases));
+        minimum
+    }
+
+    /// [`NelderMead::minimise`], reaching `pause` (as `phase`) after every
+    /// iteration: the same path, point and value, unless `pause` stops it.
+    pub async fn minimise_pausing<const N: usize, P: Pause>(
+        &self,
+        mut f: impl FnMut(&[f64; N]) -> f64,
+        start: [f64; N],
+        pause: &mut P,
+        phase: Phase,
+    ) -> Result<Minimum<N>, P::Stop> {
         let mut objective = |point: &[f64; N]| {
             let value = f(point);
             Vertex {
@@ -58,7 +94,15 @@ impl NelderMead {
                 value: if value.is_nan() { f64::INFINITY } else { value },
             }
         };
-        let mut run = self.run(&mut objective, start, self.max_iterations);
+        let mut searching = Searching {
+            pause,
+            phase,
+            before: 0,
+            limit: self.max_iterations,
+        };
+        let mut run = self
+            .run(&mut objective, start, self.max_iterations, &mut searching)
+            .await?;
         let mut iterations = run.iterations;
         for _ in 0..self.max_restarts {
             if !run.converged {
@@ -68,7 +112,10 @@ impl NelderMead {
             if budget == 0 {
                 break;
             }
-            let again = self.run(&mut objective, run.best.point, budget);
+            searching.before = iterations;
+            let again = self
+                .run(&mut objective, run.best.point, budget, &mut searching)
+                .await?;
             iterations += again.iterations;
             let improved = run.best.value - again.best.value > self.f_tolerance;
             run = Run {
@@ -84,20 +131,21 @@ impl NelderMead {
                 break;
             }
         }
-        Minimum {
+        Ok(Minimum {
             point: run.best.point,
             value: run.best.value,
             iterations,
             converged: run.converged && run.best.value.is_finite(),
-        }
+        })
     }
 
-    fn run<const N: usize>(
+    async fn run<const N: usize, P: Pause>(
         &self,
         objective: &mut impl FnMut(&[f64; N]) -> Vertex<N>,
         start: [f64; N],
         budget: usize,
-    ) -> Run<N> {
+        searching: &mut Searching<'_, P>,
+    ) -> Result<Run<N>, P::Stop> {
         let mut simplex: Vec<Vertex<N>> = starting_points(start, self.initial_step)
             .iter()
             .map(&mut *objective)
@@ -114,16 +162,17 @@ impl NelderMead {
             iterations += 1;
             step(&mut simplex, objective);
             sort(&mut simplex);
+            searching.iterated(iterations).await?;
         };
         let best = simplex.first().copied().unwrap_or(Vertex {
             point: start,
             value: f64::INFINITY,
         });
-        Run {
+        Ok(Run {
             best,
             iterations,
             converged,
-        }
+        })
     }
 
     fn has_converged<const N: usize>(&self, simplex: &[Vertex<N>]) -> bool {

@@ -9,6 +9,7 @@ use super::distinct::Distinct;
 use super::gamma_gamma::GammaGammaParams;
 use super::lifetime_value::{discount_factors, discounted_value, Horizon, Unavailable, ValueModel};
 use super::observation::Observation;
+use crate::core::pause::{finish_now, NoPause, Pause, Phase, Reached};
 
 /// What the models predict for one customer.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,6 +24,9 @@ pub struct Prediction {
     pub lifetime_value: Result<f64, Unavailable>,
 }
 
+/// Customers predicted between two pauses.
+const PREDICTIONS_PER_PAUSE: usize = 4_096;
+
 impl ValueModel {
     /// Each customer's prediction, handed to `each` with the customer's
     /// index in `customers` (customers with the same history one after
@@ -31,8 +35,20 @@ impl ValueModel {
         &self,
         customers: &[Observation],
         horizon: &Horizon,
-        mut each: impl FnMut(usize, Prediction),
+        each: impl FnMut(usize, Prediction),
     ) {
+        let Ok(()) = finish_now(self.predict_each_pausing(customers, horizon, &mut NoPause, each));
+    }
+
+    /// [`ValueModel::predict_each`], reaching `pause` every few thousand
+    /// customers.
+    pub async fn predict_each_pausing<P: Pause>(
+        &self,
+        customers: &[Observation],
+        horizon: &Horizon,
+        pause: &mut P,
+        mut each: impl FnMut(usize, Prediction),
+    ) -> Result<(), P::Stop> {
         match self {
             ValueModel::Fitted { purchases, spend } => {
                 let models = Fitted {
@@ -46,7 +62,21 @@ impl ValueModel {
                         .iter()
                         .map(|c| [c.frequency, c.recency, c.age].map(f64::to_bits)),
                 );
-                histories.for_each_group(|group| models.predict_group(customers, group, &mut each));
+                let by_history = histories.items_by_key();
+                let (mut done, mut reported) = (0, 0);
+                for group in by_history.chunk_by(|&i, &j| histories.same_key(i, j)) {
+                    models.predict_group(customers, group, &mut each);
+                    done += group.len();
+                    if done - reported >= PREDICTIONS_PER_PAUSE {
+                        reported = done;
+                        let at = Reached {
+                            phase: Phase::Predicting,
+                            done: done as u64,
+                            total: customers.len() as u64,
+                        };
+                        pause.reached(at).await?;
+                    }
+                }
             }
             ValueModel::Unavailable { reason } => {
                 for index in 0..customers.len() {
@@ -59,6 +89,7 @@ impl ValueModel {
                 }
             }
         }
+        Ok(())
     }
 }
 

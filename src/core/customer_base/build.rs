@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use super::CustomerRecord;
 use crate::core::clv::{
-    fit_value_model_to, Horizon, Observation, TimeUnit as ModelUnit, ValueModel,
+    fit_value_model_pausing, Horizon, Observation, TimeUnit as ModelUnit, ValueModel,
 };
 use crate::core::customers::{
-    default_as_of, summarise_customers, transactions_from_table, ColumnsError, CustomerSummary,
-    LogReport, SummaryOptions, TimeUnit, TransactionColumns,
+    default_as_of, read_transactions_pausing, summarise_customers, ColumnsError, CustomerSummary,
+    LogReport, SummaryOptions, TimeUnit, TransactionColumns, TransactionLog,
 };
+use crate::core::pause::{finish_now, NoPause, Pause};
 use crate::core::schema::DateOrder;
 use crate::core::table::Table;
 
@@ -87,10 +88,38 @@ pub fn build_customer_base(
     columns: TransactionColumns,
     as_of: Option<i32>,
 ) -> Result<CustomerBase, BaseError> {
-    let log = transactions_from_table(table, columns)
-        .map_err(|problem| BaseError::Columns { problem })?;
+    let Ok(base) = finish_now(build_customer_base_pausing(
+        table,
+        columns,
+        as_of,
+        &mut NoPause,
+    ));
+    base
+}
+
+/// [`build_customer_base`], reaching `pause` as it reads the log, fits the
+/// models and predicts (see `core::pause`): the same base unless stopped.
+pub async fn build_customer_base_pausing<P: Pause>(
+    table: &Table,
+    columns: TransactionColumns,
+    as_of: Option<i32>,
+    pause: &mut P,
+) -> Result<Result<CustomerBase, BaseError>, P::Stop> {
+    let log = match read_transactions_pausing(table, columns, pause).await? {
+        Ok(log) => log,
+        Err(problem) => return Ok(Err(BaseError::Columns { problem })),
+    };
+    base_from_log(log, columns, as_of, pause).await
+}
+
+async fn base_from_log<P: Pause>(
+    log: TransactionLog,
+    columns: TransactionColumns,
+    as_of: Option<i32>,
+    pause: &mut P,
+) -> Result<Result<CustomerBase, BaseError>, P::Stop> {
     let Some(as_of) = as_of.or_else(|| default_as_of(&log)) else {
-        return Err(no_transactions(log.report, 0));
+        return Ok(Err(no_transactions(log.report, 0)));
     };
     let after_as_of = log.transactions.iter().filter(|t| t.day > as_of).count();
     let observed = log.transactions.iter().filter(|t| t.day <= as_of);
@@ -98,7 +127,7 @@ pub fn build_customer_base(
         observed.clone().map(|t| t.day).min(),
         observed.map(|t| t.day).max(),
     ) else {
-        return Err(no_transactions(log.report, after_as_of));
+        return Ok(Err(no_transactions(log.report, after_as_of)));
     };
     let summaries = summarise_customers(
         &log,
@@ -108,7 +137,7 @@ pub fn build_customer_base(
         },
     );
     if summaries.buyers.is_empty() {
-        return Err(no_transactions(log.report, after_as_of));
+        return Ok(Err(no_transactions(log.report, after_as_of)));
     }
     let observations: Vec<Observation> = summaries.buyers.iter().map(observation).collect();
     let spenders: Vec<Observation> = observations
@@ -116,7 +145,7 @@ pub fn build_customer_base(
         .filter(|o| o.spend_problem().is_none())
         .copied()
         .collect();
-    let model = fit_value_model_to(&observations, &spenders);
+    let model = fit_value_model_pausing(&observations, &spenders, pause).await?;
     let mut records: Vec<CustomerRecord> = summaries
         .buyers
         .iter()
@@ -124,13 +153,15 @@ pub fn build_customer_base(
         .map(|(s, o)| record_of(s, o, as_of))
         .collect();
     let horizon = Horizon::year(model_unit(BASE_UNIT));
-    model.predict_each(&observations, &horizon, |i, prediction| {
-        if let Some(record) = records.get_mut(i) {
-            record.p_alive = prediction.p_alive;
-            record.expected_purchases = prediction.expected_purchases;
-            record.predicted_value = prediction.lifetime_value.ok();
-        }
-    });
+    model
+        .predict_each_pausing(&observations, &horizon, pause, |i, prediction| {
+            if let Some(record) = records.get_mut(i) {
+                record.p_alive = prediction.p_alive;
+                record.expected_purchases = prediction.expected_purchases;
+                record.predicted_value = prediction.lifetime_value.ok();
+            }
+        })
+        .await?;
     let by_id = records
         .iter()
         .enumerate()
@@ -150,13 +181,13 @@ pub fn build_customer_base(
         model,
         spend_left_out: observations.len() - spenders.len(),
     };
-    Ok(CustomerBase {
+    Ok(Ok(CustomerBase {
         columns,
         date_order: log.date_order,
         summary,
         records,
         by_id,
-    })
+    }))
 }
 
 fn no_transactions(log: LogReport, after_as_of: usize) -> BaseError {
@@ -203,5 +234,147 @@ fn record_of(s: &CustomerSummary, o: &Observation, as_of: i32) -> CustomerRecord
         p_alive: None,
         expected_purchases: None,
         predicted_value: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::calendar::{day_number, iso_date};
+    use crate::core::pause::{Phase, Reached, Stopped};
+    use crate::core::segment::SplitMix64;
+    use crate::core::table::{Column, TextColumn};
+
+    /// A seeded log of customers who buy at their own rhythm until they
+    /// drop out (as BG/NBD assumes): over 65,536 lines and 4,096 customers,
+    /// so the log's rows and the predictions each pause at least once.
+    fn log() -> Table {
+        let mut rng = SplitMix64::new(7);
+        let mut customer = TextColumn::new();
+        let mut date = TextColumn::new();
+        let mut amount = TextColumn::new();
+        let start = day_number(2024, 1, 1).unwrap_or_default();
+        let mut who = 0;
+        while customer.len() < 70_000 {
+            let first = rng.below(300) as i32;
+            let gap = 2 + rng.below(60) as i32;
+            let life = rng.below(400) as i32;
+            let spend = 5 + rng.below(150);
+            let mut day = first;
+            while day <= (first + life).min(364) {
+                customer.push(&format!("c{who}"));
+                date.push(&iso_date(start + day));
+                amount.push(&format!("{}.{:02}", spend + rng.below(40), rng.below(100)));
+                day += 1 + rng.below(2 * gap as usize) as i32;
+            }
+            who += 1;
+        }
+        let column = |name: &str, cells| Column {
+            name: name.into(),
+            cells,
+        };
+        Table {
+            columns: vec![
+                column("customer", customer),
+                column("date", date),
+                column("amount", amount),
+            ],
+        }
+    }
+
+    const COLUMNS: TransactionColumns = TransactionColumns {
+        customer: 0,
+        date: 1,
+        value: Some(2),
+        invoice: None,
+        quantity: None,
+        unit_price: None,
+    };
+
+    /// Notes every pause; stops at the first of `stop_at`, if given.
+    struct Watch {
+        seen: Vec<Reached>,
+        stop_at: Option<Phase>,
+    }
+
+    impl Pause for Watch {
+        type Stop = Stopped;
+
+        async fn reached(&mut self, at: Reached) -> Result<(), Stopped> {
+            self.seen.push(at);
+            if Some(at.phase) == self.stop_at {
+                return Err(Stopped);
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_build_that_pauses_builds_the_same_base_and_says_how_far_it_got() {
+        let table = log();
+        let at_once = build_customer_base(&table, COLUMNS, None).expect("builds");
+        let summary = &at_once.summary;
+        assert!(
+            matches!(summary.model, ValueModel::Fitted { .. }) && summary.customers > 4_096,
+            "{} customers, {:?}",
+            summary.customers,
+            summary.model
+        );
+        let mut watch = Watch {
+            seen: Vec::new(),
+            stop_at: None,
+        };
+        let paused = finish_now(build_customer_base_pausing(
+            &table, COLUMNS, None, &mut watch,
+        ));
+        assert!(paused == Ok(Ok(at_once)), "not the same base");
+        // Every phase, in order, each moving forward.
+        let phases: Vec<Phase> = watch
+            .seen
+            .chunk_by(|a, b| a.phase == b.phase)
+            .filter_map(|run| run.first().map(|r| r.phase))
+            .collect();
+        assert_eq!(
+            phases,
+            [
+                Phase::ReadingLog,
+                Phase::FittingPurchases,
+                Phase::FittingSpend,
+                Phase::Predicting
+            ]
+        );
+        assert!(watch
+            .seen
+            .windows(2)
+            .all(|w| w[0].phase != w[1].phase || w[0].done < w[1].done));
+        assert!(watch.seen.iter().all(|r| r.done <= r.total));
+        let log_pauses = watch.seen.iter().filter(|r| r.phase == Phase::ReadingLog);
+        assert_eq!(log_pauses.count(), 70_000 / (1 << 16));
+    }
+
+    #[test]
+    fn a_build_stops_where_it_is_told_to() {
+        let table = log();
+        for phase in [
+            Phase::ReadingLog,
+            Phase::FittingPurchases,
+            Phase::FittingSpend,
+            Phase::Predicting,
+        ] {
+            let mut watch = Watch {
+                seen: Vec::new(),
+                stop_at: Some(phase),
+            };
+            let stopped = finish_now(build_customer_base_pausing(
+                &table, COLUMNS, None, &mut watch,
+            ));
+            assert!(stopped.is_err(), "{phase:?} did not stop");
+            assert_eq!(watch.seen.last().map(|r| r.phase), Some(phase));
+            assert_eq!(
+                watch.seen.iter().filter(|r| r.phase == phase).count(),
+                1,
+                "{phase:?}"
+            );
+        }
     }
 }

@@ -12,7 +12,10 @@ mod related;
 mod story;
 mod suggest;
 
-pub use build::{build_customer_base, BaseError, CustomerBase, CustomerBaseSummary, BASE_UNIT};
+pub use build::{
+    build_customer_base, build_customer_base_pausing, BaseError, CustomerBase, CustomerBaseSummary,
+    BASE_UNIT,
+};
 pub use field::CustomerField;
 pub use persona_table::persona_table;
 pub use query::{compare_ids, select, CustomerQuery, FieldRange};

@@ -25,4 +25,6 @@ pub use summary::{
     default_as_of, summarise_customers, CustomerSummaries, CustomerSummary, ReturnsOnlyCustomer,
     SummaryOptions,
 };
-pub use transactions::{transactions_from_table, Transaction, TransactionLog};
+pub use transactions::{
+    read_transactions_pausing, transactions_from_table, Transaction, TransactionLog,
+};

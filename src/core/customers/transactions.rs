@@ -8,6 +8,7 @@ use super::intern::Interner;
 use super::log_report::LogReport;
 use super::returns::{is_return, ReturnSignals};
 use crate::core::calendar::{decide_order, DayReader};
+use crate::core::pause::{finish_now, NoPause, Pause, Phase, Reached};
 use crate::core::schema::{is_missing, parse_measure, DateOrder};
 use crate::core::table::{Table, TextColumn};
 
@@ -62,14 +63,39 @@ pub fn transactions_from_table(
     table: &Table,
     columns: TransactionColumns,
 ) -> Result<TransactionLog, ColumnsError> {
-    let chosen = columns.resolve(table)?;
+    let Ok(log) = finish_now(read_transactions_pausing(table, columns, &mut NoPause));
+    log
+}
+
+/// Rows read between two pauses.
+const ROWS_PER_PAUSE: usize = 1 << 16;
+
+/// [`transactions_from_table`], reaching `pause` every 65,536 rows.
+pub async fn read_transactions_pausing<P: Pause>(
+    table: &Table,
+    columns: TransactionColumns,
+    pause: &mut P,
+) -> Result<Result<TransactionLog, ColumnsError>, P::Stop> {
+    let chosen = match columns.resolve(table) {
+        Ok(chosen) => chosen,
+        Err(problem) => return Ok(Err(problem)),
+    };
     let order = decide_order(chosen.date.iter());
     let mut days = DayReader::new(order);
     let mut customers = Interner::default();
     let mut orders = Interner::default();
     let mut report = LogReport::default();
     let mut transactions = Vec::new();
-    for row in 0..table.row_count() {
+    let rows = table.row_count();
+    for row in 0..rows {
+        if row % ROWS_PER_PAUSE == 0 && row > 0 {
+            let at = Reached {
+                phase: Phase::ReadingLog,
+                done: row as u64,
+                total: rows as u64,
+            };
+            pause.reached(at).await?;
+        }
         report.rows += 1;
         let customer = cell(chosen.customer, row).trim();
         if is_missing(customer) {
@@ -119,12 +145,12 @@ pub fn transactions_from_table(
     }
     // Stable: the lines of one customer's day keep their file order.
     transactions.sort_by_key(|t| (t.customer, t.day));
-    Ok(TransactionLog {
+    Ok(Ok(TransactionLog {
         customers: names,
         transactions,
         report,
         date_order: order,
-    })
+    }))
 }
 
 /// A cell; past the end of a column shorter than the table (only in
