@@ -3,14 +3,26 @@
 //! customer, with their rows in the project's other files) at a time, and
 //! its RFM segments (the assignment kept beside the base it scores).
 
+use std::sync::Arc;
+
 use super::{Engine, Response};
 use crate::core::customer_base::{
-    build_customer_base, customer_story, rows_of_customer, select, CustomerBase, CustomerQuery,
-    CustomerRecord, RelatedRows,
+    build_customer_base_pausing, customer_story, rows_of_customer, select, BaseError, CustomerBase,
+    CustomerQuery, CustomerRecord, RelatedRows,
 };
 use crate::core::customers::TransactionColumns;
+use crate::core::pause::{finish_now, NoPause};
 use crate::core::relate::FileRole;
 use crate::core::segment::{rfm_segments, RfmAssignment, RfmRules};
+use crate::core::table::Table;
+
+/// The table a customer base is being built from.
+#[derive(Debug, Clone)]
+pub struct CustomerSource {
+    /// The project file's name.
+    pub name: String,
+    pub table: Arc<Table>,
+}
 
 /// Customers a single `CustomerPage` request may ask for.
 pub const MAX_CUSTOMER_PAGE: usize = 1_000;
@@ -32,21 +44,59 @@ pub(super) struct Customers {
 
 impl Engine {
     /// Read file `file` (`None`: the open one) as a transaction log
-    /// through `columns`.
+    /// through `columns`, all at once.
     pub(super) fn build_customers(
         &mut self,
         columns: TransactionColumns,
         as_of: Option<i32>,
         file: Option<String>,
     ) -> Response {
+        let source = match self.start_customers(file) {
+            Ok(source) => source,
+            Err(response) => return *response,
+        };
+        let Ok(built) = finish_now(build_customer_base_pausing(
+            &source.table,
+            columns,
+            as_of,
+            &mut NoPause,
+        ));
+        self.keep_customers(&source, built)
+    }
+
+    /// The first part of building customers from file `file` (`None`: the
+    /// open one): the base kept so far is dropped, and the file's table is
+    /// handed out to build from while the engine answers other requests.
+    pub fn start_customers(
+        &mut self,
+        file: Option<String>,
+    ) -> Result<CustomerSource, Box<Response>> {
         self.customers = Customers::default();
         let Some(source) = self.project_file(file.as_deref()) else {
-            return match file {
+            return Err(Box::new(match file {
                 Some(file) => Response::NoSuchFile { file },
                 None => Response::NoTable,
-            };
+            }));
         };
-        match build_customer_base(source.table(), columns, as_of) {
+        Ok(CustomerSource {
+            name: source.name.clone(),
+            table: Arc::clone(source.shared_table()),
+        })
+    }
+
+    /// Keep the base built from `source` and answer its summary; if the
+    /// file changed or went meanwhile, the base describes a table that is
+    /// gone and is not kept (the page asks again for the new one).
+    pub fn keep_customers(
+        &mut self,
+        source: &CustomerSource,
+        built: Result<CustomerBase, BaseError>,
+    ) -> Response {
+        let current = self.project_file(Some(&source.name));
+        if !current.is_some_and(|file| Arc::ptr_eq(file.shared_table(), &source.table)) {
+            return Response::CustomersCancelled;
+        }
+        match built {
             Ok(base) => {
                 let summary = Box::new(base.summary.clone());
                 self.customers = Customers {
@@ -207,6 +257,45 @@ mod tests {
             invoice: Some(0),
             ..TransactionColumns::default()
         }
+    }
+
+    /// What the worker does: start, let other requests run, keep.
+    fn build_in_steps(engine: &mut Engine, meanwhile: impl FnOnce(&mut Engine)) -> Response {
+        let source = engine.start_customers(None).expect("a file is open");
+        meanwhile(engine);
+        let Ok(built) = finish_now(build_customer_base_pausing(
+            &source.table,
+            columns(),
+            None,
+            &mut NoPause,
+        ));
+        engine.keep_customers(&source, built)
+    }
+
+    #[test]
+    fn a_base_built_while_other_requests_run_is_kept_unless_its_file_changed() {
+        let mut engine = engine_with_log();
+        let built = build_in_steps(&mut engine, |engine| {
+            engine.handle(Request::Rows { start: 0, end: 3 });
+        });
+        assert!(matches!(built, Response::Customers(_)), "{built:?}");
+        // A fix made while it was built: the base read the table before it
+        // and describes rows that are gone, so it is not kept.
+        let stale = build_in_steps(&mut engine, |engine| {
+            engine.handle(Request::SetFilter {
+                filter: Some(RowFilter {
+                    column: 1,
+                    value: "c1".into(),
+                }),
+            });
+        });
+        assert_eq!(stale, Response::CustomersCancelled);
+        let page = engine.handle(Request::CustomerPage {
+            query: CustomerQuery::default(),
+            start: 0,
+            end: 10,
+        });
+        assert_eq!(page, Response::NoCustomers);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! through the customer key and read for one customer's story. Each keeps
 //! its own table as loaded, its fixes and the table those make.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Engine, Loaded, Response, RowFilter, TableSummary};
@@ -29,14 +31,17 @@ pub(super) struct ProjectFile {
     pub name: String,
     /// What the load found (shown again when the file is opened later).
     pub summary: TableSummary,
-    /// The table as loaded; never changed.
-    pub loaded: Table,
+    /// The table as loaded; never changed. Tables are shared, never
+    /// changed in place (a fix or filter makes a new one), so a job that
+    /// runs while other requests are answered (reading customers) keeps
+    /// reading the table it started on.
+    pub loaded: Arc<Table>,
     pub fixes: Vec<Fix>,
     /// Only the open file is ever filtered.
     pub filter: Option<RowFilter>,
     /// The loaded table with the fixes applied and the filter kept to, when
     /// there is any fix or filter.
-    pub derived: Option<Table>,
+    pub derived: Option<Arc<Table>>,
     /// Each loaded column's distinct values, met by its type inference.
     pub distinct: Vec<Option<DistinctValues>>,
 }
@@ -46,7 +51,7 @@ impl ProjectFile {
         ProjectFile {
             name,
             summary: loaded.summary,
-            loaded: loaded.table,
+            loaded: Arc::new(loaded.table),
             fixes: Vec::new(),
             filter: None,
             derived: None,
@@ -65,6 +70,11 @@ impl ProjectFile {
 
     /// The table requests read: loaded, fixed, filtered.
     pub fn table(&self) -> &Table {
+        self.shared_table()
+    }
+
+    /// The same table, to keep beside the engine while it changes.
+    pub fn shared_table(&self) -> &Arc<Table> {
         self.derived.as_ref().unwrap_or(&self.loaded)
     }
 
@@ -78,10 +88,11 @@ impl ProjectFile {
             let (fixed, outcomes) = apply_fixes(&self.loaded, &self.fixes);
             (Some(fixed), outcomes)
         };
-        self.derived = match &self.filter {
+        let derived = match &self.filter {
             Some(filter) => Some(filter.keep(fixed.as_ref().unwrap_or(&self.loaded))),
             None => fixed,
         };
+        self.derived = derived.map(Arc::new);
         outcomes
     }
 

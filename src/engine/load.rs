@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::pause::Phase;
+
 use super::{summarise_with_values, ColumnSummary, TableSummary};
 use crate::core::ingest::{IngestError, Ingested, LoadOptions, Reading};
 use crate::core::schema::DistinctValues;
@@ -29,6 +31,8 @@ pub enum LoadPhase {
     /// Not a load: a segmentation's steps (k-means starts, scores,
     /// bootstraps).
     Segmenting,
+    /// Not a load: a customer base being built (`Request::Customers`).
+    Customers(Phase),
 }
 
 /// How far a load has got.

@@ -282,6 +282,9 @@ pub enum Response {
     },
     Customers(Box<CustomerBaseSummary>),
     CustomersFailed(BaseError),
+    /// A customer base stopped before it was built: cancelled, or replaced
+    /// by a newer `Customers` request (no base is kept).
+    CustomersCancelled,
     CustomerPage {
         /// Customers the query keeps in all.
         matching: usize,

@@ -20,7 +20,7 @@ mod sql_export;
 mod summary;
 mod wire;
 
-pub use customers::MAX_CUSTOMER_PAGE;
+pub use customers::{CustomerSource, MAX_CUSTOMER_PAGE};
 pub use files::FilePlace;
 pub use filter::RowFilter;
 pub use link::{LinkChoice, LinkedFile, ProjectLink};

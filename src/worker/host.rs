@@ -8,9 +8,13 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::Blob;
 
 use super::yield_now::yield_now;
+use crate::core::customer_base::build_customer_base_pausing;
+use crate::core::customers::TransactionColumns;
 use crate::core::ingest::{IngestError, LoadOptions};
+use crate::core::pause::{Pause, Reached, Stopped};
 use crate::engine::{
-    Call, Engine, FilePlace, LoadJob, Progress, Reply, Request, Response, SegmentJob,
+    Call, CustomerSource, Engine, FilePlace, LoadJob, LoadPhase, Progress, Reply, Request,
+    Response, SegmentJob,
 };
 
 /// Bytes read per `Blob.slice`: big enough to read fast, small enough that
@@ -25,6 +29,7 @@ const BUSY_MILLIS: f64 = 40.0;
 enum Kind {
     Load,
     Segment,
+    Customers,
 }
 
 /// The engine plus the loads in flight. Replies go out through `send`.
@@ -35,6 +40,8 @@ pub struct Host {
     loading: Cell<Option<u32>>,
     /// The id of the segmentation running now, if any.
     segmenting: Cell<Option<u32>>,
+    /// The id of the customer base being built now, if any.
+    building_customers: Cell<Option<u32>>,
     cancelled: RefCell<HashSet<u32>>,
 }
 
@@ -45,6 +52,7 @@ impl Host {
             send: Box::new(send),
             loading: Cell::new(None),
             segmenting: Cell::new(None),
+            building_customers: Cell::new(None),
             cancelled: RefCell::new(HashSet::new()),
         })
     }
@@ -59,6 +67,21 @@ impl Host {
                 let started = host.engine.borrow().start_segmenting(request);
                 match started {
                     Ok(job) => host.segment(id, job).await,
+                    Err(response) => *response,
+                }
+            }),
+            Call::Ask {
+                id,
+                request:
+                    Request::Customers {
+                        columns,
+                        as_of,
+                        file,
+                    },
+            } => self.spawn_exclusive(id, Kind::Customers, async move |host| {
+                let started = host.engine.borrow_mut().start_customers(file);
+                match started {
+                    Ok(source) => host.customers(id, source, columns, as_of).await,
                     Err(response) => *response,
                 }
             }),
@@ -113,6 +136,7 @@ impl Host {
         match kind {
             Kind::Load => &self.loading,
             Kind::Segment => &self.segmenting,
+            Kind::Customers => &self.building_customers,
         }
     }
 
@@ -162,6 +186,23 @@ impl Host {
             Some(Ok(())) => self.engine.borrow_mut().finish_segmenting(job),
             Some(Err(error)) => Response::SegmentFailed(error),
             None => Response::SegmentCancelled,
+        }
+    }
+
+    /// Build a customer base, pausing as [`WorkerPause`] says; the engine
+    /// answers other calls meanwhile (the job reads its own copy of the
+    /// table's handle, see [`Engine::start_customers`]).
+    async fn customers(
+        &self,
+        id: u32,
+        source: CustomerSource,
+        columns: TransactionColumns,
+        as_of: Option<i32>,
+    ) -> Response {
+        let mut pause = WorkerPause::new(self, id);
+        match build_customer_base_pausing(&source.table, columns, as_of, &mut pause).await {
+            Ok(built) => self.engine.borrow_mut().keep_customers(&source, built),
+            Err(Stopped) => Response::CustomersCancelled,
         }
     }
 
@@ -225,6 +266,52 @@ impl Host {
                 .borrow_mut()
                 .finish_load(file_name, result, place),
             None => Response::LoadCancelled,
+        }
+    }
+}
+
+/// The pause of a computation written against `core::pause`: after about
+/// [`BUSY_MILLIS`] of work it reports how far the work got, lets the event
+/// loop run (other calls are answered, a cancel arrives) and stops the work
+/// if its call was cancelled.
+struct WorkerPause<'h> {
+    host: &'h Host,
+    id: u32,
+    /// When the work last let the event loop run.
+    since: f64,
+}
+
+impl<'h> WorkerPause<'h> {
+    fn new(host: &'h Host, id: u32) -> Self {
+        WorkerPause {
+            host,
+            id,
+            since: js_sys::Date::now(),
+        }
+    }
+}
+
+impl Pause for WorkerPause<'_> {
+    type Stop = Stopped;
+
+    async fn reached(&mut self, at: Reached) -> Result<(), Stopped> {
+        if js_sys::Date::now() - self.since < BUSY_MILLIS {
+            return Ok(());
+        }
+        (self.host.send)(Reply::Progress {
+            id: self.id,
+            progress: Progress {
+                phase: LoadPhase::Customers(at.phase),
+                done: at.done,
+                total: at.total,
+            },
+        });
+        yield_now().await;
+        self.since = js_sys::Date::now();
+        if self.host.is_cancelled(self.id) {
+            Err(Stopped)
+        } else {
+            Ok(())
         }
     }
 }
