@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use super::customer_page::CustomerPage;
 use super::customers_table::CustomersTable;
 use super::i18n::{use_i18n, I18n};
+use super::load_progress::{describe_customers, known_fraction};
 use super::rfm_panel::RfmPanel;
 use super::studio::Studio;
 use crate::core::calendar::{iso_date, parse_day};
@@ -18,12 +19,18 @@ use crate::core::i18n::localize_digits;
 use crate::core::project::CustomerSetup;
 use crate::core::quality::ColumnKind;
 use crate::core::relate::FileRole;
-use crate::engine::{ColumnSummary, Request, Response};
+use crate::engine::{ColumnSummary, LoadPhase, Progress, Request, Response};
 
 /// What the engine answered for the current setup.
 #[derive(Debug, Clone, PartialEq)]
 enum BaseState {
-    Building,
+    /// Engine call `id` is building the base; how far it got.
+    Building {
+        id: u32,
+        progress: Option<Progress>,
+    },
+    /// The user stopped the build.
+    Cancelled,
     Built(Box<CustomerBaseSummary>),
     Failed(BaseError),
 }
@@ -111,34 +118,27 @@ pub fn CustomersPanel() -> impl IntoView {
     let generation = Memo::new(move |_| studio.loaded.with(|l| l.as_ref().map(|l| l.generation)));
     let state = RwSignal::new(None::<BaseState>);
     let selected = RwSignal::new(None::<String>);
+    // "Work them out again" after a cancel.
+    let again = RwSignal::new(0u32);
     Effect::new(move |_| {
         let _table_changed = generation.get();
         let _files_changed = studio.files_generation.get();
+        let _asked_again = again.get();
         let file = log_file.get();
         let Some((columns, as_of)) = setup.get() else {
             state.set(None);
             return;
         };
-        state.set(Some(BaseState::Building));
         selected.set(None);
-        spawn_local(async move {
-            let asked = Request::Customers {
-                columns,
-                as_of,
-                file,
-            };
-            let answer = match studio.ask(asked).await {
-                Response::Customers(summary) => BaseState::Built(summary),
-                Response::CustomersFailed(error) => BaseState::Failed(error),
-                _ => return,
-            };
-            // A later setup may have been asked for meanwhile.
-            if setup.get_untracked() != Some((columns, as_of)) {
-                return;
-            }
-            state.set(Some(answer));
-        });
+        // A build still running is for an older setup: the engine stops it
+        // when this one starts (one build at a time).
+        build(studio, state, columns, as_of, file);
     });
+    let cancel = move |_| {
+        if let Some(BaseState::Building { id, .. }) = state.get_untracked() {
+            studio.cancel_job(id);
+        }
+    };
 
     // A change of column or day is the user's setup from then on.
     let choose = move |change: &dyn Fn(&mut CustomerSetup)| {
@@ -214,11 +214,21 @@ pub fn CustomersPanel() -> impl IntoView {
                     </label>
                 </div>
                 {move || match state.get() {
-                    Some(BaseState::Building) => {
+                    Some(BaseState::Building { progress, .. }) => {
+                        building(i18n, progress, cancel).into_any()
+                    }
+                    Some(BaseState::Cancelled) => {
                         view! {
-                            <p class="customers-status" role="status">
-                                {move || i18n.t("customers.building")}
-                            </p>
+                            <div class="customers-progress" role="status">
+                                <p class="customers-status">{move || i18n.t("customers.cancelled")}</p>
+                                <button
+                                    type="button"
+                                    class="button secondary customers-again"
+                                    on:click=move |_| again.update(|n| *n += 1)
+                                >
+                                    {move || i18n.t("customers.again")}
+                                </button>
+                            </div>
                         }
                             .into_any()
                     }
@@ -436,6 +446,78 @@ fn unavailable_key(reason: &Unavailable) -> &'static str {
         Unavailable::SpendModelDidNotConverge { .. } => "customers.model.why.spend_no_fit",
         Unavailable::SpendMeanInfinite { .. } => "customers.model.why.spend_infinite",
         Unavailable::BadHistory(_) | Unavailable::PredictionFailed => "customers.model.why.history",
+    }
+}
+
+/// Ask the engine for the customer base, showing its progress in `state`
+/// until it answers (an answer for an older request is not shown).
+fn build(
+    studio: Studio,
+    state: RwSignal<Option<BaseState>>,
+    columns: TransactionColumns,
+    as_of: Option<i32>,
+    file: Option<String>,
+) {
+    let asked = Request::Customers {
+        columns,
+        as_of,
+        file,
+    };
+    let job = studio.ask_in_steps(asked, move |heard| {
+        state.update(|s| {
+            if let Some(BaseState::Building { progress, .. }) = s {
+                *progress = Some(heard);
+            }
+        });
+    });
+    let id = job.id;
+    state.set(Some(BaseState::Building { id, progress: None }));
+    spawn_local(async move {
+        let response = job.answer.await.unwrap_or(Response::CustomersCancelled);
+        let still_asked = matches!(state.get_untracked(), Some(BaseState::Building { id: running, .. }) if running == id);
+        if !still_asked {
+            return;
+        }
+        state.set(Some(match response {
+            Response::Customers(summary) => BaseState::Built(summary),
+            Response::CustomersFailed(error) => BaseState::Failed(error),
+            _ => BaseState::Cancelled,
+        }));
+    });
+}
+
+/// The build's progress bar (without a value while a model's search runs:
+/// it stops when it converges, not at a known step) and its stop button.
+fn building(
+    i18n: I18n,
+    progress: Option<Progress>,
+    cancel: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let text = move || match progress {
+        Some(
+            p @ Progress {
+                phase: LoadPhase::Customers(phase),
+                ..
+            },
+        ) => describe_customers(i18n, phase, p),
+        _ => i18n.t("customers.building"),
+    };
+    let bar = match progress.map_or(Some(0.0), known_fraction) {
+        Some(value) => view! {
+            <progress max="1" prop:value=value aria-label=move || i18n.t("customers.progress.label")></progress>
+        }
+            .into_any(),
+        None => view! { <progress aria-label=move || i18n.t("customers.progress.label")></progress> }
+            .into_any(),
+    };
+    view! {
+        <div class="customers-progress" aria-live="polite">
+            {bar}
+            <p class="customers-status" role="status">{text}</p>
+            <button type="button" class="button secondary customers-cancel" on:click=cancel>
+                {move || i18n.t("customers.cancel")}
+            </button>
+        </div>
     }
 }
 

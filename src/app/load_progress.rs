@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::i18n::{use_i18n, I18n};
 use super::studio::{LoadStatus, Studio};
+use crate::core::pause::Phase;
 use crate::engine::{LoadPhase, Progress};
 
 /// The sentence under the bar: what the engine is doing and how far it is.
@@ -42,6 +43,33 @@ fn describe(i18n: I18n, name: &str, progress: Option<Progress>) -> String {
                 ("total", &i18n.count(progress.total as usize)),
             ],
         ),
+        LoadPhase::Customers(phase) => describe_customers(i18n, phase, progress),
+    }
+}
+
+/// What building the customer base is busy with.
+pub(super) fn describe_customers(i18n: I18n, phase: Phase, progress: Progress) -> String {
+    let key = match phase {
+        Phase::ReadingLog => "customers.progress.log",
+        Phase::FittingPurchases => "customers.progress.purchases",
+        Phase::FittingSpend => "customers.progress.spend",
+        Phase::Predicting => "customers.progress.predicting",
+    };
+    i18n.t_args(
+        key,
+        &[
+            ("done", &i18n.count(progress.done as usize)),
+            ("total", &i18n.count(progress.total as usize)),
+        ],
+    )
+}
+
+/// How much of a phase is done, when that is known (a model's search
+/// stops when it converges, not at a known step).
+pub(super) fn known_fraction(progress: Progress) -> Option<f64> {
+    match progress.phase {
+        LoadPhase::Customers(Phase::FittingPurchases | Phase::FittingSpend) => None,
+        _ => Some(percent(progress) as f64 / 100.0),
     }
 }
 
@@ -63,7 +91,7 @@ fn overall(progress: Option<Progress>) -> f64 {
         LoadPhase::Reading => 0.4 * part,
         LoadPhase::Parsing => 0.4 + 0.5 * part,
         LoadPhase::Inferring => 0.9 + 0.1 * part,
-        LoadPhase::Segmenting => part,
+        LoadPhase::Segmenting | LoadPhase::Customers(_) => part,
     }
 }
 

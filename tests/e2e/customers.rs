@@ -201,3 +201,98 @@ async fn a_purchase_log_becomes_customers_with_their_own_pages() {
     table_rows(&s, 2).await;
     s.close().await;
 }
+
+/// A seeded log of 120,000 customers who each buy at their own rhythm
+/// until they stop (about half a million lines): big enough that fitting
+/// the purchase model takes a while in the browser.
+fn big_log() -> String {
+    use std::fmt::Write;
+    let mut state: u64 = 42;
+    let mut next = move |below: u64| {
+        // SplitMix64, as the engine's seeded samples use.
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        (z ^ (z >> 31)) % below
+    };
+    let mut text = String::from("customer_id,date,amount\n");
+    for who in 0..120_000 {
+        let first = next(300);
+        let gap = 2 + next(60);
+        let last = (first + next(400)).min(364);
+        let spend = 5 + next(150);
+        let mut day = first;
+        while day <= last {
+            let (month, day_of_month) = (1 + (day / 31).min(11), 1 + day % 28);
+            let _ = writeln!(
+                text,
+                "k{who},2023-{month:02}-{day_of_month:02},{}.{:02}",
+                spend + next(40),
+                next(100)
+            );
+            day += 1 + next(2 * gap);
+        }
+    }
+    text
+}
+
+#[tokio::test]
+async fn working_out_customers_shows_progress_and_can_be_stopped() {
+    let file = TempFile::new("big log.csv", big_log());
+    let s = Session::open().await;
+    s.choose_file("Choose a file", &file.path).await;
+    // The panel says what the worker is doing while it works…
+    let fitting = s
+        .wait_until(
+            "the purchase model's progress",
+            "(() => { const p = document.querySelector('.customers-progress .customers-status'); return p && p.textContent.startsWith('Fitting the purchase model') && p.textContent; })()",
+        )
+        .await;
+    assert!(
+        fitting
+            .as_str()
+            .is_some_and(|t| t.starts_with("Fitting the purchase model (BG/NBD): step ")),
+        "{fitting}"
+    );
+    // …and stops when asked: nothing is kept, and it says so.
+    s.by_text("button", "Stop")
+        .await
+        .click()
+        .await
+        .expect("click Stop");
+    let stopped = s
+        .wait_until(
+            "the stopped status",
+            "(() => { const p = document.querySelector('.customers-progress .customers-status'); return p && p.textContent.startsWith('Stopped') && p.textContent; })()",
+        )
+        .await;
+    assert_eq!(
+        stopped,
+        "Stopped before every customer's figures were worked out; nothing was kept."
+    );
+    assert_eq!(
+        s.eval("document.querySelector('.customers-table') === null")
+            .await,
+        true
+    );
+    // Asked again, it finishes.
+    s.by_text("button", "Work them out again")
+        .await
+        .click()
+        .await
+        .expect("click again");
+    let headline = s
+        .wait_until(
+            "the customers headline",
+            "(() => { const p = document.querySelector('section.customers .customers-status'); return p && p.textContent.includes('customers made') && p.textContent; })()",
+        )
+        .await;
+    assert!(
+        headline
+            .as_str()
+            .is_some_and(|t| t.starts_with("120,000 customers made")),
+        "{headline}"
+    );
+    s.close().await;
+}
