@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 
 use super::matrix::Matrix;
 use crate::core::schema::{is_missing, parse_measure};
-use crate::core::stats::quantile;
+use crate::core::stats::{quantile, quantile_unsorted};
 use crate::core::table::{Table, TextColumn};
 
 /// Levels a categorical feature keeps (the most frequent); the rest share
@@ -356,15 +356,14 @@ fn numeric_block(
         Number::Value(x) => Some(*x),
         _ => None,
     });
-    let mut sorted: Vec<f64> = readable.collect();
-    sorted.sort_unstable_by(f64::total_cmp);
+    let mut readable: Vec<f64> = readable.collect();
     // No readable value at all: the column is all fill, 0, constant.
-    let fill = if sorted.is_empty() {
+    let fill = if readable.is_empty() {
         0.0
     } else {
-        quantile(&sorted, 0.5)
+        quantile_unsorted(&mut readable, 0.5)
     };
-    let imputed = values.len() - sorted.len();
+    let imputed = values.len() - readable.len();
     let unreadable = values
         .iter()
         .filter(|v| matches!(v, Number::Unreadable))
@@ -452,14 +451,29 @@ fn categorical_block(
     name: String,
     output: usize,
 ) -> (Block, FeatureStep) {
-    let mut spellings: FxHashMap<&str, usize> = FxHashMap::default();
-    for value in values.iter().flatten() {
-        *spellings.entry(value).or_insert(0) += 1;
-    }
+    // Each distinct spelling once, and each row's spelling by number: one
+    // hash lookup per row (the rows are then filled by index).
+    let mut spelling_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut spellings: Vec<(&str, usize)> = Vec::new();
+    let spelling_of_row: Vec<Option<u32>> = values
+        .iter()
+        .map(|value| {
+            let value = (*value)?;
+            let next = u32::try_from(spellings.len()).ok()?;
+            let id = *spelling_ids.entry(value).or_insert_with(|| {
+                spellings.push((value, 0));
+                next
+            });
+            if let Some((_, count)) = spellings.get_mut(id as usize) {
+                *count += 1;
+            }
+            Some(id)
+        })
+        .collect();
     // "Male", "male" and "MALE" are one level: case never names a different
     // group of customers. Each level is shown in its most frequent spelling.
     let mut folded: FxHashMap<String, (usize, &str, usize)> = FxHashMap::default();
-    for (&spelling, &count) in &spellings {
+    for &(spelling, count) in &spellings {
         let level = folded
             .entry(spelling.to_lowercase())
             .or_insert((0, spelling, 0));
@@ -482,12 +496,15 @@ fn categorical_block(
         .enumerate()
         .map(|(i, (key, _, _))| (key.as_str(), i))
         .collect();
-    // Spelling → level, so the pass over the rows folds nothing.
-    let index: FxHashMap<&str, usize> = spellings
-        .keys()
-        .filter_map(|&spelling| {
-            let level = level_of.get(spelling.to_lowercase().as_str())?;
-            Some((spelling, *level))
+    // Spelling → level, so the pass over the rows folds nothing; a level
+    // beyond the kept ones goes to the last ("other") indicator.
+    let slot_of_spelling: Vec<usize> = spellings
+        .iter()
+        .map(|(spelling, _)| {
+            level_of
+                .get(spelling.to_lowercase().as_str())
+                .copied()
+                .unwrap_or(levels.len())
         })
         .collect();
 
@@ -496,13 +513,15 @@ fn categorical_block(
     let width = levels.len() + usize::from(other_levels > 0);
     let mut columns = vec![vec![0.0; values.len()]; width];
     let mut missing = 0;
-    for (row, value) in values.iter().enumerate() {
-        let Some(value) = value else {
+    for (row, spelling) in spelling_of_row.iter().enumerate() {
+        let Some(spelling) = spelling else {
             missing += 1;
             continue;
         };
-        // A level beyond the kept ones goes to the last ("other") indicator.
-        let slot = index.get(value).copied().unwrap_or(levels.len());
+        let slot = slot_of_spelling
+            .get(*spelling as usize)
+            .copied()
+            .unwrap_or(levels.len());
         if let Some(cell) = columns.get_mut(slot).and_then(|c| c.get_mut(row)) {
             *cell = indicator;
         }

@@ -21,7 +21,7 @@ pub use distributions::{
 pub use histogram::{histogram, Histogram};
 pub use months::{month_counts, MonthCounts};
 pub use numeric_summary::{numeric_summary, numeric_summary_of, NumericSummary};
-pub use quantiles::{quantile, SUMMARY_QUANTILES};
+pub use quantiles::{quantile, quantile_unsorted, SUMMARY_QUANTILES};
 pub use text_summary::{script_of, text_summary, text_summary_of, Script, TextSummary};
 pub use top_values::{top_values, top_values_with, TopValues};
 pub use value_counts::ValueCounts;
