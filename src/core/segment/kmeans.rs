@@ -4,10 +4,15 @@
 //! starts, keeping the one with the lowest inertia (sum of squared
 //! distances to the centres). The same settings as scikit-learn's
 //! `KMeans(algorithm="lloyd")`, so its results are a fair oracle.
+//!
+//! The assignment step skips the points whose nearest centre cannot have
+//! changed (Hamerly's bounds, `hamerly.rs`); labels, centres and inertia
+//! are bit for bit those of the plain full scan.
 
 use serde::{Deserialize, Serialize};
 
-use super::matrix::{nearest, Matrix};
+use super::hamerly::Bounds;
+use super::matrix::{nearest, squared_distance, Matrix};
 use super::rng::SplitMix64;
 use super::seeding::kmeans_plus_plus;
 
@@ -199,75 +204,120 @@ struct Run {
 
 /// One start of Lloyd's algorithm. The labels returned always belong to the
 /// centres returned (a last assignment follows the last move).
+///
+/// The assignment step uses Hamerly's bounds ([`Bounds`]), which pass over
+/// the points that cannot have changed centre; everything else is Lloyd's
+/// arithmetic in Lloyd's order, so labels, centres, inertia, iterations and
+/// convergence are bit for bit those of the plain full scan (the oracle in
+/// `lloyd_plain.rs`, compared in the tests below).
 fn lloyd(points: &Matrix, mut centers: Matrix, max_iter: usize, tolerance: f64) -> Run {
-    let mut distances = vec![0.0; points.rows()];
-    let (mut labels, mut inertia) = assign_with_distances(points, &centers, &mut distances);
+    // Each assignment also sums the points by label, in point order, so
+    // the move that follows needs no second pass over the points.
+    let mut sums = ClusterSums::new(centers.rows(), points.dim());
+    let (mut labels, mut bounds) =
+        Bounds::first_assignment(points, &centers, |label, p| sums.add(label, p));
     let mut iterations = 0;
     let mut converged = false;
     while iterations < max_iter {
         iterations += 1;
-        let moved = update_centers(points, &labels, &distances, &mut centers);
-        let (new_labels, new_inertia) = assign_with_distances(points, &centers, &mut distances);
-        inertia = new_inertia;
+        let old = centers.clone();
+        let moved = move_centers(points, &labels, &mut sums, &mut centers);
+        sums.clear();
+        let changed = bounds.reassign(points, &old, &centers, &mut labels, |label, p| {
+            sums.add(label, p)
+        });
         // Nothing changed hands: the next move would change nothing.
-        let unchanged = new_labels == labels;
-        labels = new_labels;
-        if unchanged || moved <= tolerance {
+        if !changed || moved <= tolerance {
             converged = true;
             break;
         }
     }
     Run {
+        inertia: inertia(points, &labels, &centers),
         labels,
         centers,
-        inertia,
         iterations,
         converged,
     }
 }
 
-fn assign_with_distances(
-    points: &Matrix,
-    centers: &Matrix,
-    distances: &mut [f64],
-) -> (Vec<usize>, f64) {
-    let mut inertia = 0.0;
-    let labels = points
-        .iter()
-        .zip(distances.iter_mut())
-        .map(|(p, distance)| {
-            let (label, d) = nearest(p, centers);
-            *distance = d;
-            inertia += d;
-            label
-        })
-        .collect();
-    (labels, inertia)
+/// Per cluster, the sum of its points and how many there are. Points are
+/// added in point order, so a centre (sum over count) has the same bits
+/// however its labels were found.
+struct ClusterSums {
+    sums: Matrix,
+    counts: Vec<usize>,
 }
 
-/// Each centre to the mean of its points; returns the total squared
-/// movement. A centre left with no points takes the point farthest from
-/// its own centre (then the next farthest for the next empty one), which
-/// leaves its old cluster, as scikit-learn relocates empty clusters: the
-/// worst-served customer is the best evidence of a missing segment.
-fn update_centers(
-    points: &Matrix,
-    labels: &[usize],
-    distances: &[f64],
-    centers: &mut Matrix,
-) -> f64 {
-    let k = centers.rows();
-    let dim = points.dim();
-    let mut sums = Matrix::zeros(k, dim);
-    let mut counts = vec![0usize; k];
-    for (p, &label) in points.iter().zip(labels) {
-        if let (Some(sum), Some(count)) = (sums.row_mut(label), counts.get_mut(label)) {
+impl ClusterSums {
+    fn new(k: usize, dim: usize) -> Self {
+        ClusterSums {
+            sums: Matrix::zeros(k, dim),
+            counts: vec![0; k],
+        }
+    }
+
+    fn add(&mut self, label: usize, p: &[f64]) {
+        if let (Some(sum), Some(count)) = (self.sums.row_mut(label), self.counts.get_mut(label)) {
             sum.iter_mut().zip(p).for_each(|(s, x)| *s += x);
             *count += 1;
         }
     }
+
+    fn clear(&mut self) {
+        self.sums.iter_mut().for_each(|sum| sum.fill(0.0));
+        self.counts.fill(0);
+    }
+}
+
+/// A point's squared distance to its own centre, exactly as the full scan
+/// ([`nearest`]) gave it when it chose that centre: the same function on
+/// the same numbers, and infinite when no distance was below infinity
+/// (NaN data, where the scan keeps centre 0 at an infinite distance).
+fn own_distance(p: &[f64], centers: &Matrix, label: usize) -> f64 {
+    let d = centers
+        .row(label)
+        .map_or(f64::INFINITY, |centre| squared_distance(p, centre));
+    if d < f64::INFINITY {
+        d
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// Sum of squared distances to the centres, in point order (the bits of
+/// the full scan's running total).
+fn inertia(points: &Matrix, labels: &[usize], centers: &Matrix) -> f64 {
+    let mut total = 0.0;
+    for (p, &label) in points.iter().zip(labels) {
+        total += own_distance(p, centers, label);
+    }
+    total
+}
+
+/// Each centre to the mean of its points (`sums`, of the current labels);
+/// returns the total squared movement. A centre left with no points takes
+/// the point farthest from its own centre (then the next farthest for the
+/// next empty one), which leaves its old cluster, as scikit-learn relocates
+/// empty clusters: the worst-served customer is the best evidence of a
+/// missing segment.
+fn move_centers(
+    points: &Matrix,
+    labels: &[usize],
+    sums: &mut ClusterSums,
+    centers: &mut Matrix,
+) -> f64 {
+    let k = centers.rows();
+    let ClusterSums { sums, counts } = sums;
     let empty: Vec<usize> = (0..k).filter(|&c| counts.get(c) == Some(&0)).collect();
     if !empty.is_empty() {
+        // Only now (an empty cluster is rare) each point's distance to its
+        // centre, which has not moved yet.
+        let distances: Vec<f64> = points
+            .iter()
+            .zip(labels)
+            .map(|(p, &label)| own_distance(p, centers, label))
+            .collect();
         let mut far: Vec<usize> = (0..points.rows())
             .filter(|&i| distances.get(i).is_some_and(|&d| d > 0.0))
             .collect();
@@ -297,7 +347,7 @@ fn update_centers(
         }
     }
     let mut moved = 0.0;
-    for ((center, sum), &count) in centers.iter_mut().zip(sums.iter()).zip(&counts) {
+    for ((center, sum), &count) in centers.iter_mut().zip(sums.iter()).zip(counts.iter()) {
         // Still empty (fewer distinct points than k): the centre stays.
         if count == 0 {
             continue;
@@ -484,5 +534,291 @@ mod tests {
         .unwrap();
         assert_eq!(fit.iterations, 1);
         assert!(!fit.converged);
+    }
+
+    // Hamerly's bounds against the plain full scan (`lloyd_plain`), bit for
+    // bit: labels, centres, inertia, iterations and convergence.
+
+    use crate::core::segment::lloyd_plain::lloyd_plain;
+
+    /// Runs both from `start`; panics naming `case` at the first difference.
+    fn same_as_plain(case: &str, data: &Matrix, start: &Matrix, max_iter: usize, tol: f64) -> Run {
+        let fast = lloyd(data, start.clone(), max_iter, tol);
+        let plain = lloyd_plain(data, start.clone(), max_iter, tol);
+        let bits = |m: &Matrix| m.values().iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(fast.labels, plain.labels, "{case}: labels");
+        assert_eq!(bits(&fast.centers), bits(&plain.centers), "{case}: centres");
+        assert_eq!(
+            fast.inertia.to_bits(),
+            plain.inertia.to_bits(),
+            "{case}: inertia {} vs {}",
+            fast.inertia,
+            plain.inertia
+        );
+        assert_eq!(fast.iterations, plain.iterations, "{case}: iterations");
+        assert_eq!(fast.converged, plain.converged, "{case}: converged");
+        fast
+    }
+
+    fn matrix(rows: Vec<Vec<f64>>) -> Matrix {
+        Matrix::from_rows(&rows).unwrap()
+    }
+
+    /// `n` points around `blobs` centres drawn in [-10, 10]^dim, spread
+    /// `spread` (uniform, so neighbouring blobs may touch).
+    fn blobs(rng: &mut SplitMix64, n: usize, dim: usize, blobs: usize, spread: f64) -> Matrix {
+        let centres: Vec<Vec<f64>> = (0..blobs.max(1))
+            .map(|_| (0..dim).map(|_| rng.next_f64() * 20.0 - 10.0).collect())
+            .collect();
+        matrix(
+            (0..n)
+                .map(|_| {
+                    let centre = &centres[rng.below(centres.len())];
+                    centre
+                        .iter()
+                        .map(|c| c + (rng.next_f64() - 0.5) * 2.0 * spread)
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    fn uniform(rng: &mut SplitMix64, n: usize, dim: usize) -> Matrix {
+        matrix(
+            (0..n)
+                .map(|_| (0..dim).map(|_| rng.next_f64()).collect())
+                .collect(),
+        )
+    }
+
+    /// Small integers: many points equidistant from two centres, and many
+    /// repeated points.
+    fn grid(rng: &mut SplitMix64, n: usize, dim: usize, side: usize) -> Matrix {
+        matrix(
+            (0..n)
+                .map(|_| (0..dim).map(|_| rng.below(side) as f64).collect())
+                .collect(),
+        )
+    }
+
+    /// `n` copies of only `distinct` different points.
+    fn duplicates(rng: &mut SplitMix64, n: usize, dim: usize, distinct: usize) -> Matrix {
+        let rows = uniform(rng, distinct.max(1), dim);
+        let picks: Vec<usize> = (0..n).map(|_| rng.below(rows.rows())).collect();
+        rows.select(&picks)
+    }
+
+    /// Like the product's matrix: a few standardised numbers and one-hot
+    /// columns (17 in all, 4 numeric and two categories of 7 and 6).
+    fn customers_like(rng: &mut SplitMix64, n: usize) -> Matrix {
+        matrix(
+            (0..n)
+                .map(|_| {
+                    let mut row: Vec<f64> = (0..4)
+                        .map(|_| (rng.next_f64() + rng.next_f64() + rng.next_f64() - 1.5) * 2.0)
+                        .collect();
+                    let (a, b) = (rng.below(7), rng.below(6));
+                    row.extend((0..7).map(|i| if i == a { 0.7 } else { 0.0 }));
+                    row.extend((0..6).map(|i| if i == b { 0.7 } else { 0.0 }));
+                    row
+                })
+                .collect(),
+        )
+    }
+
+    /// Rows `rows` of `data` as centres.
+    fn rows_of(data: &Matrix, rows: &[usize]) -> Matrix {
+        data.select(rows)
+    }
+
+    #[test]
+    fn bounded_equals_plain_on_blobs_noise_and_customers() {
+        let mut rng = SplitMix64::new(1);
+        for (case, data, k) in [
+            ("separated blobs", blobs(&mut rng, 2_000, 3, 5, 0.5), 7),
+            ("touching blobs", blobs(&mut rng, 2_000, 2, 6, 4.0), 4),
+            ("uniform noise", uniform(&mut rng, 3_000, 2), 8),
+            ("customers, 17-D", customers_like(&mut rng, 3_000), 6),
+            ("1-D noise", uniform(&mut rng, 1_000, 1), 7),
+        ] {
+            let mut iterations = Vec::new();
+            for seed in 0..4 {
+                let start = kmeans_plus_plus(&data, k, &mut SplitMix64::new(seed));
+                let tol = 1e-4 * mean_variance(&data);
+                same_as_plain(case, &data, &start, 300, tol);
+                iterations.push(same_as_plain(case, &data, &start, 300, 0.0).iterations);
+            }
+            // Enough moves for the bounds to be carried, not just set.
+            assert!(iterations.iter().any(|&i| i > 3), "{case}: {iterations:?}");
+        }
+    }
+
+    #[test]
+    fn bounded_equals_plain_on_ties_and_duplicates() {
+        let mut rng = SplitMix64::new(2);
+        // Points on a line at 0..=10 and centres at 0 and 2: 1 is as far
+        // from both (it goes to the first), and every mean is a tie-maker.
+        let line = matrix((0..=10).map(|x| vec![x as f64]).collect());
+        let start = matrix(vec![vec![0.0], vec![2.0]]);
+        same_as_plain("line", &line, &start, 300, 0.0);
+        // After the first move the centres are 0 and 2 and the point at 1,
+        // labelled 1, is as far from both: it must go to 0. Its exact
+        // distance equals half the centres' gap, so only the margin keeps
+        // the bounds from keeping it at 1.
+        let midway = matrix(vec![vec![0.0], vec![1.0], vec![3.0]]);
+        let start = matrix(vec![vec![0.0], vec![1.5]]);
+        let run = same_as_plain("midway", &midway, &start, 300, 0.0);
+        assert_eq!(run.labels, vec![0, 0, 1]);
+        let midway = points(&[[0.0, 5.0], [1.0, 5.0], [3.0, 5.0], [10.0, -5.0]]);
+        let start = points(&[[10.0, -5.0], [0.0, 5.0], [1.5, 5.0]]);
+        same_as_plain("midway, third centre", &midway, &start, 300, 0.0);
+        // A square's corners and centre, centres on the axes: ties both ways.
+        let square = points(&[
+            [1.0, 1.0],
+            [-1.0, 1.0],
+            [1.0, -1.0],
+            [-1.0, -1.0],
+            [0.0, 0.0],
+        ]);
+        let start = points(&[[0.0, 1.0], [0.0, -1.0], [1.0, 0.0]]);
+        same_as_plain("square", &square, &start, 300, 0.0);
+        for seed in 0..20 {
+            let data = grid(&mut rng, 400, 2, 5);
+            let k = 2 + seed % 7;
+            let start = kmeans_plus_plus(&data, k, &mut SplitMix64::new(seed as u64));
+            same_as_plain("grid", &data, &start, 300, 0.0);
+            let data = duplicates(&mut rng, 500, 3, 1 + seed % 10);
+            let start = kmeans_plus_plus(&data, k, &mut SplitMix64::new(seed as u64));
+            same_as_plain("duplicates", &data, &start, 300, 0.0);
+        }
+        // Integer points, centres on a half-integer grid: exact midpoints
+        // between centres at every move.
+        for seed in 0..200 {
+            let dim = 1 + seed % 2;
+            let data = grid(&mut rng, 12, dim, 5);
+            let k = 2 + seed % 3;
+            let start = matrix(
+                (0..k)
+                    .map(|_| (0..dim).map(|_| rng.below(9) as f64 / 2.0).collect())
+                    .collect(),
+            );
+            same_as_plain("half-integer centres", &data, &start, 300, 0.0);
+        }
+        // Every point the same: every distance 0, every centre a tie.
+        let same = matrix(vec![vec![3.0, -1.0]; 50]);
+        let start = matrix(vec![vec![3.0, -1.0]; 4]);
+        same_as_plain("one point", &same, &start, 300, 0.0);
+    }
+
+    #[test]
+    fn bounded_equals_plain_for_k_1_and_k_n() {
+        let mut rng = SplitMix64::new(3);
+        let data = uniform(&mut rng, 200, 4);
+        same_as_plain("k = 1", &data, &rows_of(&data, &[17]), 300, 0.0);
+        let all: Vec<usize> = (0..data.rows()).collect();
+        let run = same_as_plain("k = n", &data, &rows_of(&data, &all), 300, 0.0);
+        assert_eq!(run.inertia, 0.0);
+        // k = n with repeated points: some clusters stay empty.
+        let data = duplicates(&mut rng, 30, 2, 6);
+        let all: Vec<usize> = (0..data.rows()).collect();
+        same_as_plain("k = n, repeats", &data, &rows_of(&data, &all), 300, 0.0);
+    }
+
+    #[test]
+    fn bounded_equals_plain_when_clusters_empty() {
+        // The hand-checked case above: the far centre at 100 is empty.
+        let data = matrix(vec![vec![0.0], vec![1.0], vec![6.0]]);
+        let start = matrix(vec![vec![0.0], vec![100.0]]);
+        let run = same_as_plain("far centre", &data, &start, 100, 0.0);
+        assert_eq!(run.centers.values(), &[0.5, 6.0]);
+        // Several far-away centres at once, and duplicated centres (only
+        // the first of equal centres gets points): relocations each time.
+        let mut rng = SplitMix64::new(4);
+        for seed in 0..10 {
+            let data = blobs(&mut rng, 300, 3, 3, 1.0);
+            let mut start = kmeans_plus_plus(&data, 3, &mut SplitMix64::new(seed));
+            let far: Vec<Vec<f64>> = (0..3).map(|i| vec![1e3 * (i + 1) as f64; 3]).collect();
+            let mut rows: Vec<Vec<f64>> = start.iter().map(<[f64]>::to_vec).collect();
+            rows.extend(far);
+            rows.push(rows[0].clone());
+            start = matrix(rows);
+            same_as_plain("far and repeated centres", &data, &start, 300, 0.0);
+        }
+    }
+
+    #[test]
+    fn bounded_equals_plain_when_stopped_by_max_iter_or_tolerance() {
+        let mut rng = SplitMix64::new(5);
+        let data = uniform(&mut rng, 1_000, 3);
+        let start = kmeans_plus_plus(&data, 8, &mut SplitMix64::new(9));
+        for max_iter in [0, 1, 2, 3, 7] {
+            let run = same_as_plain("max_iter", &data, &start, max_iter, 0.0);
+            assert_eq!(run.iterations, max_iter);
+            assert!(!run.converged);
+        }
+        // A tolerance so large the first move converges.
+        let run = same_as_plain("large tol", &data, &start, 300, 1e9);
+        assert_eq!((run.iterations, run.converged), (1, true));
+    }
+
+    #[test]
+    fn bounded_equals_plain_at_any_scale_and_on_non_finite_data() {
+        let mut rng = SplitMix64::new(6);
+        let base = blobs(&mut rng, 300, 3, 4, 1.0);
+        for scale in [1e-170, 1e-160, 1e-9, 1e9, 1e150, 1e160, 1e300] {
+            let values = base.values().iter().map(|v| v * scale).collect();
+            let data = Matrix::new(3, values).unwrap();
+            let start = kmeans_plus_plus(&data, 4, &mut SplitMix64::new(1));
+            same_as_plain(&format!("scale {scale}"), &data, &start, 300, 0.0);
+        }
+        // Columns of very different sizes.
+        let values = base
+            .values()
+            .chunks(3)
+            .flat_map(|r| [r[0] * 1e8, r[1], r[2] * 1e-8])
+            .collect();
+        let data = Matrix::new(3, values).unwrap();
+        let start = kmeans_plus_plus(&data, 4, &mut SplitMix64::new(1));
+        same_as_plain("mixed scales", &data, &start, 300, 0.0);
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MAX] {
+            let mut values = base.values().to_vec();
+            values[4] = bad;
+            values[200] = bad;
+            let data = Matrix::new(3, values).unwrap();
+            let start = rows_of(&data, &[0, 1, 50, 99]);
+            same_as_plain(&format!("with {bad}"), &data, &start, 50, 0.0);
+            let start = matrix(vec![vec![0.0; 3], vec![bad; 3], vec![1.0; 3]]);
+            same_as_plain(&format!("centre {bad}"), &data, &start, 50, 0.0);
+            same_as_plain(&format!("centre {bad}, clean data"), &base, &start, 50, 0.0);
+        }
+    }
+
+    #[test]
+    fn bounded_equals_plain_on_hundreds_of_random_shapes() {
+        let mut rng = SplitMix64::new(7);
+        for case in 0..400 {
+            let n = 1 + rng.below(400);
+            let dim = 1 + rng.below(20);
+            let k = 1 + rng.below(8.min(n));
+            let (shape, count, spread) = (rng.below(5), 1 + rng.below(12), rng.next_f64());
+            let data = match shape {
+                0 => blobs(&mut rng, n, dim, count, 0.1 + spread * 5.0),
+                1 => uniform(&mut rng, n, dim),
+                2 => grid(&mut rng, n, dim, 1 + count / 2),
+                3 => duplicates(&mut rng, n, dim, count),
+                _ => customers_like(&mut rng, n),
+            };
+            let start = if rng.below(4) == 0 {
+                // Any rows, repeats allowed: empty clusters happen.
+                let rows: Vec<usize> = (0..k).map(|_| rng.below(n)).collect();
+                rows_of(&data, &rows)
+            } else {
+                kmeans_plus_plus(&data, k, &mut SplitMix64::new(rng.next_u64()))
+            };
+            let max_iter = [1, 2, 5, 300][rng.below(4)];
+            let tol = [0.0, 1e-4 * mean_variance(&data), 1e-2][rng.below(3)];
+            let label = format!("case {case}: n {n}, dim {dim}, k {k}, max_iter {max_iter}");
+            same_as_plain(&label, &data, &start, max_iter, tol);
+        }
     }
 }

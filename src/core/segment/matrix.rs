@@ -101,6 +101,24 @@ pub fn nearest(point: &[f64], centers: &Matrix) -> (usize, f64) {
     best
 }
 
+/// [`nearest`]'s choice and distance, the same bits by the same scan, and
+/// the smallest squared distance to any other centre (infinite when there
+/// is none): the second number is what Hamerly's lower bound starts from.
+pub fn nearest_and_second(point: &[f64], centers: &Matrix) -> (usize, f64, f64) {
+    let mut best = (0, f64::INFINITY);
+    let mut second = f64::INFINITY;
+    for (c, center) in centers.iter().enumerate() {
+        let d = squared_distance(point, center);
+        if d < best.1 {
+            second = best.1;
+            best = (c, d);
+        } else if d < second {
+            second = d;
+        }
+    }
+    (best.0, best.1, second)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +136,42 @@ mod tests {
         assert!(Matrix::from_rows(&[vec![1.0], vec![1.0, 2.0]]).is_none());
         assert!(Matrix::new(0, vec![]).is_none());
         assert_eq!(m.select(&[1, 5]).values(), &[3.0, 4.0]);
+    }
+
+    #[test]
+    fn nearest_and_second_chooses_as_nearest_does() {
+        let centers = Matrix::from_rows(&[
+            vec![0.0, 0.0],
+            vec![2.0, 0.0],
+            vec![0.0, 0.0],
+            vec![f64::NAN, 0.0],
+            vec![1.0, 1.0],
+        ])
+        .unwrap();
+        // A tie with the first centre, an exact duplicate of it (its second
+        // distance is the same), a NaN centre no point is nearest to.
+        for point in [
+            [1.0, 0.0],
+            [0.0, 0.0],
+            [5.0, 5.0],
+            [f64::NAN, 1.0],
+            [-1.0, 3.0],
+        ] {
+            let (label, d) = nearest(&point, &centers);
+            let (label2, d2, second) = nearest_and_second(&point, &centers);
+            assert_eq!((label, d.to_bits()), (label2, d2.to_bits()), "{point:?}");
+            let others = centers
+                .iter()
+                .enumerate()
+                .filter(|&(c, _)| c != label)
+                .map(|(_, c)| squared_distance(&point, c))
+                .fold(f64::INFINITY, |m, d| if d < m { d } else { m });
+            assert_eq!(second.to_bits(), others.to_bits(), "{point:?}");
+        }
+        let one = Matrix::from_rows(&[vec![1.0, 1.0]]).unwrap();
+        assert_eq!(
+            nearest_and_second(&[0.0, 1.0], &one),
+            (0, 1.0, f64::INFINITY)
+        );
     }
 }

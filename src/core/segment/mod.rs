@@ -15,7 +15,10 @@ mod calinski_harabasz;
 mod choose_k;
 pub mod compare;
 mod features;
+mod hamerly;
 mod kmeans;
+#[cfg(test)]
+mod lloyd_plain;
 mod map_sample;
 mod matrix;
 mod movement;
