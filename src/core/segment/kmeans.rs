@@ -662,9 +662,10 @@ mod tests {
         let start = matrix(vec![vec![0.0], vec![2.0]]);
         same_as_plain("line", &line, &start, 300, 0.0);
         // After the first move the centres are 0 and 2 and the point at 1,
-        // labelled 1, is as far from both: it must go to 0. Its exact
-        // distance equals half the centres' gap, so only the margin keeps
-        // the bounds from keeping it at 1.
+        // labelled 1, is as far from both: it must go to 0. Its upper bound
+        // (0.5, plus its centre's shift of 0.5) equals half the centres'
+        // gap: only the strict test on widened bounds sends it to the full
+        // scan instead of keeping it at 1.
         let midway = matrix(vec![vec![0.0], vec![1.0], vec![3.0]]);
         let start = matrix(vec![vec![0.0], vec![1.5]]);
         let run = same_as_plain("midway", &midway, &start, 300, 0.0);
