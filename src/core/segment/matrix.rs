@@ -101,22 +101,59 @@ pub fn nearest(point: &[f64], centers: &Matrix) -> (usize, f64) {
     best
 }
 
-/// [`nearest`]'s choice and distance, the same bits by the same scan, and
-/// the smallest squared distance to any other centre (infinite when there
-/// is none): the second number is what Hamerly's lower bound starts from.
+/// [`nearest`]'s choice and distance, the same bits by the same
+/// comparisons in the same order, and the smallest squared distance to any
+/// other centre (infinite when there is none): the second number is what
+/// Hamerly's lower bound starts from. The distances are computed four
+/// centres at a time ([`squared_distances_4`]), which is faster and gives
+/// the same bits.
 pub fn nearest_and_second(point: &[f64], centers: &Matrix) -> (usize, f64, f64) {
     let mut best = (0, f64::INFINITY);
     let mut second = f64::INFINITY;
-    for (c, center) in centers.iter().enumerate() {
-        let d = squared_distance(point, center);
+    let mut offer = |c: usize, d: f64| {
         if d < best.1 {
             second = best.1;
             best = (c, d);
         } else if d < second {
             second = d;
         }
+    };
+    let mut rows = centers.iter();
+    let mut c = 0;
+    loop {
+        match [rows.next(), rows.next(), rows.next(), rows.next()] {
+            [Some(a), Some(b), Some(d), Some(e)] => {
+                for distance in squared_distances_4(point, [a, b, d, e]) {
+                    offer(c, distance);
+                    c += 1;
+                }
+            }
+            rest => {
+                for row in rest.into_iter().flatten() {
+                    offer(c, squared_distance(point, row));
+                    c += 1;
+                }
+                break;
+            }
+        }
     }
     (best.0, best.1, second)
+}
+
+/// [`squared_distance`] to four rows at once, the same bits: each sum adds
+/// the same terms in the same (feature) order from the same start (-0.0,
+/// as `Sum` does), but the four sums, each a chain of dependent additions,
+/// run side by side instead of one after the other.
+fn squared_distances_4(point: &[f64], rows: [&[f64]; 4]) -> [f64; 4] {
+    let [a, b, c, d] = rows;
+    let (mut sa, mut sb, mut sc, mut sd) = (-0.0, -0.0, -0.0, -0.0);
+    for ((((x, ya), yb), yc), yd) in point.iter().zip(a).zip(b).zip(c).zip(d) {
+        sa += (x - ya) * (x - ya);
+        sb += (x - yb) * (x - yb);
+        sc += (x - yc) * (x - yc);
+        sd += (x - yd) * (x - yd);
+    }
+    [sa, sb, sc, sd]
 }
 
 #[cfg(test)]
@@ -173,5 +210,40 @@ mod tests {
             nearest_and_second(&[0.0, 1.0], &one),
             (0, 1.0, f64::INFINITY)
         );
+    }
+
+    #[test]
+    fn four_distances_at_once_are_the_same_bits() {
+        let mut rng = crate::core::segment::SplitMix64::new(8);
+        let specials = [0.0, -0.0, 1e-170, 1e200, f64::NAN, f64::INFINITY, -1.5];
+        for case in 0..2_000 {
+            let dim = 1 + case % 20;
+            let mut value = |_| match rng.below(12) {
+                0 => specials[rng.below(specials.len())],
+                1 => rng.below(3) as f64,
+                _ => (rng.next_f64() - 0.5) * 10f64.powi(rng.below(9) as i32 - 4),
+            };
+            let point: Vec<f64> = (0..dim).map(&mut value).collect();
+            let rows: Vec<Vec<f64>> = (0..1 + case % 9)
+                .map(|_| (0..dim).map(&mut value).collect())
+                .collect();
+            let centers = Matrix::from_rows(&rows).unwrap();
+            if let [a, b, c, d, ..] = &rows[..] {
+                let four = squared_distances_4(&point, [a, b, c, d]);
+                for (got, row) in four.iter().zip(&rows) {
+                    assert_eq!(got.to_bits(), squared_distance(&point, row).to_bits());
+                }
+            }
+            let (label, d) = nearest(&point, &centers);
+            let (label2, d2, second) = nearest_and_second(&point, &centers);
+            assert_eq!((label, d.to_bits()), (label2, d2.to_bits()), "{case}");
+            let others = rows
+                .iter()
+                .enumerate()
+                .filter(|&(c, _)| c != label)
+                .map(|(_, row)| squared_distance(&point, row))
+                .fold(f64::INFINITY, |m, d| if d < m { d } else { m });
+            assert_eq!(second.to_bits(), others.to_bits(), "{case}");
+        }
     }
 }
