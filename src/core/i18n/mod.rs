@@ -10,6 +10,7 @@ mod catalogue;
 mod describe;
 mod digits;
 mod lang;
+pub mod letters;
 mod plural;
 
 pub use catalogue::{placeholders, Catalogue};

@@ -7,6 +7,8 @@
 //! "CUSTOMER-ID" are one name. (The schema's header word splitter is private
 //! to `core::schema`; squeezing is all this needs.)
 
+use crate::core::i18n::letters::fold_char;
+
 /// Words for who the row is about. Alone ("Client", "member") they name the key.
 const WHO: &[&str] = &[
     "customer",
@@ -53,18 +55,15 @@ const ID: &[&str] = &[
     "کود",
 ];
 
-/// The header squeezed to lowercase letters and digits, with Arabic-keyboard
-/// letters folded (ي → ی, ك → ک) so Persian and Arabic spellings meet.
+/// The header squeezed to lowercase letters and digits, with letters folded
+/// (ي → ی, ك → ک, …: `core::i18n::letters`) so Persian and Arabic
+/// spellings meet.
 fn squeeze(header: &str) -> String {
     header
         .chars()
+        .filter_map(fold_char)
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ي' | 'ى' => 'ی',
-            'ك' => 'ک',
-            other => other,
-        })
         .collect()
 }
 

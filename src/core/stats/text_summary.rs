@@ -1,5 +1,6 @@
 //! How long a column's texts are and which scripts they are written in.
 
+use crate::core::i18n::letters::is_arabic_script;
 use serde::{Deserialize, Serialize};
 
 use super::value_counts::ValueCounts;
@@ -116,15 +117,6 @@ pub fn script_of(text: &str) -> Script {
         (true, true, _) => Script::Mixed,
         _ => Script::Other,
     }
-}
-
-fn is_arabic_script(c: char) -> bool {
-    matches!(c,
-        '\u{0600}'..='\u{06FF}'
-        | '\u{0750}'..='\u{077F}'
-        | '\u{08A0}'..='\u{08FF}'
-        | '\u{FB50}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFF}')
 }
 
 #[cfg(test)]
