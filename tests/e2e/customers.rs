@@ -29,6 +29,17 @@ async fn table_rows(s: &Session, n: usize) -> serde_json::Value {
     .await
 }
 
+/// The customers section's status text once `holds` (a JavaScript test
+/// of `t`, the text) is true of it.
+async fn status_when(s: &Session, what: &str, holds: &str) -> String {
+    let script = format!(
+        "(() => {{ const p = document.querySelector('section.customers .customers-status'); \
+         const t = p && p.textContent; return t && ({holds}) && t; }})()"
+    );
+    let text = s.wait_until(what, &script).await;
+    text.as_str().unwrap_or_default().to_string()
+}
+
 fn column(rows: &serde_json::Value, index: usize) -> Vec<String> {
     rows.as_array()
         .expect("rows")
@@ -43,12 +54,7 @@ async fn a_purchase_log_becomes_customers_with_their_own_pages() {
     let s = Session::open().await;
     s.choose_file("Choose a file", &file.path).await;
 
-    let status = s
-        .wait_until(
-            "the customers headline",
-            "(() => { const p = document.querySelector('section.customers .customers-status'); return p && p.textContent.includes('customers made') && p.textContent; })()",
-        )
-        .await;
+    let status = status_when(&s, "the customers headline", "t.includes('customers made')").await;
     assert_eq!(
         status,
         "2 customers made 4 purchases from 2024-01-01 to 2024-02-05 (figures as of 2024-02-06); 1 came back; together they spent 65.00."
@@ -243,16 +249,14 @@ async fn working_out_customers_shows_progress_and_can_be_stopped() {
     let s = Session::open().await;
     s.choose_file("Choose a file", &file.path).await;
     // The panel says what the worker is doing while it works…
-    let fitting = s
-        .wait_until(
-            "the purchase model's progress",
-            "(() => { const p = document.querySelector('.customers-progress .customers-status'); return p && p.textContent.startsWith('Fitting the purchase model') && p.textContent; })()",
-        )
-        .await;
+    let fitting = status_when(
+        &s,
+        "the purchase model's progress",
+        "t.startsWith('Fitting the purchase model')",
+    )
+    .await;
     assert!(
-        fitting
-            .as_str()
-            .is_some_and(|t| t.starts_with("Fitting the purchase model (BG/NBD): step ")),
+        fitting.starts_with("Fitting the purchase model (BG/NBD): step "),
         "{fitting}"
     );
     // …and stops when asked: nothing is kept, and it says so.
@@ -261,12 +265,7 @@ async fn working_out_customers_shows_progress_and_can_be_stopped() {
         .click()
         .await
         .expect("click Stop");
-    let stopped = s
-        .wait_until(
-            "the stopped status",
-            "(() => { const p = document.querySelector('.customers-progress .customers-status'); return p && p.textContent.startsWith('Stopped') && p.textContent; })()",
-        )
-        .await;
+    let stopped = status_when(&s, "the stopped status", "t.startsWith('Stopped')").await;
     assert_eq!(
         stopped,
         "Stopped before every customer's figures were worked out; nothing was kept."
@@ -282,17 +281,7 @@ async fn working_out_customers_shows_progress_and_can_be_stopped() {
         .click()
         .await
         .expect("click again");
-    let headline = s
-        .wait_until(
-            "the customers headline",
-            "(() => { const p = document.querySelector('section.customers .customers-status'); return p && p.textContent.includes('customers made') && p.textContent; })()",
-        )
-        .await;
-    assert!(
-        headline
-            .as_str()
-            .is_some_and(|t| t.starts_with("120,000 customers made")),
-        "{headline}"
-    );
+    let headline = status_when(&s, "the customers headline", "t.includes('customers made')").await;
+    assert!(headline.starts_with("120,000 customers made"), "{headline}");
     s.close().await;
 }

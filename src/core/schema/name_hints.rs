@@ -2,6 +2,8 @@
 //! inference: headers that name an identifier ("CustomerID", "InvoiceNo",
 //! "کد مشتری") mark columns whose numbers are labels, not quantities.
 
+use crate::core::i18n::letters::{fold_char, ZWNJ};
+
 /// Words that, as a whole word of a header, mean "this is a label".
 const IDENTIFIER_WORDS: [&str; 16] = [
     "id",
@@ -23,12 +25,18 @@ const IDENTIFIER_WORDS: [&str; 16] = [
 ];
 
 /// Split "InvoiceNo", "customer_id", "Customer ID", "stock-code" into
-/// lowercase words.
+/// lowercase words, their letters folded (`core::i18n::letters`: "تاريخ"
+/// typed on an Arabic keyboard, or read from a Windows-1256 file, is the
+/// Persian "تاریخ"). A zero-width non-joiner ends a word, as a space does.
 pub(crate) fn words(header: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut current = String::new();
     let mut previous_lower = false;
-    for c in header.chars() {
+    let folded = header.chars().filter_map(|c| match c {
+        ZWNJ => Some(' '),
+        c => fold_char(c),
+    });
+    for c in folded {
         if !c.is_alphanumeric() {
             if !current.is_empty() {
                 words.push(std::mem::take(&mut current));
@@ -52,7 +60,7 @@ pub(crate) fn words(header: &str) -> Vec<String> {
 pub fn looks_like_identifier_name(header: &str) -> bool {
     words(header)
         .iter()
-        .any(|w| IDENTIFIER_WORDS.contains(&w.as_str()))
+        .any(|w| IDENTIFIER_WORDS.iter().any(|id| words(id).contains(w)))
 }
 
 #[cfg(test)]

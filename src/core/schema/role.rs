@@ -386,10 +386,11 @@ const HEADER_HINTS: &[(Role, &[&str])] = &[
 /// Does the header contain `hint` as whole words (or, for one-word hints,
 /// as one of its words)?
 fn header_has(header_words: &[String], joined: &str, hint: &str) -> bool {
-    if hint.contains(' ') {
-        format!(" {joined} ").contains(&format!(" {hint} "))
-    } else {
-        header_words.iter().any(|w| w == hint)
+    // The hint's words as the header's are made: folded the same way.
+    let hint_words = words(hint);
+    match hint_words.as_slice() {
+        [one] => header_words.contains(one),
+        _ => format!(" {joined} ").contains(&format!(" {} ", hint_words.join(" "))),
     }
 }
 
@@ -436,8 +437,39 @@ fn role_from_header(header: &str) -> Option<Role> {
         && header_words
             .iter()
             .any(|w| !PERSON_NAME_WORDS.contains(&w.as_str()));
-    (!names_a_thing).then_some(role)
+    let another_date = role == Role::PurchaseDate
+        && header_words
+            .iter()
+            .any(|w| NOT_PURCHASE_DATE_WORDS.iter().any(|n| words(n).contains(w)));
+    (!names_a_thing && !another_date).then_some(role)
 }
+
+/// Words of a date that is not a purchase ("SignupDate", "date of birth",
+/// "تاريخ التسجيل", "تاریخ تولد" would otherwise meet "date"): the
+/// vocabulary has no role for them, and calling them purchase dates would
+/// offer a customers table as a purchase log.
+const NOT_PURCHASE_DATE_WORDS: [&str; 20] = [
+    "signup",
+    "sign",
+    "registration",
+    "registered",
+    "register",
+    "joined",
+    "join",
+    "created",
+    "birth",
+    "birthday",
+    "birthdate",
+    "dob",
+    "login",
+    "ثبت",
+    "عضویت",
+    "تولد",
+    "التسجيل",
+    "الانضمام",
+    "الميلاد",
+    "الولادة",
+];
 
 /// A column's present (non-missing) cells, trimmed: read one by one or,
 /// when its load found them, as its distinct values with their counts.
@@ -633,6 +665,41 @@ mod tests {
             Role::PurchaseDate
         );
         assert_eq!(role("Genre", &["Male", "Female"]), Role::Gender);
+    }
+
+    #[test]
+    fn arabic_and_persian_keyboards_spell_one_header() {
+        // Arabic yeh and kaf (an Arabic keyboard, or a Windows-1256 file,
+        // which has no Persian yeh) meet the Persian hints, and back.
+        let dates = ["2024-01-05", "2024-02-06"];
+        assert_eq!(role("تاريخ خريد", &dates), Role::PurchaseDate);
+        assert_eq!(role("تاریخ", &dates), Role::PurchaseDate);
+        assert_eq!(role("شهر مشتري", &["تهران", "شيراز"]), Role::City);
+        assert_eq!(role("الكمية", &["1", "3", "2"]), Role::Quantity);
+        assert_eq!(role("الکمیة", &["1", "3", "2"]), Role::Quantity);
+        assert_eq!(role("كد مشتري", &["c1", "c2"]), Role::CustomerId);
+        // Harakat and tatweel do not change a word.
+        assert_eq!(role("المـدينة", &["الرياض", "جدة"]), Role::City);
+    }
+
+    #[test]
+    fn a_signup_or_birth_date_is_not_a_purchase_date() {
+        let dates = ["2024-01-05", "2024-02-06"];
+        for header in [
+            "SignupDate",
+            "signup_date",
+            "Date of birth",
+            "DOB",
+            "registration date",
+            "تاريخ التسجيل",
+            "تاريخ الميلاد",
+            "تاریخ تولد",
+            "تاریخ ثبت نام",
+            "تاریخ\u{200c}عضویت",
+        ] {
+            assert_eq!(role(header, &dates), Role::Other, "{header}");
+        }
+        assert_eq!(role("Order date", &dates), Role::PurchaseDate);
     }
 
     #[test]
