@@ -437,18 +437,27 @@ fn role_from_header(header: &str) -> Option<Role> {
         && header_words
             .iter()
             .any(|w| !PERSON_NAME_WORDS.contains(&w.as_str()));
-    let another_date = role == Role::PurchaseDate
-        && header_words
-            .iter()
-            .any(|w| NOT_PURCHASE_DATE_WORDS.iter().any(|n| words(n).contains(w)));
-    (!names_a_thing && !another_date).then_some(role)
+    if role == Role::PurchaseDate {
+        let has = |list: &[&str]| {
+            header_words
+                .iter()
+                .any(|w| list.iter().any(|n| words(n).contains(w)))
+        };
+        if has(&SIGNUP_WORDS) {
+            return Some(Role::Tenure);
+        }
+        if has(&NOT_A_PURCHASE_WORDS) {
+            return None;
+        }
+    }
+    (!names_a_thing).then_some(role)
 }
 
-/// Words of a date that is not a purchase ("SignupDate", "date of birth",
-/// "تاريخ التسجيل", "تاریخ تولد" would otherwise meet "date"): the
-/// vocabulary has no role for them, and calling them purchase dates would
-/// offer a customers table as a purchase log.
-const NOT_PURCHASE_DATE_WORDS: [&str; 20] = [
+/// Words of the date a customer signed up, registered or joined
+/// ("SignupDate", "تاريخ التسجيل", "تاریخ ثبت نام"): it says how long they
+/// have been a customer (tenure), not when they bought; taken for a
+/// purchase date, it would offer a customers table as a purchase log.
+const SIGNUP_WORDS: [&str; 12] = [
     "signup",
     "sign",
     "registration",
@@ -457,16 +466,20 @@ const NOT_PURCHASE_DATE_WORDS: [&str; 20] = [
     "joined",
     "join",
     "created",
+    "ثبت",
+    "عضویت",
+    "التسجيل",
+    "الانضمام",
+];
+
+/// Words of other dates no role names: a birth date, a last login.
+const NOT_A_PURCHASE_WORDS: [&str; 8] = [
     "birth",
     "birthday",
     "birthdate",
     "dob",
     "login",
-    "ثبت",
-    "عضویت",
     "تولد",
-    "التسجيل",
-    "الانضمام",
     "الميلاد",
     "الولادة",
 ];
@@ -529,7 +542,11 @@ fn values_fit(role: Role, guess: &ColumnGuess, cells: Present<'_>) -> bool {
         Role::Age => numeric && cells.share(|c| whole_number_in(c, 0.0, 120.0)) >= MOST,
         Role::Nps => cells.share(|c| whole_number_in(c, 0.0, 10.0)) >= MOST,
         Role::Email => cells.share(looks_like_email) >= 0.8,
-        Role::Employees | Role::Quantity | Role::Frequency | Role::Tenure => numeric,
+        Role::Employees | Role::Quantity | Role::Frequency => numeric,
+        // Months as a customer, or the day they became one.
+        Role::Tenure => {
+            numeric || matches!(guess.column_type, ColumnType::Date | ColumnType::DateTime)
+        }
         // Sums of money may be written with their currency.
         Role::Income | Role::Revenue | Role::Amount => {
             numeric || guess.column_type == ColumnType::Money
@@ -688,18 +705,20 @@ mod tests {
         for header in [
             "SignupDate",
             "signup_date",
-            "Date of birth",
-            "DOB",
             "registration date",
+            "Customer since",
             "تاريخ التسجيل",
-            "تاريخ الميلاد",
-            "تاریخ تولد",
             "تاریخ ثبت نام",
             "تاریخ\u{200c}عضویت",
         ] {
+            assert_eq!(role(header, &dates), Role::Tenure, "{header}");
+        }
+        for header in ["Date of birth", "DOB", "تاريخ الميلاد", "تاریخ تولد"] {
             assert_eq!(role(header, &dates), Role::Other, "{header}");
         }
         assert_eq!(role("Order date", &dates), Role::PurchaseDate);
+        assert_eq!(role("tenure", &["3", "14", "27"]), Role::Tenure);
+        assert_eq!(role("tenure", &["gold", "silver"]), Role::Other);
     }
 
     #[test]
