@@ -151,21 +151,12 @@ impl Host {
         mut step: impl FnMut(&mut J) -> Option<T>,
         progress: impl Fn(&J) -> Progress,
     ) -> Option<T> {
+        let mut pause = WorkerPause::new(self, id);
         loop {
-            let started = js_sys::Date::now();
-            while js_sys::Date::now() - started < BUSY_MILLIS {
-                if let Some(outcome) = step(job) {
-                    return Some(outcome);
-                }
+            if let Some(outcome) = step(job) {
+                return Some(outcome);
             }
-            (self.send)(Reply::Progress {
-                id,
-                progress: progress(job),
-            });
-            yield_now().await;
-            if self.is_cancelled(id) {
-                return None;
-            }
+            pause.after_work(|| progress(job)).await.ok()?;
         }
     }
 
@@ -270,7 +261,8 @@ impl Host {
     }
 }
 
-/// The pause of a computation written against `core::pause`: after about
+/// Where a call's work pauses, for jobs in steps ([`Host::in_batches`]) and
+/// computations written against `core::pause` alike: after about
 /// [`BUSY_MILLIS`] of work it reports how far the work got, lets the event
 /// loop run (other calls are answered, a cancel arrives) and stops the work
 /// if its call was cancelled.
@@ -291,20 +283,18 @@ impl<'h> WorkerPause<'h> {
     }
 }
 
-impl Pause for WorkerPause<'_> {
-    type Stop = Stopped;
-
-    async fn reached(&mut self, at: Reached) -> Result<(), Stopped> {
+impl WorkerPause<'_> {
+    /// Once the work has run about [`BUSY_MILLIS`] since the event loop
+    /// last ran: send `progress`, let the loop run and say whether the call
+    /// was cancelled meanwhile. Before that, nothing (and `progress` is not
+    /// asked for).
+    async fn after_work(&mut self, progress: impl FnOnce() -> Progress) -> Result<(), Stopped> {
         if js_sys::Date::now() - self.since < BUSY_MILLIS {
             return Ok(());
         }
         (self.host.send)(Reply::Progress {
             id: self.id,
-            progress: Progress {
-                phase: LoadPhase::Customers(at.phase),
-                done: at.done,
-                total: at.total,
-            },
+            progress: progress(),
         });
         yield_now().await;
         self.since = js_sys::Date::now();
@@ -313,6 +303,19 @@ impl Pause for WorkerPause<'_> {
         } else {
             Ok(())
         }
+    }
+}
+
+impl Pause for WorkerPause<'_> {
+    type Stop = Stopped;
+
+    async fn reached(&mut self, at: Reached) -> Result<(), Stopped> {
+        self.after_work(|| Progress {
+            phase: LoadPhase::Customers(at.phase),
+            done: at.done,
+            total: at.total,
+        })
+        .await
     }
 }
 
