@@ -175,6 +175,18 @@ mod tests {
         assert_eq!(m.select(&[1, 5]).values(), &[3.0, 4.0]);
     }
 
+    /// By hand: the smallest squared distance to a row other than `label`.
+    fn nearest_other<'a>(
+        point: &[f64],
+        rows: impl Iterator<Item = &'a [f64]>,
+        label: usize,
+    ) -> f64 {
+        rows.enumerate()
+            .filter(|&(c, _)| c != label)
+            .map(|(_, row)| squared_distance(point, row))
+            .fold(f64::INFINITY, |m, d| if d < m { d } else { m })
+    }
+
     #[test]
     fn nearest_and_second_chooses_as_nearest_does() {
         let centers = Matrix::from_rows(&[
@@ -197,12 +209,7 @@ mod tests {
             let (label, d) = nearest(&point, &centers);
             let (label2, d2, second) = nearest_and_second(&point, &centers);
             assert_eq!((label, d.to_bits()), (label2, d2.to_bits()), "{point:?}");
-            let others = centers
-                .iter()
-                .enumerate()
-                .filter(|&(c, _)| c != label)
-                .map(|(_, c)| squared_distance(&point, c))
-                .fold(f64::INFINITY, |m, d| if d < m { d } else { m });
+            let others = nearest_other(&point, centers.iter(), label);
             assert_eq!(second.to_bits(), others.to_bits(), "{point:?}");
         }
         let one = Matrix::from_rows(&[vec![1.0, 1.0]]).unwrap();
@@ -237,12 +244,7 @@ mod tests {
             let (label, d) = nearest(&point, &centers);
             let (label2, d2, second) = nearest_and_second(&point, &centers);
             assert_eq!((label, d.to_bits()), (label2, d2.to_bits()), "{case}");
-            let others = rows
-                .iter()
-                .enumerate()
-                .filter(|&(c, _)| c != label)
-                .map(|(_, row)| squared_distance(&point, row))
-                .fold(f64::INFINITY, |m, d| if d < m { d } else { m });
+            let others = nearest_other(&point, rows.iter().map(Vec::as_slice), label);
             assert_eq!(second.to_bits(), others.to_bits(), "{case}");
         }
     }
