@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::normalise::is_arabic_script;
+use crate::core::i18n::letters::is_arabic_script;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CommentLanguage {

@@ -2,8 +2,7 @@
 //! (`core::i18n::letters`), Latin lower-cased, and stretched words
 //! ("خیلیییی", "soooo") collapsed.
 
-use crate::core::i18n::letters::fold_char;
-pub use crate::core::i18n::letters::is_arabic_script;
+use crate::core::i18n::letters::{fold_char, is_arabic_script};
 
 /// The canonical form of one word (or a whole text): letters folded,
 /// Latin lower-cased, elongations collapsed.

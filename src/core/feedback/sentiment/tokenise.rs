@@ -1,7 +1,8 @@
 //! Words of a comment, each kept as written (for the UI's "why") and in
 //! its normalised form (for the lexicon).
 
-use super::normalise::{is_arabic_script, normalise};
+use super::normalise::normalise;
+use crate::core::i18n::letters::is_arabic_script;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
