@@ -30,6 +30,17 @@ impl TextColumn {
         }
     }
 
+    /// Make room for `cells` more cells holding `bytes` more text.
+    pub fn reserve(&mut self, cells: usize, bytes: usize) {
+        self.ends.reserve(cells);
+        self.text.reserve(bytes);
+    }
+
+    /// Bytes of text held.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// Append one cell at the end of the column.
     pub fn push(&mut self, cell: &str) {
         self.text.push_str(cell);

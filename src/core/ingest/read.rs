@@ -47,8 +47,13 @@ pub(crate) struct RecordReader {
     last_record_start: u64,
     delimiter: u8,
     empty_rows_skipped: usize,
+    /// Whether the columns have been given room for the whole text.
+    sized: bool,
     done: bool,
 }
+
+/// Rows read before the columns are sized for the rest of the text.
+const ROWS_BEFORE_SIZING: usize = 4_096;
 
 impl RecordReader {
     pub(crate) fn new(text: String, delimiter: Delimiter, has_header: bool) -> Self {
@@ -72,6 +77,7 @@ impl RecordReader {
             last_record_start: 0,
             delimiter: delimiter.as_byte().unwrap_or(b','),
             empty_rows_skipped: 0,
+            sized: false,
             done: false,
         }
     }
@@ -158,6 +164,17 @@ impl RecordReader {
                 exhausted
             }
         };
+        if !self.sized {
+            let (read, total) = self.progress();
+            if let Some(builder) = self
+                .builder
+                .as_mut()
+                .filter(|builder| builder.rows >= ROWS_BEFORE_SIZING)
+            {
+                builder.size_for_the_rest(read, total);
+                self.sized = true;
+            }
+        }
         self.done = exhausted;
         Ok(exhausted)
     }
@@ -296,6 +313,23 @@ impl TableBuilder {
             column.cells.push(cells.next().unwrap_or(""));
         }
         self.rows += 1;
+    }
+
+    /// Give each column room for the rest of the text, judged from the
+    /// first `read` of `total` bytes, with a tenth to spare. Growing by
+    /// doubling instead copies every column several times and can leave it
+    /// holding twice what it needs, and in the browser the old and new
+    /// buffers are both alive at the copy.
+    fn size_for_the_rest(&mut self, read: usize, total: usize) {
+        if read == 0 || total <= read {
+            return;
+        }
+        let scale = (total - read) as f64 / read as f64 * 1.1;
+        let more_rows = (self.rows as f64 * scale) as usize;
+        for column in &mut self.columns {
+            let more_bytes = (column.cells.text_len() as f64 * scale) as usize;
+            column.cells.reserve(more_rows, more_bytes);
+        }
     }
 
     /// A column for cells beyond the header, empty in the rows before.
