@@ -1,5 +1,7 @@
 //! Yes/no answers.
 
+use super::trim::trim_cell;
+
 /// Compared case-insensitively after trimming.
 const LATIN_WORDS: [&str; 6] = ["true", "false", "yes", "no", "y", "n"];
 /// Persian بله/بلی/خیر and Arabic نعم/لا, in both the Persian (ی) and the
@@ -9,7 +11,12 @@ const ARABIC_SCRIPT_WORDS: [&str; 7] = ["بله", "بلی", "بلي", "خیر", 
 /// true/false, yes/no, y/n in any case, بله/خیر, نعم/لا; surrounding spaces
 /// ignored. `0`/`1` are not words: see [`is_binary_digit`].
 pub(crate) fn is_boolean_word(cell: &str) -> bool {
-    let trimmed = cell.trim();
+    let trimmed = trim_cell(cell);
+    // No word is longer than six bytes (three Arabic letters); most cells are.
+    trimmed.len() <= 6 && is_word(trimmed)
+}
+
+fn is_word(trimmed: &str) -> bool {
     LATIN_WORDS
         .iter()
         .any(|word| trimmed.eq_ignore_ascii_case(word))
@@ -21,7 +28,7 @@ pub(crate) fn is_boolean_word(cell: &str) -> bool {
 /// header alone cannot tell "SeniorCitizen" from "Children" — but a column
 /// the user declares Boolean accepts them.
 pub(crate) fn is_binary_digit(cell: &str) -> bool {
-    let mut chars = cell.trim().chars();
+    let mut chars = trim_cell(cell).chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => matches!(super::number::digit_value(c), Some(0 | 1)),
         _ => false,

@@ -8,6 +8,8 @@
 //! and each distinct value is parsed once: customer columns repeat their
 //! values (cities, dates, scores), so most cells are a hash lookup.
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
 
 use super::boolean::{is_binary_digit, is_boolean_word};
@@ -19,6 +21,7 @@ use super::missing::is_missing;
 use super::money::read_money;
 use super::number::{digit_value, has_digit, read_number, too_wordy_for_a_number};
 use super::percent::parse_percent;
+use super::trim::trim_cell;
 use super::{ColumnGuess, ColumnType, DistinctValues, Misfit};
 use crate::core::table::TextColumn;
 
@@ -33,6 +36,8 @@ const MAX_EXAMPLES: usize = 3;
 /// How many misfits a guess lists; `invalid` counts them all.
 pub const MAX_MISFITS: usize = 20;
 const MAX_CODE_LEN: usize = 40;
+/// Rows read before judging whether a column is mostly distinct values.
+const ROWS_BEFORE_SIZING: usize = 8_192;
 
 /// What one cell can be read as, as bit flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -149,8 +154,12 @@ impl Fit {
 /// What the cells of one column look like, counted over every cell.
 #[derive(Default)]
 struct Tally<'a> {
-    /// One per cell, in row order.
-    classes: Vec<CellClass>,
+    /// Cells in the column.
+    cells: usize,
+    /// How many cells read as each class met: a column's cells fall into a
+    /// handful of classes, so counting here is a short walk instead of a
+    /// pass over a class per cell (which also cost 4 bytes a cell).
+    class_counts: Vec<(CellClass, usize)>,
     present: usize,
     missing: usize,
     zero_padded: usize,
@@ -247,47 +256,87 @@ impl ValueReading {
 impl<'a> Tally<'a> {
     fn count(cells: &'a TextColumn) -> Self {
         let mut tally = Tally {
-            classes: Vec::with_capacity(cells.len()),
+            cells: cells.len(),
             ..Tally::default()
         };
         for (row, cell) in cells.iter().enumerate() {
-            let class = tally.classify(cell, row);
-            tally.classes.push(class);
+            if row == ROWS_BEFORE_SIZING {
+                tally.size_for_the_rest(cells.len());
+            }
+            tally.classify(cell, row);
         }
+        tally.class_counts = tally.count_classes();
         tally
     }
 
-    fn classify(&mut self, cell: &'a str, row: usize) -> CellClass {
-        let trimmed = cell.trim();
-        if let Some(seen) = self.seen.get_mut(trimmed) {
-            seen.cells = seen.cells.saturating_add(1);
-            let reading = seen.reading;
-            return self.count_cell(reading);
+    /// A column whose first rows are mostly distinct (ids, emails, names)
+    /// will meet a value in nearly every row: make room for them all now
+    /// rather than rehashing the table each time it doubles, which cost
+    /// as much as filling it.
+    fn size_for_the_rest(&mut self, rows: usize) {
+        if self.seen.len() * 2 >= ROWS_BEFORE_SIZING {
+            self.seen.reserve(rows.saturating_sub(self.seen.len()));
         }
-        let reading = if is_missing(trimmed) {
-            ValueReading::missing()
-        } else {
-            self.distinct += 1;
-            if self.examples.len() < MAX_EXAMPLES {
-                self.examples.push(cell.to_string());
+    }
+
+    fn classify(&mut self, cell: &'a str, row: usize) {
+        let trimmed = trim_cell(cell);
+        // One hash per cell: the entry both finds a value met before and
+        // holds the place of a new one.
+        let reading = match self.seen.entry(trimmed) {
+            Entry::Occupied(mut seen) => {
+                let seen = seen.get_mut();
+                seen.cells = seen.cells.saturating_add(1);
+                seen.reading
             }
-            ValueReading::of(trimmed)
+            Entry::Vacant(place) => {
+                let reading = if is_missing(trimmed) {
+                    ValueReading::missing()
+                } else {
+                    self.distinct += 1;
+                    if self.examples.len() < MAX_EXAMPLES {
+                        self.examples.push(cell.to_string());
+                    }
+                    ValueReading::of(trimmed)
+                };
+                place.insert(SeenValue {
+                    reading,
+                    first_row: u32::try_from(row).unwrap_or(u32::MAX),
+                    cells: 1,
+                });
+                reading
+            }
         };
-        self.seen.insert(
-            trimmed,
-            SeenValue {
-                reading,
-                first_row: u32::try_from(row).unwrap_or(u32::MAX),
-                cells: 1,
-            },
-        );
-        self.count_cell(reading)
+        self.count_cell(reading);
+    }
+
+    /// Cells per class, from the distinct values and their cell counts.
+    fn count_classes(&self) -> Vec<(CellClass, usize)> {
+        let mut counts: Vec<(CellClass, usize)> = Vec::new();
+        for seen in self.seen.values() {
+            let cells = seen.cells as usize;
+            match counts
+                .iter_mut()
+                .find(|(class, _)| *class == seen.reading.class)
+            {
+                Some((_, count)) => *count += cells,
+                None => counts.push((seen.reading.class, cells)),
+            }
+        }
+        counts
+    }
+
+    /// The class of a cell of this column (every cell was met by `count`).
+    fn class_of(&self, cell: &str) -> CellClass {
+        self.seen
+            .get(trim_cell(cell))
+            .map_or(CellClass::default(), |seen| seen.reading.class)
     }
 
     /// The distinct values met, for the statistics; None for a column
     /// longer than u32 rows can number.
     fn distinct_values(&self) -> Option<DistinctValues> {
-        if u32::try_from(self.classes.len()).is_err() {
+        if u32::try_from(self.cells).is_err() {
             return None;
         }
         let mut values: Vec<(u32, u32)> = self
@@ -306,7 +355,7 @@ impl<'a> Tally<'a> {
     }
 
     /// Count one cell read as `reading`.
-    fn count_cell(&mut self, reading: ValueReading) -> CellClass {
+    fn count_cell(&mut self, reading: ValueReading) {
         if reading.class.has(CellClass::MISSING) {
             self.missing += 1;
         } else {
@@ -316,14 +365,14 @@ impl<'a> Tally<'a> {
             self.negatives += usize::from(reading.negative);
             self.grouped += usize::from(reading.grouped);
         }
-        reading.class
     }
 
     fn count_where(&self, test: impl Fn(CellClass) -> bool) -> usize {
-        self.classes
+        self.class_counts
             .iter()
-            .filter(|c| !c.has(CellClass::MISSING) && test(**c))
-            .count()
+            .filter(|(class, _)| !class.has(CellClass::MISSING) && test(*class))
+            .map(|(_, cells)| cells)
+            .sum()
     }
 
     fn with(&self, flag: u32) -> usize {
@@ -439,7 +488,7 @@ impl<'a> Tally<'a> {
             Fit::Date(order) if is_date => (order, self.calendar()),
             _ => (None, None),
         };
-        let misfits = self.misfits(cells, fit);
+        let misfits = self.misfits(cells, fit, self.present.saturating_sub(fits));
         ColumnGuess {
             column_type,
             confidence: if self.present == 0 {
@@ -457,14 +506,30 @@ impl<'a> Tally<'a> {
     }
 
     /// The first [`MAX_MISFITS`] present cells `fit` refuses, with their rows.
-    fn misfits(&self, cells: &TextColumn, fit: Fit) -> Vec<Misfit> {
+    /// The walk starts at the first refused value's first row and ends once
+    /// every refused cell is found, so a column that fits (most do) costs
+    /// nothing and one with a few misfits rarely costs a whole pass.
+    fn misfits(&self, cells: &TextColumn, fit: Fit, refused: usize) -> Vec<Misfit> {
+        let refuses = |class: CellClass| !class.has(CellClass::MISSING) && !fit.accepts(class);
+        let Some(first) = self
+            .seen
+            .values()
+            .filter(|seen| refuses(seen.reading.class))
+            .map(|seen| seen.first_row)
+            .min()
+            // A row past u32 was kept as u32::MAX: walk from the start.
+            .map(|row| if row == u32::MAX { 0 } else { row as usize })
+        else {
+            return Vec::new();
+        };
+        let wanted = refused.min(MAX_MISFITS);
         cells
             .iter()
-            .zip(&self.classes)
             .enumerate()
-            .filter(|(_, (_, class))| !class.has(CellClass::MISSING) && !fit.accepts(**class))
-            .take(MAX_MISFITS)
-            .map(|(row, (value, _))| Misfit {
+            .skip(first)
+            .filter(|(_, value)| refuses(self.class_of(value)))
+            .take(wanted)
+            .map(|(row, value)| Misfit {
                 row,
                 value: value.to_string(),
             })
@@ -849,6 +914,27 @@ mod tests {
         assert_eq!(as_date.invalid, 1230);
         assert_eq!(as_date.misfits.len(), MAX_MISFITS);
         assert_eq!(guess_as(&column, ColumnType::Text).misfits, []);
+    }
+
+    #[test]
+    fn misfits_are_every_refused_cell_in_row_order_with_repeats_and_padding() {
+        let mut cells = repeat(&["1", "2", "3", "", "4"], 20_000);
+        for (row, value) in [(9_000, "x"), (30_001, " x "), (50_000, "y"), (99_999, "x")] {
+            cells[row] = value.to_string();
+        }
+        let column: TextColumn = cells.iter().map(String::as_str).collect();
+        let g = infer_column(&column);
+        assert_eq!(g.column_type, ColumnType::Integer);
+        assert_eq!((g.invalid, g.missing), (4, 20_000));
+        let listed: Vec<(usize, &str)> = g
+            .misfits
+            .iter()
+            .map(|m| (m.row, m.value.as_str()))
+            .collect();
+        assert_eq!(
+            listed,
+            [(9_000, "x"), (30_001, " x "), (50_000, "y"), (99_999, "x")]
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Which cells mean "no value".
 
+use super::trim::trim_cell;
+
 /// Spellings of "no value" that spreadsheets, pandas and databases write.
 /// Compared case-insensitively after trimming.
 const MISSING_MARKERS: [&str; 6] = ["na", "n/a", "null", "-", "#n/a", "nan"];
@@ -8,11 +10,14 @@ const MISSING_MARKERS: [&str; 6] = ["na", "n/a", "null", "-", "#n/a", "nan"];
 /// markers: NA, N/A, null, NULL, -, #N/A, nan (case-insensitive). "None" is
 /// not among them: it is a real answer in many surveys.
 pub fn is_missing(cell: &str) -> bool {
-    let trimmed = cell.trim();
+    let trimmed = trim_cell(cell);
+    // The longest marker is four bytes: longer cells are values, and
+    // most cells are longer.
     trimmed.is_empty()
-        || MISSING_MARKERS
-            .iter()
-            .any(|marker| trimmed.eq_ignore_ascii_case(marker))
+        || trimmed.len() <= 4
+            && MISSING_MARKERS
+                .iter()
+                .any(|marker| trimmed.eq_ignore_ascii_case(marker))
 }
 
 #[cfg(test)]

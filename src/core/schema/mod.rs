@@ -15,6 +15,7 @@ mod name_hints;
 mod number;
 mod percent;
 mod role;
+mod trim;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,6 +2,7 @@
 
 use super::amount::{read_any_number, read_comma_decimal};
 use super::number::{read_number, too_wordy_for_a_number, visible_text};
+use super::trim::trim_cell;
 
 /// Currency signs written before or after the amount. `US$` before `$` so
 /// the longer one is stripped whole.
@@ -69,7 +70,7 @@ pub(crate) fn read_money(cell: &str) -> Option<MoneyText> {
         return None;
     }
     let visible = visible_text(cell);
-    let text = visible.trim();
+    let text = trim_cell(&visible);
     if let Some(comma) = read_comma_decimal(text) {
         return (comma.fraction_digits == 2).then_some(MoneyText::CommaCents(comma.value));
     }

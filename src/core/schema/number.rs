@@ -1,5 +1,6 @@
 //! Numbers as people type them in English, Arabic and Persian files.
 
+use super::trim::trim_cell;
 use std::borrow::Cow;
 
 /// Invisible bidi and format marks that copy-paste leaves around numbers
@@ -107,8 +108,16 @@ pub fn parse_number(cell: &str) -> Option<f64> {
 /// cell [`read_number`] rebuilds the very same text before parsing it, so
 /// the value is the same; anything else, and a value too large to be
 /// finite, is `None` and left to the full reader.
+// The minus signs below are matched as strings: a `char` pattern is
+// encoded to UTF-8 on every call, which release builds (`opt-level = "z"`)
+// do not inline, and that was a quarter of reading an id column.
 fn plain_decimal(cell: &str) -> Option<f64> {
-    let unsigned = cell.strip_prefix('-').unwrap_or(cell);
+    let unsigned = cell.strip_prefix("-").unwrap_or(cell);
+    // Codes, words and dates written with letters stop at their first
+    // byte, before the search for a decimal point walks them.
+    if !unsigned.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let (integer, fraction) = match unsigned.split_once('.') {
         Some((integer, fraction)) => (integer, Some(fraction)),
         None => (unsigned, None),
@@ -123,7 +132,7 @@ fn plain_decimal(cell: &str) -> Option<f64> {
 /// [`parse_number`] with the shape of the text; see [`NumberText`].
 pub(crate) fn read_number(cell: &str) -> Option<NumberText> {
     let visible = visible_text(cell);
-    let trimmed = visible.trim();
+    let trimmed = trim_cell(&visible);
     plain_number_text(trimmed).or_else(|| read_written_number(trimmed))
 }
 
@@ -180,7 +189,7 @@ fn read_written_number(trimmed: &str) -> Option<NumberText> {
 /// [`plain_decimal`]); None for anything else.
 fn plain_number_text(text: &str) -> Option<NumberText> {
     let value = plain_decimal(text)?;
-    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let unsigned = text.strip_prefix("-").unwrap_or(text);
     let (integer, is_integer) = match unsigned.split_once('.') {
         Some((integer, _)) => (integer, false),
         None => (unsigned, true),
@@ -195,8 +204,8 @@ fn plain_number_text(text: &str) -> Option<NumberText> {
 
 fn split_sign(text: &str) -> (bool, &str) {
     match text
-        .strip_prefix('-')
-        .or_else(|| text.strip_prefix('\u{2212}'))
+        .strip_prefix("-")
+        .or_else(|| text.strip_prefix("\u{2212}"))
     {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -271,9 +280,9 @@ fn is_valid_grouping(groups: &[String]) -> bool {
 
 /// An exponent's optional sign and digits, as ASCII.
 fn read_exponent(text: &str) -> Option<String> {
-    let (sign, digits) = match text.strip_prefix('+') {
+    let (sign, digits) = match text.strip_prefix("+") {
         Some(rest) => ("", rest),
-        None => match text.strip_prefix('-') {
+        None => match text.strip_prefix("-") {
             Some(rest) => ("-", rest),
             None => ("", text),
         },
