@@ -5,11 +5,14 @@
 //! settle — whether `03/04/2023` is 3 April or 4 March — is decided for the
 //! whole column by [`decide_order`].
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::gregorian::{is_valid_day, GregorianDate};
 use super::jalali::{is_valid_jalali, jalali_to_gregorian};
 use super::number::digit_value;
+use super::trim::trim_cell;
 
 /// What kind of date a cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,11 +300,10 @@ pub(crate) fn read_compact_date(cell: &str) -> Option<DateCell> {
     })
 }
 
-/// Trimmed, bidi marks dropped, every digit as ASCII.
 /// Whether the trimmed cell's first character, bidi marks aside, is a digit
 /// in any script.
 fn starts_with_digit(cell: &str) -> bool {
-    cell.trim()
+    trim_cell(cell)
         .chars()
         .find(|c| !is_bidi_mark(*c))
         .is_some_and(|c| digit_value(c).is_some())
@@ -311,8 +313,15 @@ fn is_bidi_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-fn normalise(cell: &str) -> String {
-    cell.trim()
+/// Trimmed, bidi marks dropped, every digit as ASCII: an ASCII cell is
+/// all that already, and is only trimmed (no copy: a purchase log has a
+/// distinct timestamp on every line).
+fn normalise(cell: &str) -> Cow<'_, str> {
+    let trimmed = trim_cell(cell);
+    if trimmed.is_ascii() {
+        return Cow::Borrowed(trimmed);
+    }
+    trimmed
         .chars()
         .filter(|c| !is_bidi_mark(*c))
         .map(
@@ -321,7 +330,8 @@ fn normalise(cell: &str) -> String {
                 None => c,
             },
         )
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 fn split_date_time(text: &str) -> (&str, Option<&str>) {

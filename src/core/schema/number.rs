@@ -149,6 +149,11 @@ fn read_written_number(trimmed: &str) -> Option<NumberText> {
     {
         return None;
     }
+    // Only digits, marks and an exponent can follow: dates and times
+    // (`2015-01-01 08:00:46`) stop here too, before any copying.
+    if !only_number_characters(unsigned) {
+        return None;
+    }
     let (mantissa, exponent) = split_exponent(unsigned);
     let parts = read_mantissa(mantissa)?;
     let exponent = match exponent {
@@ -199,6 +204,23 @@ fn plain_number_text(text: &str) -> Option<NumberText> {
         is_integer,
         zero_padded: integer.len() > 1 && integer.starts_with('0'),
         integer_digits: integer.len(),
+    })
+}
+
+/// True when every character of an unsigned number could be part of one:
+/// a digit in any script, a decimal or group mark, an exponent's `e` and
+/// the sign right after it. What [`read_written_number`] accepts is a
+/// subset, so this only turns away early what it would turn away anyway.
+fn only_number_characters(unsigned: &str) -> bool {
+    let mut after_exponent = false;
+    unsigned.chars().all(|c| {
+        let fits = digit_value(c).is_some()
+            || is_decimal_mark(c)
+            || is_group_mark(c)
+            || matches!(c, 'e' | 'E')
+            || (after_exponent && matches!(c, '+' | '-'));
+        after_exponent = matches!(c, 'e' | 'E');
+        fits
     })
 }
 
@@ -300,6 +322,29 @@ fn read_exponent(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_early_refusal_keeps_every_written_number_and_stops_dates() {
+        for cell in [
+            "1,234.5",
+            "1.5E+3",
+            "2e-4",
+            "۱۲٬۵۰۰",
+            "١٢٣٫٤٥",
+            "-7",
+            "\u{2212}3",
+            ".5",
+            "0012",
+        ] {
+            assert!(read_number(cell).is_some(), "{cell:?}");
+            let (_, unsigned) = split_sign(cell);
+            assert!(only_number_characters(unsigned), "{cell:?}");
+        }
+        for cell in ["2015-01-01 08:00:46", "12/1/2010", "08:00", "12 34", "1-2"] {
+            assert!(!only_number_characters(cell), "{cell:?}");
+            assert_eq!(read_number(cell), None, "{cell:?}");
+        }
+    }
 
     #[test]
     fn plain_decimals_read_as_the_full_reader_reads_them() {
