@@ -1,5 +1,6 @@
 //! Yes/no answers.
 
+use super::longest_word;
 use super::trim::trim_cell;
 
 /// Compared case-insensitively after trimming.
@@ -7,20 +8,28 @@ const LATIN_WORDS: [&str; 6] = ["true", "false", "yes", "no", "y", "n"];
 /// Persian بله/بلی/خیر and Arabic نعم/لا, in both the Persian (ی) and the
 /// Arabic (ي) spelling that different keyboards type.
 const ARABIC_SCRIPT_WORDS: [&str; 7] = ["بله", "بلی", "بلي", "خیر", "خير", "نعم", "لا"];
+/// A longer cell is no yes/no word, and most cells are longer.
+const LONGEST_WORD: usize = {
+    let (latin, arabic) = (
+        longest_word(&LATIN_WORDS),
+        longest_word(&ARABIC_SCRIPT_WORDS),
+    );
+    if latin > arabic {
+        latin
+    } else {
+        arabic
+    }
+};
 
 /// true/false, yes/no, y/n in any case, بله/خیر, نعم/لا; surrounding spaces
 /// ignored. `0`/`1` are not words: see [`is_binary_digit`].
 pub(crate) fn is_boolean_word(cell: &str) -> bool {
     let trimmed = trim_cell(cell);
-    // No word is longer than six bytes (three Arabic letters); most cells are.
-    trimmed.len() <= 6 && is_word(trimmed)
-}
-
-fn is_word(trimmed: &str) -> bool {
-    LATIN_WORDS
-        .iter()
-        .any(|word| trimmed.eq_ignore_ascii_case(word))
-        || ARABIC_SCRIPT_WORDS.contains(&trimmed)
+    trimmed.len() <= LONGEST_WORD
+        && (LATIN_WORDS
+            .iter()
+            .any(|word| trimmed.eq_ignore_ascii_case(word))
+            || ARABIC_SCRIPT_WORDS.contains(&trimmed))
 }
 
 /// `0` or `1` in any digit script. Inference leaves an all-0/1 column

@@ -1,20 +1,21 @@
 //! Which cells mean "no value".
 
+use super::longest_word;
 use super::trim::trim_cell;
 
 /// Spellings of "no value" that spreadsheets, pandas and databases write.
 /// Compared case-insensitively after trimming.
 const MISSING_MARKERS: [&str; 6] = ["na", "n/a", "null", "-", "#n/a", "nan"];
+/// A longer cell is a value, and most cells are longer.
+const LONGEST_MARKER: usize = longest_word(&MISSING_MARKERS);
 
 /// True for an empty or whitespace-only cell and for the usual "no value"
 /// markers: NA, N/A, null, NULL, -, #N/A, nan (case-insensitive). "None" is
 /// not among them: it is a real answer in many surveys.
 pub fn is_missing(cell: &str) -> bool {
     let trimmed = trim_cell(cell);
-    // The longest marker is four bytes: longer cells are values, and
-    // most cells are longer.
     trimmed.is_empty()
-        || trimmed.len() <= 4
+        || trimmed.len() <= LONGEST_MARKER
             && MISSING_MARKERS
                 .iter()
                 .any(|marker| trimmed.eq_ignore_ascii_case(marker))
