@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::bgnbd_likelihood::PurchaseHistories;
-use super::fit::{Fit, SEARCH};
+use super::fit::{mean_negative, Fit, GRADIENT_SEARCH};
 use super::observation::{check_all, Observation};
 use super::special::ln_hyp2f1;
 use crate::core::pause::{finish_now, NoPause, Pause, Phase};
@@ -43,9 +43,13 @@ pub async fn fit_bgnbd_pausing<P: Pause>(
     let scale = if oldest > 0.0 { 1.0 / oldest } else { 1.0 };
     let scaled = histories.scaled(scale);
     let count = customers.len() as f64;
-    let minimum = SEARCH
+    let minimum = GRADIENT_SEARCH
         .minimise_pausing(
-            |log: &[f64; 4]| -scaled.log_likelihood(&from_logs(log)) / count,
+            |log: &[f64; 4]| {
+                let params = from_logs(log);
+                let BgNbdParams { r, alpha, a, b } = params;
+                mean_negative([r, alpha, a, b], scaled.value_and_gradient(&params), count)
+            },
             [0.0; 4],
             pause,
             Phase::FittingPurchases,
@@ -67,7 +71,7 @@ pub async fn fit_bgnbd_pausing<P: Pause>(
     )))
 }
 
-fn from_logs(log: &[f64; 4]) -> BgNbdParams {
+pub(super) fn from_logs(log: &[f64; 4]) -> BgNbdParams {
     let [r, alpha, a, b] = log.map(f64::exp);
     BgNbdParams { r, alpha, a, b }
 }

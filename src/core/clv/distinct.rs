@@ -6,7 +6,7 @@
 //! A likelihood is still summed item by item, in the items' order, from the
 //! per-key terms ([`Distinct::sum_in_order`]): the total is then bit for bit
 //! the per-customer sum. A count-weighted sum (Σ count × term) is the same
-//! figure in exact arithmetic but rounds differently, and Nelder-Mead, which
+//! figure in exact arithmetic but rounds differently, and the search, which
 //! compares values, could take another path to a slightly different optimum.
 
 use std::hash::Hash;
@@ -76,6 +76,28 @@ impl<K> Distinct<K> {
             .map(|&k| terms.get(k).copied().unwrap_or(f64::NAN))
             .sum()
     }
+
+    /// [`Distinct::sum_in_order`] of each component of the terms, in one
+    /// pass (for a likelihood and its gradient together).
+    pub fn sum_each_in_order<const N: usize>(&self, terms: &[[f64; N]]) -> [f64; N] {
+        let missing = [f64::NAN; N];
+        let in_order = self
+            .key_of_item
+            .iter()
+            .map(|&k| terms.get(k).unwrap_or(&missing));
+        sum_each(in_order)
+    }
+}
+
+/// Σ of each component in order, from −0.0 as `f64`'s `Sum` starts, so the
+/// first component is the same bits as summing it alone.
+pub(super) fn sum_each<'t, const N: usize>(terms: impl Iterator<Item = &'t [f64; N]>) -> [f64; N] {
+    terms.fold([-0.0; N], |mut sum, term| {
+        for (s, t) in sum.iter_mut().zip(term) {
+            *s += t;
+        }
+        sum
+    })
 }
 
 #[cfg(test)]
@@ -110,5 +132,11 @@ mod tests {
             .sum();
         assert_ne!(weighted, per_item, "a weighted sum rounds differently");
         assert!(grouped.sum_in_order(&[]).is_nan());
+        let pairs: Vec<[f64; 2]> = terms.iter().map(|&t| [t, -2.0 * t]).collect();
+        let per_item_doubled: f64 = items.iter().map(|&i| -2.0 * values[i]).sum();
+        assert_eq!(
+            grouped.sum_each_in_order(&pairs).map(f64::to_bits),
+            [per_item, per_item_doubled].map(f64::to_bits)
+        );
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::fit::{Fit, SEARCH};
+use super::fit::{mean_negative, Fit, GRADIENT_SEARCH};
 use super::gamma_gamma_likelihood::{gamma_gamma_log_likelihood, SpendHistories};
 use super::observation::{check_all, Observation};
 use crate::core::pause::{finish_now, NoPause, Pause, Phase};
@@ -57,9 +57,13 @@ pub async fn fit_gamma_gamma_pausing<P: Pause>(
     };
     // Each distinct (x, m̄) once per evaluation; the same sum.
     let scaled = SpendHistories::of(customers, scale);
-    let minimum = SEARCH
+    let minimum = GRADIENT_SEARCH
         .minimise_pausing(
-            |log: &[f64; 3]| -scaled.log_likelihood(&from_logs(log)) / count,
+            |log: &[f64; 3]| {
+                let params = from_logs(log);
+                let GammaGammaParams { p, q, v } = params;
+                mean_negative([p, q, v], scaled.value_and_gradient(&params), count)
+            },
             [0.0; 3],
             pause,
             Phase::FittingSpend,
@@ -81,7 +85,7 @@ pub async fn fit_gamma_gamma_pausing<P: Pause>(
     )))
 }
 
-fn from_logs(log: &[f64; 3]) -> GammaGammaParams {
+pub(super) fn from_logs(log: &[f64; 3]) -> GammaGammaParams {
     let [p, q, v] = log.map(f64::exp);
     GammaGammaParams { p, q, v }
 }

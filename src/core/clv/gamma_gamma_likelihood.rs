@@ -1,5 +1,6 @@
 //! The Gamma-Gamma log-likelihood of the repeat buyers' mean spends (note
-//! 025, equation 1a): per customer, and over distinct (x, m̄) for the fit.
+//! 025, equation 1a): per customer, and over distinct (x, m̄) for the fit,
+//! with its gradient for the fit's search.
 //!
 //! Both go through [`customer_term`] with the same cached pieces (those
 //! that depend on x alone, and ln m̄ and x·m̄, which do not depend on the
@@ -9,7 +10,7 @@
 use super::distinct::Distinct;
 use super::gamma_gamma::GammaGammaParams;
 use super::observation::Observation;
-use super::special::ln_gamma;
+use super::special::{digamma, ln_gamma};
 
 /// Total log-likelihood of the repeat buyers' mean spends. Customers without
 /// a repeat purchase are skipped.
@@ -56,28 +57,51 @@ impl SpendHistories {
         }
     }
 
-    /// The same figure as [`gamma_gamma_log_likelihood`] over the repeat
-    /// buyers this was made from (spends scaled), to the last bit.
-    pub fn log_likelihood(&self, params: &GammaGammaParams) -> f64 {
+    /// The log-likelihood (the same bits as [`gamma_gamma_log_likelihood`]
+    /// over the repeat buyers this was made from, spends scaled) and its
+    /// partial derivatives in p, q and γ, summed in customer order.
+    pub fn value_and_gradient(&self, params: &GammaGammaParams) -> (f64, [f64; 3]) {
         let shared = shared_term(params);
-        let by_x: Vec<ByFrequency> = self
+        let by_x: Vec<FrequencyPieces> = self
             .frequencies
             .keys
             .iter()
-            .map(|&x| ByFrequency::new(params, shared, f64::from_bits(x)))
+            .map(|&x| FrequencyPieces::new(params, shared, f64::from_bits(x)))
             .collect();
-        let terms: Vec<f64> = self
+        let missing = [f64::NAN; 4]; // cannot happen: the indices come from this list
+        let terms: Vec<[f64; 4]> = self
             .frequencies
             .key_indices()
             .iter()
             .zip(&self.spends)
-            .map(|(&x, spend)| match by_x.get(x) {
-                Some(by_x) => customer_term(by_x, spend),
-                None => f64::NAN, // cannot happen: the indices come from this list
+            .map(|(&x, spend)| {
+                by_x.get(x)
+                    .map_or(missing, |by_x| term_and_slopes(by_x, spend))
             })
             .collect();
-        self.customers.sum_in_order(&terms)
+        let [value, p, q, v] = self.customers.sum_each_in_order(&terms);
+        (value, [p, q, v])
     }
+}
+
+/// Per-customer [`SpendHistories::value_and_gradient`] over the repeat
+/// buyers: each term and its slopes from the customer's own pieces.
+#[cfg(test)]
+pub(super) fn value_and_gradient_per_customer(
+    params: &GammaGammaParams,
+    customers: &[Observation],
+) -> (f64, [f64; 3]) {
+    let shared = shared_term(params);
+    let terms: Vec<[f64; 4]> = customers
+        .iter()
+        .filter(|c| c.has_repeat_purchases())
+        .map(|c| {
+            let by_x = FrequencyPieces::new(params, shared, c.frequency);
+            term_and_slopes(&by_x, &Spend::of(c.frequency, c.monetary))
+        })
+        .collect();
+    let [value, p, q, v] = super::distinct::sum_each(terms.iter());
+    (value, [p, q, v])
 }
 
 /// The part of every term that depends on the parameters alone.
@@ -127,16 +151,63 @@ impl ByFrequency {
 }
 
 fn customer_term(by_x: &ByFrequency, spend: &Spend) -> f64 {
-    by_x.head + by_x.px_minus_1 * spend.ln_m + by_x.px_ln_x
-        - by_x.px_plus_q * (spend.x_m + by_x.v).ln()
+    term_with(by_x, spend, (spend.x_m + by_x.v).ln())
+}
+
+/// A term, given ln(x·m̄ + γ).
+fn term_with(by_x: &ByFrequency, spend: &Spend, ln_total: f64) -> f64 {
+    by_x.head + by_x.px_minus_1 * spend.ln_m + by_x.px_ln_x - by_x.px_plus_q * ln_total
+}
+
+/// [`ByFrequency`] with the slopes in (p, q, γ) of everything in a term
+/// but its ln(x·m̄ + γ) part and p's ln m̄ part.
+#[derive(Debug, Clone, Copy)]
+struct FrequencyPieces {
+    value: ByFrequency,
+    x: f64,
+    slopes: [f64; 3],
+}
+
+impl FrequencyPieces {
+    fn new(params: &GammaGammaParams, shared: f64, x: f64) -> Self {
+        let GammaGammaParams { p, q, v } = *params;
+        let px = p * x;
+        let psi_pxq = digamma(px + q);
+        // ∂/∂(p, q, γ) of −ln Γ(q) + q ln γ + ln Γ(px + q) − ln Γ(px) + px ln x.
+        let slopes = [
+            x * (psi_pxq - digamma(px) + x.ln()),
+            psi_pxq - digamma(q) + v.ln(),
+            q / v,
+        ];
+        FrequencyPieces {
+            value: ByFrequency::new(params, shared, x),
+            x,
+            slopes,
+        }
+    }
+}
+
+/// A term (the same bits as [`customer_term`]) and its slopes in (p, q, γ).
+fn term_and_slopes(by_x: &FrequencyPieces, spend: &Spend) -> [f64; 4] {
+    let total = spend.x_m + by_x.value.v;
+    let ln_total = total.ln();
+    let [p, q, v] = by_x.slopes;
+    [
+        term_with(&by_x.value, spend, ln_total),
+        p + by_x.x * (spend.ln_m - ln_total),
+        q - ln_total,
+        v - by_x.value.px_plus_q / total,
+    ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::clv::fit::SEARCH;
+    use crate::core::clv::fit::{mean_negative, GRADIENT_SEARCH};
     use crate::core::clv::fit_gamma_gamma;
+    use crate::core::clv::gamma_gamma::from_logs;
     use crate::core::clv::test_support::{cdnow_summary, many_alike};
+    use crate::core::pause::{finish_now, NoPause, Phase};
 
     #[test]
     fn distinct_spends_give_the_per_customer_likelihood_to_the_bit() {
@@ -153,13 +224,54 @@ mod tests {
         let per_customer = gamma_gamma_log_likelihood(&params, &customers);
         assert!(per_customer.is_finite());
         assert_eq!(
-            histories.log_likelihood(&params).to_bits(),
+            histories.value_and_gradient(&params).0.to_bits(),
             per_customer.to_bits()
         );
     }
 
-    /// The fit as it was before distinct spends: the per-customer
-    /// likelihood over the repeat buyers, searched the same way.
+    #[test]
+    fn the_gradient_is_the_slope_of_the_likelihood() {
+        let customers = many_alike(2_000);
+        let histories = SpendHistories::of(&customers, 1.0);
+        let at = GammaGammaParams {
+            p: 5.0,
+            q: 3.0,
+            v: 12.0,
+        };
+        let (value, gradient) = histories.value_and_gradient(&at);
+        assert_eq!(
+            value.to_bits(),
+            gamma_gamma_log_likelihood(&at, &customers).to_bits()
+        );
+        let (per_customer, per_customer_gradient) =
+            value_and_gradient_per_customer(&at, &customers);
+        assert_eq!(value.to_bits(), per_customer.to_bits());
+        assert_eq!(
+            gradient.map(f64::to_bits),
+            per_customer_gradient.map(f64::to_bits)
+        );
+        // Central differences of the likelihood itself.
+        let nudged = |i: usize, by: f64| {
+            let mut params = [at.p, at.q, at.v];
+            if let Some(v) = params.get_mut(i) {
+                *v += by;
+            }
+            let [p, q, v] = params;
+            gamma_gamma_log_likelihood(&GammaGammaParams { p, q, v }, &customers)
+        };
+        for (i, slope) in gradient.iter().enumerate() {
+            let h = 1e-6;
+            let numeric = (nudged(i, h) - nudged(i, -h)) / (2.0 * h);
+            assert!(
+                (slope - numeric).abs() <= 1e-5 * numeric.abs().max(1.0),
+                "parameter {i}: {slope} vs {numeric}"
+            );
+        }
+    }
+
+    /// The fit as it would be without distinct spends: the per-customer
+    /// likelihood and gradient over the repeat buyers, searched the same
+    /// way.
     fn per_customer_fit(customers: &[Observation]) -> ([f64; 3], usize) {
         let repeat: Vec<Observation> = customers
             .iter()
@@ -175,13 +287,17 @@ mod tests {
                 ..*c
             })
             .collect();
-        let minimum = SEARCH.minimise(
+        let Ok(minimum) = finish_now(GRADIENT_SEARCH.minimise_pausing(
             |log: &[f64; 3]| {
-                let [p, q, v] = log.map(f64::exp);
-                -gamma_gamma_log_likelihood(&GammaGammaParams { p, q, v }, &scaled) / count
+                let params = from_logs(log);
+                let GammaGammaParams { p, q, v } = params;
+                let found = value_and_gradient_per_customer(&params, &scaled);
+                mean_negative([p, q, v], found, count)
             },
             [0.0; 3],
-        );
+            &mut NoPause,
+            Phase::FittingSpend,
+        ));
         let [p, q, v] = minimum.point.map(f64::exp);
         ([p, q, v / scale], minimum.iterations)
     }

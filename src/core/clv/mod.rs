@@ -18,8 +18,8 @@ mod gamma_gamma;
 mod gamma_gamma_likelihood;
 mod lifetime_value;
 mod observation;
-mod optimize;
 mod predictions;
+mod quasi_newton;
 mod special;
 #[cfg(test)]
 mod test_support;
@@ -40,6 +40,5 @@ pub use lifetime_value::{
     TimeUnit, Unavailable, ValueModel,
 };
 pub use observation::Observation;
-pub use optimize::{Minimum, NelderMead};
 pub use predictions::Prediction;
-pub use special::{hyp2f1, ln_gamma, ln_hyp2f1};
+pub use special::{digamma, hyp2f1, ln_gamma, ln_hyp2f1};
