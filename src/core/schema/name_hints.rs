@@ -56,6 +56,66 @@ pub(crate) fn words(header: &str) -> Vec<String> {
     words
 }
 
+/// Things other than customers that a log's identifiers number: a column
+/// named for one ("txn_id", "order_id", "کد سفارش") is not the customer's
+/// key however unique its values.
+const OTHER_ENTITY_WORDS: [&str; 46] = [
+    "invoice",
+    "order",
+    "txn",
+    "transaction",
+    "product",
+    "item",
+    "sku",
+    "stock",
+    "article",
+    "store",
+    "shop",
+    "branch",
+    "session",
+    "ticket",
+    "receipt",
+    "payment",
+    "shipment",
+    "campaign",
+    "line",
+    "basket",
+    "cart",
+    "visit",
+    "فاکتور",
+    "سفارش",
+    "تراکنش",
+    "محصول",
+    "کالا",
+    "فروشگاه",
+    "شعبه",
+    "پرداخت",
+    "رسید",
+    "فاتورة",
+    "الفاتورة",
+    "طلب",
+    "الطلب",
+    "معاملة",
+    "المعاملة",
+    "منتج",
+    "المنتج",
+    "سلعة",
+    "السلعة",
+    "متجر",
+    "المتجر",
+    "فرع",
+    "الفرع",
+    "إيصال",
+];
+
+/// True when the header names the identifier of something other than a
+/// customer (an order, a product, a store…).
+pub fn names_another_entity(header: &str) -> bool {
+    words(header)
+        .iter()
+        .any(|w| OTHER_ENTITY_WORDS.iter().any(|e| words(e).contains(w)))
+}
+
 /// True when the header names an identifier rather than a measure.
 pub fn looks_like_identifier_name(header: &str) -> bool {
     words(header)
@@ -79,6 +139,35 @@ mod tests {
             "رقم العميل",
         ] {
             assert!(looks_like_identifier_name(header), "{header}");
+        }
+    }
+
+    #[test]
+    fn identifiers_of_other_things_are_told_apart() {
+        for header in [
+            "txn_id",
+            "order_id",
+            "InvoiceNo",
+            "ProductID",
+            "SKU code",
+            "store_id",
+            "کد سفارش",
+            "شناسه تراکنش",
+            "رقم الفاتورة",
+            "رقم الطلب",
+        ] {
+            assert!(names_another_entity(header), "{header}");
+        }
+        for header in [
+            "customer_id",
+            "CustomerID",
+            "id",
+            "user_id",
+            "member no",
+            "کد مشتری",
+            "رقم العميل",
+        ] {
+            assert!(!names_another_entity(header), "{header}");
         }
     }
 

@@ -626,7 +626,10 @@ pub fn infer_role_with(
     if textual && values_fit(Role::Email, guess, cells) {
         return Role::Email;
     }
-    if guess.column_type == ColumnType::Identifier && super::looks_like_identifier_name(header) {
+    if guess.column_type == ColumnType::Identifier
+        && super::looks_like_identifier_name(header)
+        && !super::name_hints::names_another_entity(header)
+    {
         return Role::CustomerId;
     }
     if guess.column_type == ColumnType::Text && cells.share(|c| c.chars().count() > 40) > 0.5 {
@@ -682,6 +685,19 @@ mod tests {
             Role::PurchaseDate
         );
         assert_eq!(role("Genre", &["Male", "Female"]), Role::Gender);
+    }
+
+    #[test]
+    fn ids_of_orders_and_products_are_not_the_customer_key() {
+        // Found as the generator's log opened: `txn_id` came before
+        // `customer_id` and was taken for the key, so every "customer"
+        // had one transaction.
+        let ids = ["T000000001", "T000000002", "T000000003", "T000000004"];
+        let customers = ["C0709022", "C0474136", "C0709022", "C0858547"];
+        assert_eq!(role("txn_id", &ids), Role::Other);
+        assert_eq!(role("order_id", &ids), Role::Other);
+        assert_eq!(role("کد سفارش", &ids), Role::Other);
+        assert_eq!(role("customer_id", &customers), Role::CustomerId);
     }
 
     #[test]
