@@ -5,6 +5,7 @@
 //!     NIMROKH_TRANSACTIONS=/tmp/gen/transactions_1e6.csv \
 //!       cargo test --release --locked --test customers_speed -- --ignored --nocapture
 
+use std::hash::{Hash, Hasher};
 use std::time::Instant;
 
 use nimrokh::core::calendar::{decide_order, parse_day, DayReader};
@@ -15,7 +16,7 @@ use nimrokh::core::clv::{
 use nimrokh::core::customer_base::{build_customer_base, BASE_UNIT};
 use nimrokh::core::customers::{
     default_as_of, summarise_customers, transactions_from_table, SummaryOptions, TimeUnit,
-    TransactionColumns,
+    TransactionColumns, TransactionLog,
 };
 use nimrokh::core::ingest::read_table;
 use nimrokh::core::schema::parse_measure;
@@ -56,10 +57,15 @@ fn generated_log_rows_per_second() {
         invoice: None,
         ..columns
     };
-    transactions_from_table(&table, without_invoices).expect("columns");
+    let without = transactions_from_table(&table, without_invoices).expect("columns");
     eprintln!(
         "transactions_from_table without the invoice column {:.2?}",
         started.elapsed()
+    );
+    eprintln!(
+        "fingerprints (to compare before and after a change): with invoices {:016x}, without {:016x}",
+        fingerprint(&log),
+        fingerprint(&without)
     );
     let as_of = default_as_of(&log).expect("lines");
     let mut timings = Vec::new();
@@ -88,6 +94,20 @@ fn generated_log_rows_per_second() {
         );
     }
     base_timings(&table, without_invoices);
+}
+
+/// A hash of every field of a log, bit for bit, so a change meant to make
+/// reading faster can be checked to read the same.
+fn fingerprint(log: &TransactionLog) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    log.customers.hash(&mut hasher);
+    for t in &log.transactions {
+        (t.customer, t.day, t.value.to_bits(), t.order, t.is_return).hash(&mut hasher);
+    }
+    format!("{:?}", log.report).hash(&mut hasher);
+    log.report.orphan_value.to_bits().hash(&mut hasher);
+    format!("{:?}", log.date_order).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// What the engine's `Request::Customers` runs (the log, the weekly

@@ -11,6 +11,7 @@
 mod columns;
 mod history;
 mod intern;
+mod line_order;
 mod log_report;
 mod period;
 mod returns;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::columns::{ChosenColumns, ColumnsError, TransactionColumns, ValueSource};
 use super::intern::Interner;
+use super::line_order::by_customer_then_day;
 use super::log_report::LogReport;
 use super::returns::{is_return, ReturnSignals};
 use crate::core::calendar::{decide_order, DayReader};
@@ -70,6 +71,11 @@ pub fn transactions_from_table(
 /// Rows read between two pauses.
 const ROWS_PER_PAUSE: usize = 1 << 16;
 
+/// Rows read in one go, a divisor of [`ROWS_PER_PAUSE`]: every row's cells
+/// first, then the ids of the chunk's customers and invoices one after
+/// another (see [`LogBuilder::keep`]).
+const ROWS_PER_CHUNK: usize = 1 << 12;
+
 /// [`transactions_from_table`], reaching `pause` every 65,536 rows.
 pub async fn read_transactions_pausing<P: Pause>(
     table: &Table,
@@ -81,76 +87,162 @@ pub async fn read_transactions_pausing<P: Pause>(
         Err(problem) => return Ok(Err(problem)),
     };
     let order = decide_order(chosen.date.iter());
-    let mut days = DayReader::new(order);
-    let mut customers = Interner::default();
-    let mut orders = Interner::default();
-    let mut report = LogReport::default();
-    let mut transactions = Vec::new();
+    let mut log = LogBuilder::new(DayReader::new(order));
+    let mut chunk = Vec::with_capacity(ROWS_PER_CHUNK);
     let rows = table.row_count();
-    for row in 0..rows {
-        if row % ROWS_PER_PAUSE == 0 && row > 0 {
+    for start in (0..rows).step_by(ROWS_PER_CHUNK) {
+        if start % ROWS_PER_PAUSE == 0 && start > 0 {
             let at = Reached {
                 phase: Phase::ReadingLog,
-                done: row as u64,
+                done: start as u64,
                 total: rows as u64,
             };
             pause.reached(at).await?;
         }
+        let end = rows.min(start.saturating_add(ROWS_PER_CHUNK));
+        chunk.extend((start..end).filter_map(|row| log.read_row(&chosen, row)));
+        for row in chunk.drain(..) {
+            log.keep(row);
+        }
+    }
+    Ok(Ok(log.finish(order)))
+}
+
+/// A row with a customer and a date, as its cells read.
+enum RowRead<'t> {
+    /// Every cell read: the row becomes a transaction once its customer
+    /// and invoice have ids.
+    Line(ReadLine<'t>),
+    /// A money cell that is not a number (reported with the rows whose ids
+    /// run out, in row order).
+    BadValue(usize),
+}
+
+/// A readable line waiting for its ids.
+struct ReadLine<'t> {
+    row: usize,
+    customer: &'t str,
+    invoice: Option<&'t str>,
+    day: i32,
+    value: f64,
+    is_return: bool,
+}
+
+/// The log as it is read.
+struct LogBuilder<'t> {
+    days: DayReader<'t>,
+    customers: Interner<'t>,
+    orders: Interner<'t>,
+    report: LogReport,
+    transactions: Vec<Transaction>,
+}
+
+impl<'t> LogBuilder<'t> {
+    fn new(days: DayReader<'t>) -> LogBuilder<'t> {
+        LogBuilder {
+            days,
+            customers: Interner::default(),
+            orders: Interner::default(),
+            report: LogReport::default(),
+            transactions: Vec::new(),
+        }
+    }
+
+    /// The cells of `row`; an orphan or a row without a date is reported
+    /// here and read no further.
+    fn read_row(&mut self, chosen: &ChosenColumns<'t>, row: usize) -> Option<RowRead<'t>> {
+        let report = &mut self.report;
         report.rows += 1;
         let customer = cell(chosen.customer, row).trim();
         if is_missing(customer) {
             report.orphans.add(row);
-            match read_line(&chosen, row) {
+            match read_line(chosen, row) {
                 Some(line) => report.orphan_value += line.value,
                 None => report.orphan_unreadable_values += 1,
             }
-            continue;
+            return None;
         }
-        let Some(day) = days.day(cell(chosen.date, row)) else {
+        let Some(day) = self.days.day(cell(chosen.date, row)) else {
             report.bad_date.add(row);
-            continue;
+            return None;
         };
-        let Some(line) = read_line(&chosen, row) else {
-            report.bad_value.add(row);
-            continue;
-        };
-        let (Some(customer), Some(order)) =
-            (customers.id(customer), order_id(&mut orders, line.invoice))
-        else {
-            // Past four billion distinct ids: not a table this app can hold.
-            report.bad_value.add(row);
-            continue;
+        let Some(line) = read_line(chosen, row) else {
+            return Some(RowRead::BadValue(row));
         };
         let is_return = is_return(ReturnSignals {
             value: line.value,
             quantity: line.quantity,
             invoice: line.invoice,
         });
-        report.used += 1;
-        report.return_lines += usize::from(is_return);
-        transactions.push(Transaction {
+        Some(RowRead::Line(ReadLine {
+            row,
             customer,
+            invoice: line.invoice,
             day,
             value: line.value,
-            order,
             is_return,
+        }))
+    }
+
+    /// A read row as a transaction, or as a bad value.
+    ///
+    /// Why rows are read a chunk at a time before this: looking a name up
+    /// in a table of a million names waits on memory, some hundred
+    /// nanoseconds a lookup. Running the lookups one after another in this
+    /// short loop, the processor starts the next ones while it waits and
+    /// waits on several at once; with a row's parsing in between, it waited
+    /// on each alone (the generator's 4 M-line log, no invoices, read in
+    /// 1.8 s that way, 0.9 s this way).
+    fn keep(&mut self, read: RowRead<'t>) {
+        let line = match read {
+            RowRead::Line(line) => line,
+            RowRead::BadValue(row) => return self.report.bad_value.add(row),
+        };
+        let (Some(customer), Some(order)) = (
+            self.customers.id(line.customer),
+            order_id(&mut self.orders, line.invoice),
+        ) else {
+            // Past four billion distinct ids: not a table this app can hold.
+            return self.report.bad_value.add(line.row);
+        };
+        self.report.used += 1;
+        self.report.return_lines += usize::from(line.is_return);
+        self.transactions.push(Transaction {
+            customer,
+            day: line.day,
+            value: line.value,
+            order,
+            is_return: line.is_return,
         });
     }
-    let (names, rank) = customers.into_sorted();
-    for transaction in &mut transactions {
-        transaction.customer = rank
-            .get(transaction.customer as usize)
-            .copied()
-            .unwrap_or(transaction.customer);
+
+    /// The log, customers numbered in the order of their ids and lines
+    /// sorted by customer then day.
+    fn finish(self, order: Option<DateOrder>) -> TransactionLog {
+        let LogBuilder {
+            customers,
+            orders,
+            report,
+            mut transactions,
+            ..
+        } = self;
+        // The invoices' table (a 4 M-invoice log's is 0.26 GB) is not
+        // needed to sort.
+        drop(orders);
+        let (names, rank) = customers.into_sorted();
+        for transaction in &mut transactions {
+            transaction.customer = rank
+                .get(transaction.customer as usize)
+                .copied()
+                .unwrap_or(transaction.customer);
+        }
+        TransactionLog {
+            customers: names,
+            transactions: by_customer_then_day(transactions),
+            report,
+            date_order: order,
+        }
     }
-    // Stable: the lines of one customer's day keep their file order.
-    transactions.sort_by_key(|t| (t.customer, t.day));
-    Ok(Ok(TransactionLog {
-        customers: names,
-        transactions,
-        report,
-        date_order: order,
-    }))
 }
 
 /// A cell; past the end of a column shorter than the table (only in
