@@ -206,8 +206,7 @@ mod tests {
     use crate::core::clv::fit::{mean_negative, GRADIENT_SEARCH};
     use crate::core::clv::fit_gamma_gamma;
     use crate::core::clv::gamma_gamma::from_logs;
-    use crate::core::clv::test_support::{cdnow_summary, many_alike};
-    use crate::core::pause::{finish_now, NoPause, Phase};
+    use crate::core::clv::test_support::{assert_slopes, cdnow_summary, many_alike};
 
     #[test]
     fn distinct_spends_give_the_per_customer_likelihood_to_the_bit() {
@@ -250,23 +249,9 @@ mod tests {
             gradient.map(f64::to_bits),
             per_customer_gradient.map(f64::to_bits)
         );
-        // Central differences of the likelihood itself.
-        let nudged = |i: usize, by: f64| {
-            let mut params = [at.p, at.q, at.v];
-            if let Some(v) = params.get_mut(i) {
-                *v += by;
-            }
-            let [p, q, v] = params;
+        assert_slopes([at.p, at.q, at.v], gradient, |[p, q, v]| {
             gamma_gamma_log_likelihood(&GammaGammaParams { p, q, v }, &customers)
-        };
-        for (i, slope) in gradient.iter().enumerate() {
-            let h = 1e-6;
-            let numeric = (nudged(i, h) - nudged(i, -h)) / (2.0 * h);
-            assert!(
-                (slope - numeric).abs() <= 1e-5 * numeric.abs().max(1.0),
-                "parameter {i}: {slope} vs {numeric}"
-            );
-        }
+        });
     }
 
     /// The fit as it would be without distinct spends: the per-customer
@@ -287,7 +272,7 @@ mod tests {
                 ..*c
             })
             .collect();
-        let Ok(minimum) = finish_now(GRADIENT_SEARCH.minimise_pausing(
+        let minimum = GRADIENT_SEARCH.minimise(
             |log: &[f64; 3]| {
                 let params = from_logs(log);
                 let GammaGammaParams { p, q, v } = params;
@@ -295,9 +280,7 @@ mod tests {
                 mean_negative([p, q, v], found, count)
             },
             [0.0; 3],
-            &mut NoPause,
-            Phase::FittingSpend,
-        ));
+        );
         let [p, q, v] = minimum.point.map(f64::exp);
         ([p, q, v / scale], minimum.iterations)
     }

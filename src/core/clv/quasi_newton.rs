@@ -63,6 +63,20 @@ const VALUE_NOISE: f64 = 1e-14;
 
 impl Bfgs {
     /// Minimise `f`, which returns the value and gradient at a point, from
+    /// `start`, without pausing: [`Bfgs::minimise_pausing`]'s path and point.
+    #[cfg(test)]
+    pub fn minimise<const N: usize>(
+        &self,
+        f: impl FnMut(&[f64; N]) -> (f64, [f64; N]),
+        start: [f64; N],
+    ) -> Minimum<N> {
+        use crate::core::pause::{finish_now, NoPause};
+        let Ok(minimum) =
+            finish_now(self.minimise_pausing(f, start, &mut NoPause, Phase::FittingPurchases));
+        minimum
+    }
+
+    /// Minimise `f`, which returns the value and gradient at a point, from
     /// `start`, reaching `pause` (as `phase`) after every iteration. A NaN
     /// or infinite value counts as higher than any other, so a step that
     /// reaches where `f` is undefined is shortened.
@@ -228,7 +242,6 @@ fn largest<const N: usize>(v: &[f64; N]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::pause::{finish_now, NoPause};
 
     const SETTINGS: Bfgs = Bfgs {
         max_iterations: 500,
@@ -236,16 +249,6 @@ mod tests {
         max_step: 2.0,
         bound: 50.0,
     };
-
-    fn minimise<const N: usize>(
-        search: &Bfgs,
-        f: impl FnMut(&[f64; N]) -> (f64, [f64; N]),
-        start: [f64; N],
-    ) -> Minimum<N> {
-        let Ok(minimum) =
-            finish_now(search.minimise_pausing(f, start, &mut NoPause, Phase::FittingPurchases));
-        minimum
-    }
 
     fn rosenbrock(p: &[f64; 2]) -> (f64, [f64; 2]) {
         let [x, y] = *p;
@@ -263,7 +266,7 @@ mod tests {
             let (u, v) = (p[0] - 3.0, p[1] + 1.0);
             (u * u + 10.0 * v * v + u * v, [2.0 * u + v, 20.0 * v + u])
         };
-        let min = minimise(&SETTINGS, f, [0.0, 0.0]);
+        let min = SETTINGS.minimise(f, [0.0, 0.0]);
         assert!(min.converged, "{min:?}");
         assert!((min.point[0] - 3.0).abs() < 1e-9 && (min.point[1] + 1.0).abs() < 1e-9);
         assert!(min.iterations < 15, "{} iterations", min.iterations);
@@ -271,7 +274,7 @@ mod tests {
 
     #[test]
     fn finds_the_rosenbrock_valley_floor() {
-        let min = minimise(&SETTINGS, rosenbrock, [-1.2, 1.0]);
+        let min = SETTINGS.minimise(rosenbrock, [-1.2, 1.0]);
         assert!(min.converged, "{min:?}");
         assert!((min.point[0] - 1.0).abs() < 1e-8 && (min.point[1] - 1.0).abs() < 1e-8);
         // Nelder-Mead needs about 90 iterations (scipy: 85) for the same.
@@ -284,7 +287,7 @@ mod tests {
             max_iterations: 3,
             ..SETTINGS
         };
-        let min = minimise(&tight, rosenbrock, [-1.2, 1.0]);
+        let min = tight.minimise(rosenbrock, [-1.2, 1.0]);
         assert!(!min.converged);
         assert_eq!(min.iterations, 3);
     }
@@ -294,7 +297,7 @@ mod tests {
         // x − ln x, minimum at 1; a full step from 3 would land below 0,
         // where ln is NaN.
         let f = |p: &[f64; 1]| (p[0] - p[0].ln(), [1.0 - 1.0 / p[0]]);
-        let min = minimise(&SETTINGS, f, [0.05]);
+        let min = SETTINGS.minimise(f, [0.05]);
         assert!(min.converged, "{min:?}");
         assert!((min.point[0] - 1.0).abs() < 1e-9);
     }
@@ -305,21 +308,21 @@ mod tests {
         // below the tolerance (x ≈ 23), far past where a fit would call the
         // parameter e^x at its edge (ln 10⁶ ≈ 13.8).
         let f = |p: &[f64; 1]| ((-p[0]).exp(), [-(-p[0]).exp()]);
-        let min = minimise(&SETTINGS, f, [0.0]);
+        let min = SETTINGS.minimise(f, [0.0]);
         assert!(min.point[0] > 20.0, "{min:?}");
         // With a tighter tolerance it stops at the bound instead.
         let tight = Bfgs {
             gradient_tolerance: 0.0,
             ..SETTINGS
         };
-        let min = minimise(&tight, f, [0.0]);
+        let min = tight.minimise(f, [0.0]);
         assert!(!min.converged);
         assert!(min.point[0] > tight.bound, "{min:?}");
     }
 
     #[test]
     fn a_function_that_is_never_finite_does_not_converge() {
-        let min = minimise(&SETTINGS, |_: &[f64; 2]| (f64::NAN, [0.0; 2]), [0.0, 0.0]);
+        let min = SETTINGS.minimise(|_: &[f64; 2]| (f64::NAN, [0.0; 2]), [0.0, 0.0]);
         assert!(!min.converged);
         assert_eq!(min.value, f64::INFINITY);
         assert_eq!(min.iterations, 0);
@@ -328,8 +331,8 @@ mod tests {
     #[test]
     fn the_same_problem_gives_the_same_answer() {
         assert_eq!(
-            minimise(&SETTINGS, rosenbrock, [0.3, -2.0]),
-            minimise(&SETTINGS, rosenbrock, [0.3, -2.0])
+            SETTINGS.minimise(rosenbrock, [0.3, -2.0]),
+            SETTINGS.minimise(rosenbrock, [0.3, -2.0])
         );
     }
 }

@@ -1,5 +1,5 @@
-//! What the model tests share: FHL's published CDNOW estimates and a
-//! customer without spend.
+//! What the model tests share: FHL's published CDNOW estimates, a
+//! customer without spend, and a check of a gradient.
 
 use super::{BgNbdParams, Observation};
 
@@ -17,6 +17,31 @@ pub fn customer(frequency: f64, recency: f64, age: f64) -> Observation {
         recency,
         age,
         monetary: 0.0,
+    }
+}
+
+/// Assert that `gradient` is the slope of `likelihood` at `at`, parameter
+/// by parameter, by central differences of the likelihood itself: an
+/// independent check of every derivative formula.
+pub fn assert_slopes<const N: usize>(
+    at: [f64; N],
+    gradient: [f64; N],
+    likelihood: impl Fn([f64; N]) -> f64,
+) {
+    let h = 1e-6;
+    let nudged = |i: usize, by: f64| {
+        let mut point = at;
+        if let Some(v) = point.get_mut(i) {
+            *v += by;
+        }
+        likelihood(point)
+    };
+    for (i, slope) in gradient.iter().enumerate() {
+        let numeric = (nudged(i, h) - nudged(i, -h)) / (2.0 * h);
+        assert!(
+            (slope - numeric).abs() <= 1e-5 * numeric.abs().max(1.0),
+            "parameter {i}: {slope} vs {numeric}"
+        );
     }
 }
 
