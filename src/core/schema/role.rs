@@ -292,8 +292,15 @@ const HEADER_HINTS: &[(Role, &[&str])] = &[
             "invoice date",
             "invoicedate",
             "order date",
+            "order time",
             "purchase date",
+            "purchase time",
+            "sale date",
             "transaction date",
+            "transaction time",
+            "txn date",
+            "txn time",
+            "txn ts",
             "date",
             "تاریخ",
             "التاريخ",
@@ -695,6 +702,9 @@ mod tests {
         let ids = ["T000000001", "T000000002", "T000000003", "T000000004"];
         let customers = ["C0709022", "C0474136", "C0709022", "C0858547"];
         assert_eq!(role("txn_id", &ids), Role::Other);
+        let times = ["2024-03-05 14:22:10", "2024-03-06 09:01:44"];
+        assert_eq!(role("txn_ts", &times), Role::PurchaseDate);
+        assert_eq!(role("Order Time", &times), Role::PurchaseDate);
         assert_eq!(role("order_id", &ids), Role::Other);
         assert_eq!(role("کد سفارش", &ids), Role::Other);
         assert_eq!(role("customer_id", &customers), Role::CustomerId);
