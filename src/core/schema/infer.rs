@@ -8,10 +8,6 @@
 //! and each distinct value is parsed once: customer columns repeat their
 //! values (cities, dates, scores), so most cells are a hash lookup.
 
-use std::collections::hash_map::Entry;
-
-use rustc_hash::FxHashMap;
-
 use super::boolean::{is_binary_digit, is_boolean_word};
 use super::date::{
     decide_order, read_compact_date, read_date_cell, Calendar, DateCell, DateKind, DateOrder,
@@ -22,6 +18,7 @@ use super::money::read_money;
 use super::number::{digit_value, has_digit, read_number, too_wordy_for_a_number};
 use super::percent::parse_percent;
 use super::trim::trim_cell;
+use super::value_table::{self, ValueTable};
 use super::{ColumnGuess, ColumnType, DistinctValues, Misfit};
 use crate::core::table::TextColumn;
 
@@ -152,7 +149,6 @@ impl Fit {
 }
 
 /// What the cells of one column look like, counted over every cell.
-#[derive(Default)]
 struct Tally<'a> {
     /// Cells in the column.
     cells: usize,
@@ -169,19 +165,10 @@ struct Tally<'a> {
     /// quantities, never ids, which are written as bare digits.
     grouped: usize,
     /// Each distinct trimmed value (missing markers too), read once.
-    seen: FxHashMap<&'a str, SeenValue>,
+    seen: ValueTable<'a, ValueReading>,
     /// Distinct non-missing values.
     distinct: usize,
     examples: Vec<String>,
-}
-
-/// A distinct value met: how it reads, the row of its first cell (counted
-/// in u32, as [`DistinctValues`] keeps it) and how many cells hold it.
-#[derive(Debug, Clone, Copy)]
-struct SeenValue {
-    reading: ValueReading,
-    first_row: u32,
-    cells: u32,
 }
 
 /// What one distinct value is: its class and the number traits counted
@@ -200,6 +187,15 @@ impl ValueReading {
         let mut reading = ValueReading::default();
         reading.class.set(CellClass::MISSING);
         reading
+    }
+
+    /// A trimmed cell's reading: a missing marker, or a value.
+    fn of_trimmed(trimmed: &str) -> ValueReading {
+        if is_missing(trimmed) {
+            ValueReading::missing()
+        } else {
+            ValueReading::of(trimmed)
+        }
     }
 
     fn of(value: &str) -> ValueReading {
@@ -253,20 +249,55 @@ impl ValueReading {
     }
 }
 
+/// Cells looked up together (see [`Tally::classify_batch`]).
+const BATCH: usize = 32;
+
 impl<'a> Tally<'a> {
     fn count(cells: &'a TextColumn) -> Self {
         let mut tally = Tally {
             cells: cells.len(),
-            ..Tally::default()
+            class_counts: Vec::new(),
+            present: 0,
+            missing: 0,
+            zero_padded: 0,
+            long_codes: 0,
+            negatives: 0,
+            grouped: 0,
+            seen: ValueTable::new(cells),
+            distinct: 0,
+            examples: Vec::new(),
         };
+        let mut batch: Vec<(usize, &'a str)> = Vec::with_capacity(BATCH);
         for (row, cell) in cells.iter().enumerate() {
             if row == ROWS_BEFORE_SIZING {
                 tally.size_for_the_rest(cells.len());
             }
-            tally.classify(cell, row);
+            batch.push((row, cell));
+            if batch.len() == BATCH {
+                tally.classify_batch(&batch);
+                batch.clear();
+            }
         }
+        tally.classify_batch(&batch);
         tally.class_counts = tally.count_classes();
         tally
+    }
+
+    /// Count a batch of cells: first those whose value was met before, one
+    /// lookup after another, then the rest in row order (so new values are
+    /// numbered, kept as examples and given first rows in row order).
+    fn classify_batch(&mut self, batch: &[(usize, &'a str)]) {
+        let mut new = [false; BATCH];
+        for ((_, cell), new) in batch.iter().zip(&mut new) {
+            let trimmed = trim_cell(cell);
+            match self.seen.count_known(trimmed, value_table::hash(trimmed)) {
+                Some(reading) => self.count_cell(reading),
+                None => *new = true,
+            }
+        }
+        for (&(row, cell), _) in batch.iter().zip(new).filter(|(_, new)| *new) {
+            self.classify(cell, row);
+        }
     }
 
     /// A column whose first rows are mostly distinct (ids, emails, names)
@@ -283,29 +314,20 @@ impl<'a> Tally<'a> {
         let trimmed = trim_cell(cell);
         // One hash per cell: the entry both finds a value met before and
         // holds the place of a new one.
-        let reading = match self.seen.entry(trimmed) {
-            Entry::Occupied(mut seen) => {
-                let seen = seen.get_mut();
-                seen.cells = seen.cells.saturating_add(1);
-                seen.reading
-            }
-            Entry::Vacant(place) => {
-                let reading = if is_missing(trimmed) {
-                    ValueReading::missing()
-                } else {
+        let read = || ValueReading::of_trimmed(trimmed);
+        let reading = match self.seen.count(trimmed, row, read) {
+            Some((reading, true)) => {
+                if !reading.class.has(CellClass::MISSING) {
                     self.distinct += 1;
                     if self.examples.len() < MAX_EXAMPLES {
                         self.examples.push(cell.to_string());
                     }
-                    ValueReading::of(trimmed)
-                };
-                place.insert(SeenValue {
-                    reading,
-                    first_row: u32::try_from(row).unwrap_or(u32::MAX),
-                    cells: 1,
-                });
+                }
                 reading
             }
+            Some((reading, false)) => reading,
+            // Past u32::MAX rows (natively only): read, counted, not kept.
+            None => read(),
         };
         self.count_cell(reading);
     }
@@ -313,14 +335,14 @@ impl<'a> Tally<'a> {
     /// Cells per class, from the distinct values and their cell counts.
     fn count_classes(&self) -> Vec<(CellClass, usize)> {
         let mut counts: Vec<(CellClass, usize)> = Vec::new();
-        for seen in self.seen.values() {
+        for seen in self.seen.entries() {
             let cells = seen.cells as usize;
             match counts
                 .iter_mut()
-                .find(|(class, _)| *class == seen.reading.class)
+                .find(|(class, _)| *class == seen.value.class)
             {
                 Some((_, count)) => *count += cells,
-                None => counts.push((seen.reading.class, cells)),
+                None => counts.push((seen.value.class, cells)),
             }
         }
         counts
@@ -328,9 +350,12 @@ impl<'a> Tally<'a> {
 
     /// The class of a cell of this column (every cell was met by `count`).
     fn class_of(&self, cell: &str) -> CellClass {
-        self.seen
-            .get(trim_cell(cell))
-            .map_or(CellClass::default(), |seen| seen.reading.class)
+        let trimmed = trim_cell(cell);
+        self.seen.get(trimmed).map_or_else(
+            // Only a row past u32::MAX, which the table cannot keep.
+            || ValueReading::of_trimmed(trimmed).class,
+            |seen| seen.value.class,
+        )
     }
 
     /// The distinct values met, for the statistics; None for a column
@@ -341,8 +366,8 @@ impl<'a> Tally<'a> {
         }
         let mut values: Vec<(u32, u32)> = self
             .seen
-            .values()
-            .filter(|seen| !seen.reading.class.has(CellClass::MISSING))
+            .entries()
+            .filter(|seen| !seen.value.class.has(CellClass::MISSING))
             .map(|seen| (seen.first_row, seen.cells))
             .collect();
         // In row order, so reading the values back walks the column's text
@@ -513,12 +538,10 @@ impl<'a> Tally<'a> {
         let refuses = |class: CellClass| !class.has(CellClass::MISSING) && !fit.accepts(class);
         let Some(first) = self
             .seen
-            .values()
-            .filter(|seen| refuses(seen.reading.class))
-            .map(|seen| seen.first_row)
+            .entries()
+            .filter(|seen| refuses(seen.value.class))
+            .map(|seen| seen.first_row as usize)
             .min()
-            // A row past u32 was kept as u32::MAX: walk from the start.
-            .map(|row| if row == u32::MAX { 0 } else { row as usize })
         else {
             return Vec::new();
         };

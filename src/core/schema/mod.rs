@@ -16,6 +16,7 @@ mod number;
 mod percent;
 mod role;
 mod trim;
+mod value_table;
 
 use serde::{Deserialize, Serialize};
 
