@@ -287,16 +287,21 @@ impl<'a> Tally<'a> {
     /// lookup after another, then the rest in row order (so new values are
     /// numbered, kept as examples and given first rows in row order).
     fn classify_batch(&mut self, batch: &[(usize, &'a str)]) {
-        let mut new = [false; BATCH];
+        // The hash of each new cell's text, kept for its insertion: one
+        // hash per cell.
+        let mut new: [Option<u64>; BATCH] = [None; BATCH];
         for ((_, cell), new) in batch.iter().zip(&mut new) {
             let trimmed = trim_cell(cell);
-            match self.seen.count_known(trimmed, value_table::hash(trimmed)) {
+            let filed_under = value_table::hash(trimmed);
+            match self.seen.count_known(trimmed, filed_under) {
                 Some(reading) => self.count_cell(reading),
-                None => *new = true,
+                None => *new = Some(filed_under),
             }
         }
-        for (&(row, cell), _) in batch.iter().zip(new).filter(|(_, new)| *new) {
-            self.classify(cell, row);
+        for (&(row, cell), filed_under) in batch.iter().zip(new) {
+            if let Some(filed_under) = filed_under {
+                self.classify(cell, row, filed_under);
+            }
         }
     }
 
@@ -310,12 +315,13 @@ impl<'a> Tally<'a> {
         }
     }
 
-    fn classify(&mut self, cell: &'a str, row: usize) {
+    /// Count a cell not found among the values met before its batch (it
+    /// may have been met earlier in the batch), its text filed under
+    /// `filed_under`.
+    fn classify(&mut self, cell: &'a str, row: usize, filed_under: u64) {
         let trimmed = trim_cell(cell);
-        // One hash per cell: the entry both finds a value met before and
-        // holds the place of a new one.
         let read = || ValueReading::of_trimmed(trimmed);
-        let reading = match self.seen.count(trimmed, row, read) {
+        let reading = match self.seen.count_hashed(trimmed, filed_under, row, read) {
             Some((reading, true)) => {
                 if !reading.class.has(CellClass::MISSING) {
                     self.distinct += 1;

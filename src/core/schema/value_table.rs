@@ -37,19 +37,6 @@ impl<'a, V: Copy> ValueTable<'a, V> {
         }
     }
 
-    /// Count the cell at `row`, whose trimmed text is `trimmed`: its value
-    /// once more, or a new one read by `read` the first time (the `bool`
-    /// says which). `None` for a row past `u32::MAX`, which an entry cannot
-    /// point back to.
-    pub fn count(
-        &mut self,
-        trimmed: &str,
-        row: usize,
-        read: impl FnOnce() -> V,
-    ) -> Option<(V, bool)> {
-        self.count_hashed(trimmed, hash(trimmed), row, read)
-    }
-
     /// The value of a text met before (`hash` its [`hash`]), counted once
     /// more; `None` if new. Looking up a batch of cells this way first, one
     /// after another, lets the processor wait on several lookups' memory
@@ -63,7 +50,10 @@ impl<'a, V: Copy> ValueTable<'a, V> {
         Some(seen.value)
     }
 
-    /// [`Self::count`] with the text's [`hash`] already computed.
+    /// Count the cell at `row`, whose trimmed text is `trimmed`, filed
+    /// under `filed_under` (its [`hash`]): its value once more, or a new one
+    /// read by `read` the first time (the `bool` says which). `None` for a
+    /// row past `u32::MAX`, which an entry cannot point back to.
     pub fn count_hashed(
         &mut self,
         trimmed: &str,
@@ -145,7 +135,10 @@ mod tests {
                 reads += 1;
                 trim_cell(cell).len()
             };
-            table.count(trim_cell(cell), row, read).unwrap();
+            let trimmed = trim_cell(cell);
+            table
+                .count_hashed(trimmed, hash(trimmed), row, read)
+                .unwrap();
         }
         assert_eq!(reads, 4, "each distinct trimmed value read once");
         assert_eq!(table.len(), 4);
@@ -167,7 +160,7 @@ mod tests {
             if row == 1_000 {
                 table.reserve(50_000);
             }
-            table.count(cell, row, || ()).unwrap();
+            table.count_hashed(cell, hash(cell), row, || ()).unwrap();
         }
         assert_eq!(table.len(), 7_000);
         for i in [0, 1, 3_999, 6_999] {
