@@ -14,6 +14,8 @@ use super::jalali::{is_valid_jalali, jalali_to_gregorian};
 use super::number::digit_value;
 use super::trim::trim_cell;
 
+mod iso;
+
 /// What kind of date a cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DateKind {
@@ -231,7 +233,25 @@ pub(crate) fn read_date_cell(cell: &str) -> Option<DateCell> {
         return None;
     }
     let text = normalise(cell);
-    let (date, time) = split_date_time(&text);
+    if let Some(read) = iso::read_iso_shape(&text) {
+        return read;
+    }
+    read_normalised(&text)
+}
+
+/// [`read_date_cell`] without the byte-by-byte path for the common shape,
+/// which is tested against this.
+#[cfg(test)]
+fn read_date_cell_generally(cell: &str) -> Option<DateCell> {
+    if !starts_with_digit(cell) {
+        return None;
+    }
+    read_normalised(&normalise(cell))
+}
+
+/// A date cell, trimmed, bidi marks dropped and digits ASCII.
+fn read_normalised(text: &str) -> Option<DateCell> {
+    let (date, time) = split_date_time(text);
     let kind = match time {
         None => DateKind::Date,
         Some(time) if is_time(time) => DateKind::DateTime,
