@@ -4,6 +4,7 @@
 
 mod amount;
 mod boolean;
+mod currency;
 mod date;
 mod distinct;
 mod gregorian;

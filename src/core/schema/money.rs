@@ -1,45 +1,9 @@
 //! Amounts of money: `$52,300.00`, `52.300,00`, `12.50 USD`, `۱۲۰٬۰۰۰ ریال`.
 
 use super::amount::{read_any_number, read_comma_decimal};
+use super::currency::strip_currency;
 use super::number::{read_number, too_wordy_for_a_number, visible_text};
 use super::trim::trim_cell;
-
-/// Currency signs written before or after the amount. `US$` before `$` so
-/// the longer one is stripped whole.
-const SIGNS: [&str; 13] = [
-    "US$", "$", "€", "£", "¥", "₹", "₺", "₽", "₩", "₪", "﷼", "؋", "¢",
-];
-/// ISO 4217 codes common in customer files, upper case only (`usd` in a
-/// cell is more likely a typo than a price).
-const CODES: [&str; 32] = [
-    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "TRY", "RUB", "CAD", "AUD", "CHF", "SEK", "NOK",
-    "DKK", "PLN", "IRR", "IRT", "AFN", "SAR", "AED", "QAR", "KWD", "BHD", "OMR", "JOD", "EGP",
-    "IQD", "LBP", "MAD", "DZD", "TND", "PKR",
-];
-/// Currency names and abbreviations in Persian and Arabic, in both the
-/// Persian (ی ک) and Arabic (ي ك) spellings.
-const WORDS: [&str; 20] = [
-    "ریال",
-    "ريال",
-    "تومان",
-    "دلار",
-    "یورو",
-    "يورو",
-    "درهم",
-    "دینار",
-    "دينار",
-    "دولار",
-    "جنيه",
-    "افغانی",
-    "افغاني",
-    "ر.س",
-    "ر.ق",
-    "ر.ع",
-    "د.إ",
-    "د.ك",
-    "د.ب",
-    "ج.م",
-];
 
 /// What a money cell looks like.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -92,30 +56,6 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
     read_money(cell)
         .map(MoneyText::value)
         .or_else(|| read_number(cell).map(|n| n.value))
-}
-
-/// The text with one currency marker removed from its start or end, trimmed;
-/// None when there is no marker or nothing else.
-fn strip_currency(text: &str) -> Option<&str> {
-    let bytes = text.as_bytes();
-    let (first, last) = (*bytes.first()?, *bytes.last()?);
-    let lists: [&[&str]; 3] = [&SIGNS, &CODES, &WORDS];
-    for marker in lists.into_iter().flatten() {
-        // A marker stands where the text has its first or last byte:
-        // comparing that byte first skips most of the list cheaply.
-        let marker_bytes = marker.as_bytes();
-        let rest = if marker_bytes.first() == Some(&first) && bytes.starts_with(marker_bytes) {
-            text.get(marker.len()..)
-        } else if marker_bytes.last() == Some(&last) && bytes.ends_with(marker_bytes) {
-            text.get(..text.len() - marker.len())
-        } else {
-            None
-        };
-        if let Some(rest) = rest.map(str::trim).filter(|r| !r.is_empty()) {
-            return Some(rest);
-        }
-    }
-    None
 }
 
 #[cfg(test)]
