@@ -18,7 +18,7 @@ use super::money::read_money;
 use super::number::{digit_value, has_digit, read_number, too_wordy_for_a_number};
 use super::percent::parse_percent;
 use super::trim::trim_cell;
-use super::value_table::{self, ValueTable};
+use super::value_table::{Filing, ValueTable};
 use super::{ColumnGuess, ColumnType, DistinctValues, Misfit};
 use crate::core::table::TextColumn;
 
@@ -287,20 +287,18 @@ impl<'a> Tally<'a> {
     /// lookup after another, then the rest in row order (so new values are
     /// numbered, kept as examples and given first rows in row order).
     fn classify_batch(&mut self, batch: &[(usize, &'a str)]) {
-        // The hash of each new cell's text, kept for its insertion: one
-        // hash per cell.
-        let mut new: [Option<u64>; BATCH] = [None; BATCH];
+        // How each new cell is to be filed (with its hash, if it was
+        // hashed), kept for its insertion: at most one hash per cell.
+        let mut new: [Option<Filing>; BATCH] = [None; BATCH];
         for ((_, cell), new) in batch.iter().zip(&mut new) {
-            let trimmed = trim_cell(cell);
-            let filed_under = value_table::hash(trimmed);
-            match self.seen.count_known(trimmed, filed_under) {
-                Some(reading) => self.count_cell(reading),
-                None => *new = Some(filed_under),
+            match self.seen.count_known(trim_cell(cell)) {
+                Ok(reading) => self.count_cell(reading),
+                Err(filing) => *new = Some(filing),
             }
         }
-        for (&(row, cell), filed_under) in batch.iter().zip(new) {
-            if let Some(filed_under) = filed_under {
-                self.classify(cell, row, filed_under);
+        for (&(row, cell), filing) in batch.iter().zip(new) {
+            if let Some(filing) = filing {
+                self.classify(cell, row, filing);
             }
         }
     }
@@ -316,12 +314,11 @@ impl<'a> Tally<'a> {
     }
 
     /// Count a cell not found among the values met before its batch (it
-    /// may have been met earlier in the batch), its text filed under
-    /// `filed_under`.
-    fn classify(&mut self, cell: &'a str, row: usize, filed_under: u64) {
+    /// may have been met earlier in the batch), to be filed as `filing`.
+    fn classify(&mut self, cell: &'a str, row: usize, filing: Filing) {
         let trimmed = trim_cell(cell);
         let read = || ValueReading::of_trimmed(trimmed);
-        let reading = match self.seen.count_hashed(trimmed, filed_under, row, read) {
+        let reading = match self.seen.count_new(trimmed, filing, row, read) {
             Some((reading, true)) => {
                 if !reading.class.has(CellClass::MISSING) {
                     self.distinct += 1;
