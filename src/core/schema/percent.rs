@@ -10,6 +10,11 @@ const PERCENT_MARKS: [&str; 7] = ["%", "٪", "﹪", "％", "درصد", "بالم
 /// The number of a percentage as written: 50 for `50%` (not 0.5). The
 /// number may use any digit script and a decimal point or comma.
 pub fn parse_percent(cell: &str) -> Option<f64> {
+    // Every mark but `%` is outside ASCII: an ASCII cell without `%` (an
+    // id like C0000001, tried here once per distinct value) has none.
+    if cell.is_ascii() && !cell.as_bytes().contains(&b'%') {
+        return None;
+    }
     let visible = visible_text(cell);
     let text = visible.trim();
     let (first, last) = (text.as_bytes().first()?, text.as_bytes().last()?);
@@ -31,6 +36,12 @@ pub fn parse_percent(cell: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_percent_is_an_ascii_mark() {
+        let ascii: Vec<&str> = PERCENT_MARKS.into_iter().filter(|m| m.is_ascii()).collect();
+        assert_eq!(ascii, ["%"]);
+    }
 
     #[test]
     fn percentages() {
