@@ -6,7 +6,9 @@
 //! [`Fit`] rule, so the count and the list always agree. A cell with no
 //! digit skips the number and date parsers, which keeps text columns cheap,
 //! and each distinct value is parsed once: customer columns repeat their
-//! values (cities, dates, scores), so most cells are a hash lookup.
+//! values (cities, dates, scores), so most cells are a hash lookup, and
+//! values that come in ascending order (see [`ValueTable`]) a comparison
+//! with the last.
 
 use super::boolean::{is_binary_digit, is_boolean_word};
 use super::date::{
