@@ -197,23 +197,29 @@ fn prediction_timings(model: &ValueModel, purchases: &BgNbdParams, observations:
         .count();
     let expected_took = started.elapsed();
     let started = Instant::now();
-    let valued = observations
+    let one_by_one: Vec<Option<u64>> = observations
         .iter()
-        .filter(|o| model.lifetime_value(o, &horizon).is_ok())
-        .count();
+        .map(|o| model.lifetime_value(o, &horizon).ok().map(f64::to_bits))
+        .collect();
+    let valued = one_by_one.iter().flatten().count();
     eprintln!(
         "  predictions one customer at a time: p_alive {alive_took:.2?} ({alive}), expected purchases {expected_took:.2?} ({expected}), lifetime value {:.2?} ({valued})",
         started.elapsed()
     );
     let started = Instant::now();
     let mut valued = 0;
-    model.predict_each(observations, &horizon, |_, p| {
+    let mut all_at_once = vec![None; observations.len()];
+    model.predict_each(observations, &horizon, |index, p| {
         valued += usize::from(p.lifetime_value.is_ok());
+        if let Some(slot) = all_at_once.get_mut(index) {
+            *slot = p.lifetime_value.ok().map(f64::to_bits);
+        }
     });
     eprintln!(
         "  predictions by distinct history (predict_each, as build_customer_base): {:.2?} ({valued})",
         started.elapsed()
     );
+    assert_eq!(all_at_once, one_by_one, "lifetime values to the bit");
 }
 
 /// Where transactions_from_table's time goes: the calendar and number

@@ -85,6 +85,41 @@ pub fn conditional_expected_purchases(
     t: f64,
     customer: &Observation,
 ) -> Option<f64> {
+    if t == 0.0 {
+        return Some(0.0);
+    }
+    let numerator = expected_purchases_numerator(params, t, customer.frequency, customer.age)?;
+    expected_purchases_given(numerator, params, customer)
+}
+
+/// The numerator of [`conditional_expected_purchases`] (its ₂F₁ series,
+/// the costly part), which depends on the history only through x and T:
+/// customers who differ only in recency share it. `None` when ₂F₁ does not
+/// converge. `t` is not 0.
+pub(super) fn expected_purchases_numerator(
+    params: &BgNbdParams,
+    t: f64,
+    x: f64,
+    age: f64,
+) -> Option<f64> {
+    let BgNbdParams { r, alpha, a, b } = *params;
+    let c = a + b + x - 1.0;
+    let z = t / (alpha + age + t);
+    let ln_hyp = ln_hyp2f1(r + x, b + x, c, z)?;
+    let first = c / (a - 1.0);
+    // 1 − ₂F₁·((α+T)/(α+T+t))^(r+x), with expm1 so small t keeps its digits.
+    let second = -(ln_hyp - (r + x) * (t / (alpha + age)).ln_1p()).exp_m1();
+    Some(first * second)
+}
+
+/// [`conditional_expected_purchases`] from its `numerator`
+/// ([`expected_purchases_numerator`]): divided by the term that depends on
+/// recency too, if finite.
+pub(super) fn expected_purchases_given(
+    numerator: f64,
+    params: &BgNbdParams,
+    customer: &Observation,
+) -> Option<f64> {
     let BgNbdParams { r, alpha, a, b } = *params;
     let Observation {
         frequency: x,
@@ -92,21 +127,12 @@ pub fn conditional_expected_purchases(
         age,
         ..
     } = *customer;
-    if t == 0.0 {
-        return Some(0.0);
-    }
-    let c = a + b + x - 1.0;
-    let z = t / (alpha + age + t);
-    let ln_hyp = ln_hyp2f1(r + x, b + x, c, z)?;
-    let first = c / (a - 1.0);
-    // 1 − ₂F₁·((α+T)/(α+T+t))^(r+x), with expm1 so small t keeps its digits.
-    let second = -(ln_hyp - (r + x) * (t / (alpha + age)).ln_1p()).exp_m1();
     let denominator = if x > 0.0 {
         1.0 + a / (b + x - 1.0) * ((alpha + age) / (alpha + t_x)).powf(r + x)
     } else {
         1.0
     };
-    let expected = first * second / denominator;
+    let expected = numerator / denominator;
     expected.is_finite().then_some(expected)
 }
 
