@@ -103,39 +103,35 @@ pub(super) fn strip_currency(text: &str) -> Option<&str> {
         let Some(marker) = markers.all.get(index) else {
             break;
         };
-        let rest = if bytes.starts_with(marker.as_bytes()) {
-            text.get(marker.len()..)
-        } else if bytes.ends_with(marker.as_bytes()) {
-            text.get(..text.len() - marker.len())
-        } else {
-            None
-        };
-        if let Some(rest) = rest.map(str::trim).filter(|r| !r.is_empty()) {
+        if let Some(rest) = strip_marker(text, marker) {
             return Some(rest);
         }
     }
     None
 }
 
+/// The text without `marker` at its start (else its end), trimmed; None
+/// when the marker is at neither or nothing else is left.
+fn strip_marker<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
+    let rest = if let Some(rest) = text.strip_prefix(marker) {
+        rest
+    } else {
+        text.strip_suffix(marker)?
+    };
+    Some(rest.trim()).filter(|rest| !rest.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The walk over every marker this replaced: the oracle.
+    /// The walk over every marker this replaced: the oracle for which
+    /// markers are tried, and in what order.
     fn strip_trying_every_marker(text: &str) -> Option<&str> {
-        for marker in [&SIGNS[..], &CODES[..], &WORDS[..]].concat() {
-            let rest = if text.starts_with(marker) {
-                text.get(marker.len()..)
-            } else if text.ends_with(marker) {
-                text.get(..text.len() - marker.len())
-            } else {
-                None
-            };
-            if let Some(rest) = rest.map(str::trim).filter(|r| !r.is_empty()) {
-                return Some(rest);
-            }
-        }
-        None
+        [&SIGNS[..], &CODES[..], &WORDS[..]]
+            .concat()
+            .into_iter()
+            .find_map(|marker| strip_marker(text, marker))
     }
 
     #[test]
