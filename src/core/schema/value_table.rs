@@ -169,7 +169,9 @@ impl<'a, V: Copy> ValueTable<'a, V> {
     fn hash_the_values(&mut self) {
         let cells = self.cells;
         let rehash = |seen: &Seen<V>| hash(text_at(cells, seen.first_row));
-        self.table.reserve(self.in_order.len(), rehash);
+        // The list's capacity keeps any room reserved for the rest of the
+        // column (see `reserve`), so the table need not grow again.
+        self.table.reserve(self.in_order.capacity(), rehash);
         for seen in std::mem::take(&mut self.in_order) {
             self.table.insert_unique(rehash(&seen), seen, rehash);
         }
@@ -342,6 +344,20 @@ mod tests {
             assert_eq!(reads, plain_counts(&column).len(), "{break_at}");
             assert_counts_match(&table, &column);
         }
+    }
+
+    #[test]
+    fn room_reserved_while_in_order_is_kept_when_hashing_begins() {
+        let column: TextColumn = ["a", "b", "c", "a"].into_iter().collect();
+        let mut table = ValueTable::new(&column);
+        table.reserve(10_000);
+        count_all(&mut table, &column, 1, str::len);
+        assert!(!table.ordered);
+        assert!(
+            table.table.capacity() >= 10_000,
+            "{}",
+            table.table.capacity()
+        );
     }
 
     #[test]
