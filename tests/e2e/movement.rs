@@ -60,12 +60,16 @@ fn segments(path: &Path) -> (HashMap<String, usize>, usize) {
     (found, young_rows)
 }
 
-/// Open `path`, and wait until the rule's segment has been counted.
-async fn open_and_count(s: &Session, path: &Path) {
+/// Open `path`, and wait until the rule's segment has been counted on it
+/// (`young_rows` rows). Any count would not do: after a reload the page
+/// first restores the file open before, and counts the rule on that.
+async fn open_and_count(s: &Session, path: &Path, young_rows: usize) {
     s.choose_file("Choose a file", path).await;
     s.wait_until(
-        "the rule counted",
-        "(() => { const p = document.querySelector('.rule-segment .rule-count'); return p && /customers? in this segment/.test(p.textContent); })()",
+        "the rule counted on the file just opened",
+        &format!(
+            "(() => {{ const p = document.querySelector('.rule-segment .rule-count'); return p && p.textContent.startsWith('{young_rows} customers in this segment'); }})()"
+        ),
     )
     .await;
 }
@@ -82,6 +86,10 @@ async fn snapshot_then_newer_data_gives_a_movement_matrix_adding_up_to_both() {
     };
     let (before, young_rows) = segments(&older);
     let (after, young_rows_now) = segments(&newer);
+    assert_ne!(
+        young_rows, young_rows_now,
+        "the two exports must differ for the waits below to tell them apart"
+    );
     let rows = |path: &Path| csv::Reader::from_path(path).expect("csv").records().count();
     let (rows_then, rows_now) = (rows(&older), rows(&newer));
     let mut expected = [[0usize; 2]; 2];
@@ -151,7 +159,7 @@ async fn snapshot_then_newer_data_gives_a_movement_matrix_adding_up_to_both() {
 
     // A newer export of the same file: the rules apply to it again.
     s.reload().await;
-    open_and_count(&s, &newer).await;
+    open_and_count(&s, &newer, young_rows_now).await;
     s.by_text("button", "Compare with now")
         .await
         .click()
@@ -220,7 +228,7 @@ async fn snapshot_then_newer_data_gives_a_movement_matrix_adding_up_to_both() {
 
     // The snapshot is still there after a reload.
     s.reload().await;
-    open_and_count(&s, &newer).await;
+    open_and_count(&s, &newer, young_rows_now).await;
     let listed = s
         .wait_until(
             "the snapshot listed after a reload",
