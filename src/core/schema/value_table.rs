@@ -44,9 +44,8 @@ pub(super) enum Filing {
 /// The distinct trimmed values of `cells`, each with a `V`.
 pub(super) struct ValueTable<'a, V> {
     cells: &'a TextColumn,
-    /// True while every value met came in ascending order: they are all in
-    /// `in_order` and the hash table is empty.
-    ordered: bool,
+    /// The values, while every value met came in ascending order (see
+    /// [`ValueTable::is_ordered`]).
     in_order: Vec<Seen<V>>,
     /// The text of the last value in `in_order`.
     last: Option<&'a str>,
@@ -57,7 +56,6 @@ impl<'a, V: Copy> ValueTable<'a, V> {
     pub fn new(cells: &'a TextColumn) -> Self {
         ValueTable {
             cells,
-            ordered: true,
             in_order: Vec::new(),
             last: None,
             table: HashTable::new(),
@@ -69,7 +67,7 @@ impl<'a, V: Copy> ValueTable<'a, V> {
     /// another, lets the processor wait on several lookups' memory at
     /// once, where reading a new value in between would keep it busy.
     pub fn count_known(&mut self, trimmed: &'a str) -> Result<V, Filing> {
-        if self.ordered {
+        if self.is_ordered() {
             match self.place_in_order(trimmed) {
                 InOrder::Last(seen) => {
                     seen.cells = seen.cells.saturating_add(1);
@@ -106,7 +104,7 @@ impl<'a, V: Copy> ValueTable<'a, V> {
         read: impl FnOnce() -> V,
     ) -> Option<(V, bool)> {
         let first_row = u32::try_from(row).ok()?;
-        if self.ordered {
+        if self.is_ordered() {
             match self.place_in_order(trimmed) {
                 InOrder::Last(seen) => {
                     seen.cells = seen.cells.saturating_add(1);
@@ -153,6 +151,13 @@ impl<'a, V: Copy> ValueTable<'a, V> {
         })
     }
 
+    /// True while every value met came in ascending order. The hash table
+    /// is filled only when a value leaves the order, and then with at
+    /// least the one before it, so an empty table says exactly that.
+    fn is_ordered(&self) -> bool {
+        self.table.is_empty()
+    }
+
     /// Where `trimmed` stands against the values in order.
     fn place_in_order(&mut self, trimmed: &str) -> InOrder<'_, V> {
         match self.last {
@@ -175,14 +180,13 @@ impl<'a, V: Copy> ValueTable<'a, V> {
         for seen in std::mem::take(&mut self.in_order) {
             self.table.insert_unique(rehash(&seen), seen, rehash);
         }
-        self.ordered = false;
         self.last = None;
     }
 
     /// The entry of a trimmed text, if met.
     pub fn get(&self, trimmed: &str) -> Option<&Seen<V>> {
         let cells = self.cells;
-        if self.ordered {
+        if self.is_ordered() {
             let at = self
                 .in_order
                 .binary_search_by(|seen| text_at(cells, seen.first_row).cmp(trimmed))
@@ -204,7 +208,7 @@ impl<'a, V: Copy> ValueTable<'a, V> {
 
     /// Room for `additional` more values without growing.
     pub fn reserve(&mut self, additional: usize) {
-        if self.ordered {
+        if self.is_ordered() {
             self.in_order.reserve(additional);
         } else {
             let cells = self.cells;
@@ -302,7 +306,7 @@ mod tests {
         let mut table = ValueTable::new(&column);
         let reads = count_all(&mut table, &column, 1, str::len);
         assert_eq!(reads, 4, "each distinct trimmed value read once");
-        assert!(!table.ordered, "b then a is out of order");
+        assert!(!table.is_ordered(), "b then a is out of order");
         let a = table.get("a").unwrap();
         assert_eq!((a.first_row, a.cells, a.value), (0, 3, 1));
         let b = table.get("b").unwrap();
@@ -321,7 +325,7 @@ mod tests {
         table.reserve(4_000);
         let reads = count_all(&mut table, &column, 32, str::len);
         assert_eq!(reads, 3_334);
-        assert!(table.ordered);
+        assert!(table.is_ordered());
         assert_eq!(table.table.len(), 0);
         assert_counts_match(&table, &column);
         assert!(table.get("T000000").is_some() && table.get("T9").is_none());
@@ -339,7 +343,7 @@ mod tests {
             let column: TextColumn = texts.iter().map(String::as_str).collect();
             let mut table = ValueTable::new(&column);
             let reads = count_all(&mut table, &column, batch, str::len);
-            assert!(!table.ordered);
+            assert!(!table.is_ordered());
             assert!(table.in_order.is_empty());
             assert_eq!(reads, plain_counts(&column).len(), "{break_at}");
             assert_counts_match(&table, &column);
@@ -352,7 +356,7 @@ mod tests {
         let mut table = ValueTable::new(&column);
         table.reserve(10_000);
         count_all(&mut table, &column, 1, str::len);
-        assert!(!table.ordered);
+        assert!(!table.is_ordered());
         assert!(
             table.table.capacity() >= 10_000,
             "{}",
