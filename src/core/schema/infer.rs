@@ -289,18 +289,20 @@ impl<'a> Tally<'a> {
     /// lookup after another, then the rest in row order (so new values are
     /// numbered, kept as examples and given first rows in row order).
     fn classify_batch(&mut self, batch: &[(usize, &'a str)]) {
-        // How each new cell is to be filed (with its hash, if it was
-        // hashed), kept for its insertion: at most one hash per cell.
-        let mut new: [Option<Filing>; BATCH] = [None; BATCH];
+        // Each new cell's trimmed text and how it is to be filed (with its
+        // hash, if it was hashed), kept for its insertion: one trim and at
+        // most one hash per cell.
+        let mut new: [Option<(&'a str, Filing)>; BATCH] = [None; BATCH];
         for ((_, cell), new) in batch.iter().zip(&mut new) {
-            match self.seen.count_known(trim_cell(cell)) {
+            let trimmed = trim_cell(cell);
+            match self.seen.count_known(trimmed) {
                 Ok(reading) => self.count_cell(reading),
-                Err(filing) => *new = Some(filing),
+                Err(filing) => *new = Some((trimmed, filing)),
             }
         }
-        for (&(row, cell), filing) in batch.iter().zip(new) {
-            if let Some(filing) = filing {
-                self.classify(cell, row, filing);
+        for (&(row, cell), new) in batch.iter().zip(new) {
+            if let Some((trimmed, filing)) = new {
+                self.classify(cell, trimmed, row, filing);
             }
         }
     }
@@ -316,9 +318,9 @@ impl<'a> Tally<'a> {
     }
 
     /// Count a cell not found among the values met before its batch (it
-    /// may have been met earlier in the batch), to be filed as `filing`.
-    fn classify(&mut self, cell: &'a str, row: usize, filing: Filing) {
-        let trimmed = trim_cell(cell);
+    /// may have been met earlier in the batch), `trimmed` its trimmed
+    /// text, to be filed as `filing`.
+    fn classify(&mut self, cell: &'a str, trimmed: &'a str, row: usize, filing: Filing) {
         let read = || ValueReading::of_trimmed(trimmed);
         let reading = match self.seen.count_new(trimmed, filing, row, read) {
             Some((reading, true)) => {
