@@ -40,6 +40,7 @@ pub use role::{
     infer_named_column, infer_named_column_with_values, infer_role, infer_role_with, role_named_by,
     Role, RoleGroup,
 };
+pub(crate) use trim::trim_cell;
 
 /// The number a cell of a numeric column stands for: a plain number in any
 /// digit script, else an amount of money (`$52,300.00` → 52300), else a
