@@ -6,7 +6,11 @@
 //! prefix), so a million customers never means 10¹² comparisons; blocks
 //! larger than [`MAX_BLOCK`] are skipped for name comparison and counted.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
+
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -80,31 +84,41 @@ pub fn name_key(name: &str) -> String {
     words.join(" ")
 }
 
-fn email_key(email: &str) -> Option<String> {
-    let email = email.trim().to_lowercase();
-    (email.contains('@') && !is_missing(&email)).then_some(email)
+/// An address compared regardless of case and surrounding spaces; most are
+/// written in lower case already and are borrowed, not copied.
+fn email_key(email: &str) -> Option<Cow<'_, str>> {
+    let email = email.trim();
+    let key = if email
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(email.to_lowercase())
+    } else {
+        Cow::Borrowed(email)
+    };
+    (key.contains('@') && !is_missing(&key)).then_some(key)
 }
 
-/// The last 9 digits (Arabic and Persian digits included), so "+98 912 …"
-/// and "0912 …" meet; numbers with fewer than 7 digits are not compared.
-fn phone_key(phone: &str) -> Option<String> {
-    let digits: Vec<char> = phone
-        .chars()
-        .filter_map(|c| c.to_digit(10).and_then(|d| char::from_digit(d, 10)))
-        .collect();
-    let last_nine = digits.get(digits.len().saturating_sub(9)..)?;
-    (digits.len() >= 7).then(|| last_nine.iter().collect())
+/// A phone number's last 9 digits (Arabic and Persian digits included), so
+/// "+98 912 …" and "0912 …" meet; numbers with fewer than 7 digits are not
+/// compared. The key is those digits as a number and how many there are
+/// ("012345678" and "12345678" stay apart), so no text is made per cell.
+fn phone_key(phone: &str) -> Option<u64> {
+    let mut count = 0u64;
+    let mut last_nine = 0u64;
+    for digit in phone.chars().filter_map(|c| c.to_digit(10)) {
+        count += 1;
+        last_nine = (last_nine * 10 + u64::from(digit)) % 1_000_000_000;
+    }
+    (count >= 7).then(|| last_nine * 16 + count.min(9))
 }
 
-fn cells(table: &Table, column: Option<usize>) -> Vec<Option<String>> {
+/// The cells of `column`, or none for every row when there is no such
+/// column.
+fn cells(table: &Table, column: Option<usize>) -> Vec<Option<&str>> {
     column
         .and_then(|c| table.columns.get(c))
-        .map(|col| {
-            col.cells
-                .iter()
-                .map(|cell| Some(cell.to_string()))
-                .collect()
-        })
+        .map(|col| col.cells.iter().map(Some).collect())
         .unwrap_or_else(|| vec![None; table.row_count()])
 }
 
@@ -116,18 +130,27 @@ fn rows_identical(table: &Table, a: usize, b: usize) -> bool {
 }
 
 /// Pairs of rows sharing a key (one block per key value).
-fn pairs_sharing(
-    keys: &[Option<String>],
-    found: &mut HashMap<(usize, usize), Vec<MatchReason>>,
+fn pairs_sharing<K: Hash + Eq>(
+    keys: &[Option<K>],
+    found: &mut FxHashMap<(usize, usize), Vec<MatchReason>>,
     reason: MatchReason,
 ) {
-    let mut blocks: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Each key's first row and its later rows: a list is only allocated
+    // for a key met again, and most (a million addresses) are met once.
+    let mut blocks: FxHashMap<&K, (usize, Vec<usize>)> = FxHashMap::default();
     for (row, key) in keys.iter().enumerate() {
-        if let Some(key) = key {
-            blocks.entry(key).or_default().push(row);
+        let Some(key) = key else { continue };
+        match blocks.entry(key) {
+            Entry::Occupied(mut block) => block.get_mut().1.push(row),
+            Entry::Vacant(slot) => {
+                slot.insert((row, Vec::new()));
+            }
         }
     }
-    for rows in blocks.values().filter(|rows| rows.len() > 1) {
+    for (first, later) in blocks.values().filter(|(_, later)| !later.is_empty()) {
+        let rows: Vec<usize> = std::iter::once(*first)
+            .chain(later.iter().copied())
+            .collect();
         // A key shared by very many rows ("test@test.com") is noise, not
         // one customer; only its first rows are paired.
         for (i, &a) in rows.iter().enumerate().take(MAX_BLOCK) {
@@ -150,7 +173,7 @@ fn is_name_only(reasons: &[MatchReason]) -> bool {
 /// merely alike. Without it, names sharing a family name and a first name
 /// ("أمل الشمري" / "أمل الشامسي", "Amal Alshammari" / "Amal Alshamsi")
 /// read as one customer: Jaro-Winkler rewards the shared start.
-fn keys_differ(keys: &[Option<String>], a: usize, b: usize) -> bool {
+fn keys_differ<K: Eq>(keys: &[Option<K>], a: usize, b: usize) -> bool {
     matches!((keys.get(a), keys.get(b)), (Some(Some(x)), Some(Some(y))) if x != y)
 }
 
@@ -172,15 +195,15 @@ fn score(reasons: &[MatchReason]) -> f64 {
 /// every cell are left out (they are exact duplicates, reported apart).
 pub fn likely_duplicates(table: &Table, contacts: ContactColumns) -> LikelyDuplicates {
     let mut result = LikelyDuplicates::default();
-    let mut found: HashMap<(usize, usize), Vec<MatchReason>> = HashMap::new();
-    let emails: Vec<Option<String>> = cells(table, contacts.email)
+    let mut found: FxHashMap<(usize, usize), Vec<MatchReason>> = FxHashMap::default();
+    let emails: Vec<Option<Cow<str>>> = cells(table, contacts.email)
         .into_iter()
-        .map(|c| c.and_then(|c| email_key(&c)))
+        .map(|c| c.and_then(email_key))
         .collect();
     pairs_sharing(&emails, &mut found, MatchReason::SameEmail);
-    let phones: Vec<Option<String>> = cells(table, contacts.phone)
+    let phones: Vec<Option<u64>> = cells(table, contacts.phone)
         .into_iter()
-        .map(|c| c.and_then(|c| phone_key(&c)))
+        .map(|c| c.and_then(phone_key))
         .collect();
     pairs_sharing(&phones, &mut found, MatchReason::SamePhone);
 
@@ -190,11 +213,11 @@ pub fn likely_duplicates(table: &Table, contacts: ContactColumns) -> LikelyDupli
         .into_iter()
         .map(|c| {
             c.filter(|c| !is_missing(c))
-                .map(|c| name_key(&c))
+                .map(name_key)
                 .filter(|k| !k.is_empty())
         })
         .collect();
-    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    let mut frequency: FxHashMap<&str, usize> = FxHashMap::default();
     for key in names.iter().flatten() {
         *frequency.entry(key).or_insert(0) += 1;
     }
@@ -207,7 +230,7 @@ pub fn likely_duplicates(table: &Table, contacts: ContactColumns) -> LikelyDupli
             }
         }
     }
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut blocks: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (row, key) in names.iter().enumerate() {
         let Some(key) = key else { continue };
         if frequency.get(key.as_str()).copied().unwrap_or(0) <= MAX_NAME_FREQUENCY {

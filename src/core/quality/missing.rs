@@ -1,8 +1,7 @@
 //! Where values are missing: per column, and which columns tend to be
 //! missing together (row patterns, e.g. "no email and no phone").
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::core::schema::is_missing;
@@ -34,7 +33,7 @@ pub struct MissingReport {
 /// Missing values per column and per row pattern.
 pub fn missing_report(table: &Table) -> MissingReport {
     let mut per_column = vec![0; table.columns.len()];
-    let mut counts: HashMap<Vec<usize>, usize> = HashMap::new();
+    let mut counts: FxHashMap<Vec<usize>, usize> = FxHashMap::default();
     let mut complete_rows = 0;
     let mut pattern = Vec::new();
     for row in 0..table.row_count() {
@@ -49,8 +48,11 @@ pub fn missing_report(table: &Table) -> MissingReport {
         }
         if pattern.is_empty() {
             complete_rows += 1;
+        } else if let Some(count) = counts.get_mut(&pattern) {
+            *count += 1;
         } else {
-            *counts.entry(pattern.clone()).or_insert(0) += 1;
+            // A pattern is copied once, when first met.
+            counts.insert(pattern.clone(), 1);
         }
     }
     let pattern_count = counts.len();

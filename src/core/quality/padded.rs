@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::schema::trim_cell;
 use crate::core::table::TextColumn;
 
 /// A column with padded cells, and how many.
@@ -18,7 +19,7 @@ pub struct ColumnPadded {
 pub fn padded_cells(cells: &TextColumn) -> usize {
     cells
         .iter()
-        .filter(|cell| !cell.is_empty() && cell.trim() != *cell)
+        .filter(|cell| !cell.is_empty() && trim_cell(cell).len() != cell.len())
         .count()
 }
 
