@@ -32,6 +32,19 @@ enum Kind {
     Customers,
 }
 
+impl Kind {
+    const ALL: [Kind; 3] = [Kind::Load, Kind::Segment, Kind::Customers];
+
+    /// The answer to a call of this kind that was cancelled.
+    fn cancelled(self) -> Response {
+        match self {
+            Kind::Load => Response::LoadCancelled,
+            Kind::Segment => Response::SegmentCancelled,
+            Kind::Customers => Response::CustomersCancelled,
+        }
+    }
+}
+
 /// The engine plus the loads in flight. Replies go out through `send`.
 pub struct Host {
     engine: RefCell<Engine>,
@@ -43,6 +56,9 @@ pub struct Host {
     /// The id of the customer base being built now, if any.
     building_customers: Cell<Option<u32>>,
     cancelled: RefCell<HashSet<u32>>,
+    /// Cancelled calls already answered: their work unwinds at its next
+    /// pause and commits nothing, and says nothing more.
+    answered: RefCell<HashSet<u32>>,
 }
 
 impl Host {
@@ -54,6 +70,7 @@ impl Host {
             segmenting: Cell::new(None),
             building_customers: Cell::new(None),
             cancelled: RefCell::new(HashSet::new()),
+            answered: RefCell::new(HashSet::new()),
         })
     }
 
@@ -99,14 +116,31 @@ impl Host {
                 Some(file) => host.load(id, &file, &file_name, size, options, place).await,
                 None => Response::LoadFailed(IngestError::Empty),
             }),
-            Call::Cancel { id } => {
-                self.cancelled.borrow_mut().insert(id);
-            }
+            Call::Cancel { id } => self.cancel(id),
             Call::Memory { id } => (self.send)(Reply::Memory {
                 id,
                 bytes: wasm_memory_bytes(),
             }),
         }
+    }
+
+    /// Mark call `id` cancelled. A call running in steps is answered at
+    /// once: its work may be in the middle of a batch, or behind other
+    /// calls in the worker's queue, and the page should not wait for it.
+    fn cancel(&self, id: u32) {
+        self.cancelled.borrow_mut().insert(id);
+        let Some(kind) = Kind::ALL
+            .into_iter()
+            .find(|&kind| self.running(kind).get() == Some(id))
+        else {
+            return;
+        };
+        self.running(kind).set(None);
+        self.answered.borrow_mut().insert(id);
+        (self.send)(Reply::Answer {
+            id,
+            response: kind.cancelled(),
+        });
     }
 
     /// Run `work` as the one call of its kind: a call of the same kind
@@ -128,7 +162,9 @@ impl Host {
                 host.running(kind).set(None);
             }
             host.cancelled.borrow_mut().remove(&id);
-            (host.send)(Reply::Answer { id, response });
+            if !host.answered.borrow_mut().remove(&id) {
+                (host.send)(Reply::Answer { id, response });
+            }
         });
     }
 
@@ -174,6 +210,7 @@ impl Host {
             )
             .await;
         match outcome {
+            _ if self.is_cancelled(id) => Response::SegmentCancelled,
             Some(Ok(())) => self.engine.borrow_mut().finish_segmenting(job),
             Some(Err(error)) => Response::SegmentFailed(error),
             None => Response::SegmentCancelled,
@@ -192,6 +229,7 @@ impl Host {
     ) -> Response {
         let mut pause = WorkerPause::new(self, id);
         match build_customer_base_pausing(&source.table, columns, as_of, &mut pause).await {
+            _ if self.is_cancelled(id) => Response::CustomersCancelled,
             Ok(built) => self.engine.borrow_mut().keep_customers(&source, built),
             Err(Stopped) => Response::CustomersCancelled,
         }
@@ -252,6 +290,9 @@ impl Host {
             .in_batches(id, &mut job, LoadJob::step, LoadJob::progress)
             .await
         {
+            // A cancel seen during the last batch: the table open before
+            // stays, as the page was told.
+            _ if self.is_cancelled(id) => Response::LoadCancelled,
             Some(result) => self
                 .engine
                 .borrow_mut()
