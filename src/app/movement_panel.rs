@@ -14,7 +14,7 @@ use super::rule_segments_panel::shown_rules;
 use super::segment_results::segment_label;
 use super::segments_panel::{open_file, shown};
 use super::snapshot_store::{self, StoreError};
-use super::studio::Studio;
+use super::studio::{LoadStatus, Studio};
 use crate::core::persona::{figure_changes, key_figures, FigureChange, FigureName, KeyFigure};
 use crate::core::schema::Role;
 use crate::core::segment::{Members, Movement, SnapshotInfo, SnapshotKind, SNAPSHOT_FORMAT};
@@ -158,6 +158,19 @@ pub fn MovementPanel() -> impl IntoView {
     let compared = RwSignal::new(None::<Compared>);
     let candidates = Memo::new(move |_| frozen_candidates(studio));
     let chosen = RwSignal::new(0usize);
+    // A comparison is of the table open when it was asked for: while
+    // another file loads it would be of the old one, and once the new one
+    // is open the one shown is stale.
+    let loading = move || matches!(studio.status.get(), LoadStatus::Loading { .. });
+    let generation = Memo::new(move |_| studio.loaded.with(|l| l.as_ref().map(|l| l.generation)));
+    Effect::watch(
+        move || generation.get(),
+        move |_, _, _| {
+            compared.set(None);
+            status.set(None);
+        },
+        false,
+    );
     let refresh = move || {
         spawn_local(async move {
             match snapshot_store::list().await {
@@ -229,6 +242,7 @@ pub fn MovementPanel() -> impl IntoView {
             status.set(Some((true, i18n.t("movement.error.no_segmentation"))));
             return;
         };
+        let asked_on = generation.get_untracked();
         spawn_local(async move {
             let before = match snapshot_store::members(snapshot.id).await {
                 Ok(members) => members,
@@ -243,10 +257,17 @@ pub fn MovementPanel() -> impl IntoView {
                 of: source_of(snapshot.kind),
                 id_column: column,
             };
-            match studio.ask(asked).await {
+            let answer = studio.ask(asked).await;
+            if generation.get_untracked() != asked_on {
+                return;
+            }
+            match answer {
                 Response::Movement(movement) => {
                     let now_names = names_for(i18n, &frozen, movement.after_sizes.len());
                     let now = persona_figures(studio, source_of(snapshot.kind)).await;
+                    if generation.get_untracked() != asked_on {
+                        return;
+                    }
                     let changes = snapshot
                         .figures
                         .iter()
@@ -304,6 +325,9 @@ pub fn MovementPanel() -> impl IntoView {
                 view! { <p class=class role=if error { "alert" } else { "status" }>{text}</p> }
             })}
             <Show when=move || !snapshots.with(Vec::is_empty)>
+                <Show when=loading>
+                    <p class="hint" role="status">{move || i18n.t("movement.wait_for_load")}</p>
+                </Show>
                 <table class="snapshots">
                     <thead><tr>
                         <th scope="col">{move || i18n.t("movement.snapshot")}</th>
@@ -324,7 +348,7 @@ pub fn MovementPanel() -> impl IntoView {
                                     <td>{info.file.clone()}</td>
                                     <td>{move || i18n.count(customers)}</td>
                                     <td class="snapshot-actions">
-                                        <button type="button" class="button secondary" on:click=move |_| compare(for_compare.clone())>
+                                        <button type="button" class="button secondary" disabled=loading on:click=move |_| compare(for_compare.clone())>
                                             {move || i18n.t("movement.compare")}
                                         </button>
                                         <button type="button" class="button secondary danger" on:click=move |_| forget(id)>
