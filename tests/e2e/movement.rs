@@ -63,6 +63,24 @@ fn segments(path: &Path) -> (HashMap<String, usize>, usize) {
 /// Open `path`, and wait until the rule's segment has been counted on it
 /// (`young_rows` rows). Any count would not do: after a reload the page
 /// first restores the file open before, and counts the rule on that.
+/// Records, at every change of the page, whether a load is under way and
+/// whether a "Compare with now" button is enabled meanwhile.
+const WATCH_COMPARE_DURING_LOAD: &str = r#"(() => {
+    const seen = { loading_seen: false, enabled_while_loading: 0 };
+    window.compareDuringLoad = seen;
+    const check = () => {
+        if (!document.querySelector('section.load-progress')) return;
+        seen.loading_seen = true;
+        const buttons = [...document.querySelectorAll('.snapshots button')]
+            .filter(b => b.textContent === 'Compare with now');
+        seen.enabled_while_loading += buttons.filter(b => !b.disabled).length;
+    };
+    // Checked once the page has settled after each change (the section and
+    // the button are updated by separate effects).
+    new MutationObserver(() => setTimeout(check, 0)).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    return true;
+})()"#;
+
 async fn open_and_count(s: &Session, path: &Path, young_rows: usize) {
     s.choose_file("Choose a file", path).await;
     s.wait_until(
@@ -225,6 +243,28 @@ async fn snapshot_then_newer_data_gives_a_movement_matrix_adding_up_to_both() {
     )
     .await;
     s.screenshot("movement").await;
+
+    // Opening another file: while it loads, Compare cannot be clicked (it
+    // would compare the table still open), and once it is open the
+    // comparison of the table before is gone. Watched from inside the
+    // page, so even a short load is seen.
+    s.eval(WATCH_COMPARE_DURING_LOAD).await;
+    open_and_count(&s, &older, young_rows).await;
+    let watched = s.eval("window.compareDuringLoad").await;
+    assert_eq!(
+        watched["loading_seen"], true,
+        "the load was never seen: {watched}"
+    );
+    assert_eq!(
+        watched["enabled_while_loading"], 0,
+        "Compare was clickable during the load: {watched}"
+    );
+    assert_eq!(
+        s.eval("document.querySelector('.movement-result') === null")
+            .await,
+        true,
+        "the comparison of the table before stayed on screen"
+    );
 
     // The snapshot is still there after a reload.
     s.reload().await;
