@@ -254,6 +254,10 @@ const STOP_AT_FIRST_PROGRESS: &str = r#"(() => {
     window.stopClicked = false;
     const progress = /^(Reading the purchase log: [\d,]+ of [\d,]+ rows|Fitting the purchase model \(BG\/NBD\): step [\d,]+|Fitting the spend model \(Gamma-Gamma\): step [\d,]+|Predicting each customer's value: [\d,]+ of [\d,]+ customers)$/;
     const began = performance.now();
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.longTasks.push([Math.round(e.startTime - began), Math.round(e.duration)]);
+    }).observe({ type: 'longtask' });
     new MutationObserver(() => {
         const p = document.querySelector('section.customers .customers-status');
         const t = p && p.textContent;
@@ -289,6 +293,8 @@ async fn working_out_customers_shows_progress_and_can_be_stopped() {
     );
     let seen = s.eval("window.statusesSeen").await;
     eprintln!("the statuses shown, with milliseconds since the watch began: {seen}");
+    let long = s.eval("window.longTasks").await;
+    eprintln!("main-thread tasks over 50 ms (start, duration): {long}");
     assert!(
         !seen.to_string().contains("customers made"),
         "the work finished before Stop was seen: {seen}"
