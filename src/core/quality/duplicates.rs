@@ -173,6 +173,7 @@ fn differing_columns(table: &Table, rows: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::segment::SplitMix64;
     use crate::core::table::{Column, TextColumn};
 
     fn table(columns: &[(&str, &[&str])]) -> Table {
@@ -226,18 +227,12 @@ mod tests {
     /// Rows from a small alphabet, so that repeats, near-repeats (one cell
     /// off) and cells that move between columns all occur.
     fn many_rows() -> Table {
-        let mut state = 7u64;
-        let mut pick = |n: u64| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) % n
-        };
+        let mut random = SplitMix64::new(7);
         let words = ["a", "b", "ab", "", " a"];
         let mut columns: Vec<Vec<&str>> = vec![Vec::new(); 3];
         for _ in 0..600 {
             for column in &mut columns {
-                column.push(words[pick(words.len() as u64) as usize]);
+                column.push(words[random.below(words.len())]);
             }
         }
         Table {
