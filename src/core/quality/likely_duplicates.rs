@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::fold::fold_key;
-use crate::core::schema::is_missing;
+use crate::core::schema::{digit_value, is_missing};
 use crate::core::table::Table;
 
 /// Pairs kept as examples, highest score first; the count is exact.
@@ -106,7 +106,7 @@ fn email_key(email: &str) -> Option<Cow<'_, str>> {
 fn phone_key(phone: &str) -> Option<u64> {
     let mut count = 0u64;
     let mut last_nine = 0u64;
-    for digit in phone.chars().filter_map(|c| c.to_digit(10)) {
+    for digit in phone.chars().filter_map(digit_value) {
         count += 1;
         last_nine = (last_nine * 10 + u64::from(digit)) % 1_000_000_000;
     }
@@ -299,6 +299,16 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn phones_meet_whatever_digits_they_are_written_in() {
+        // `char::to_digit` knows only ASCII digits: these met nothing
+        // before, though the key was documented to read them.
+        assert_eq!(phone_key("+98 ۹۱۲ ۳۴۵ ۶۷۸۹"), phone_key("0912 345 6789"));
+        assert_eq!(phone_key("٠٥٠١٢٣٤٥٦٧"), phone_key("050 123 4567"));
+        assert_ne!(phone_key("012345678"), phone_key("12345678"));
+        assert_eq!(phone_key("۱۲۳۴۵۶"), None, "fewer than 7 digits");
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub use jalali::{
 pub use missing::is_missing;
 pub use money::parse_amount;
 pub use name_hints::looks_like_identifier_name;
+pub(crate) use number::digit_value;
 pub use number::parse_number;
 pub use percent::parse_percent;
 pub use role::{
