@@ -68,16 +68,21 @@ fn segments(path: &Path) -> (HashMap<String, usize>, usize) {
 const WATCH_COMPARE_DURING_LOAD: &str = r#"(() => {
     const seen = { loading_seen: false, enabled_while_loading: 0 };
     window.compareDuringLoad = seen;
+    const loading = () => document.querySelector('section.load-progress') !== null;
+    // The buttons are judged once the page has settled after a change (the
+    // section and the button are updated by separate effects)…
     const check = () => {
-        if (!document.querySelector('section.load-progress')) return;
-        seen.loading_seen = true;
+        if (!loading()) return;
         const buttons = [...document.querySelectorAll('.snapshots button')]
             .filter(b => b.textContent === 'Compare with now');
         seen.enabled_while_loading += buttons.filter(b => !b.disabled).length;
     };
-    // Checked once the page has settled after each change (the section and
-    // the button are updated by separate effects).
-    new MutationObserver(() => setTimeout(check, 0)).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    // …but the load itself is noted at once: a small file can be open
+    // again before a timer runs.
+    new MutationObserver(() => {
+        if (loading()) seen.loading_seen = true;
+        setTimeout(check, 0);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     return true;
 })()"#;
 
