@@ -1,14 +1,14 @@
 //! Duplicates: rows that repeat an earlier row exactly, and customer ids
 //! that appear on several rows with different details.
 
-use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 use hashbrown::HashTable;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
 use serde::{Deserialize, Serialize};
 
+use super::repeated_keys::repeated_keys;
 use crate::core::schema::trim_cell;
 use crate::core::table::Table;
 
@@ -52,7 +52,7 @@ fn row_hash(table: &Table, row: usize) -> u64 {
     hasher.finish()
 }
 
-fn rows_equal(table: &Table, a: usize, b: usize) -> bool {
+pub(super) fn rows_equal(table: &Table, a: usize, b: usize) -> bool {
     table
         .columns
         .iter()
@@ -113,31 +113,14 @@ pub fn id_duplicates(table: &Table, id_column: usize) -> IdDuplicates {
     let Some(ids) = table.columns.get(id_column) else {
         return IdDuplicates::default();
     };
-    // Each id's first row, and its later rows: a list is only allocated
-    // for an id met again (most ids of a customer table are met once).
-    let mut rows_of: FxHashMap<&str, (usize, Vec<usize>)> = FxHashMap::default();
-    let mut order: Vec<&str> = Vec::new();
-    for (row, id) in ids.cells.iter().enumerate() {
-        let id = trim_cell(id);
-        if crate::core::schema::is_missing(id) {
-            continue;
-        }
-        match rows_of.entry(id) {
-            Entry::Occupied(mut seen) => seen.get_mut().1.push(row),
-            Entry::Vacant(slot) => {
-                slot.insert((row, Vec::new()));
-                order.push(id);
-            }
-        }
-    }
+    let ids = ids
+        .cells
+        .iter()
+        .map(trim_cell)
+        .enumerate()
+        .filter(|(_, id)| !crate::core::schema::is_missing(id));
     let mut found = IdDuplicates::default();
-    for id in order {
-        let Some((first, later)) = rows_of.get(id).filter(|(_, later)| !later.is_empty()) else {
-            continue;
-        };
-        let rows: Vec<usize> = std::iter::once(*first)
-            .chain(later.iter().copied())
-            .collect();
+    for (id, rows) in repeated_keys(ids) {
         let differing = differing_columns(table, &rows);
         if differing.is_empty() {
             found.repeated_ids += 1;

@@ -7,14 +7,15 @@
 //! larger than [`MAX_BLOCK`] are skipped for name comparison and counted.
 
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::hash::Hash;
 
 use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::duplicates::rows_equal;
 use super::fold::fold_key;
+use super::repeated_keys::repeated_keys;
 use crate::core::schema::{digit_value, is_missing};
 use crate::core::table::Table;
 
@@ -122,35 +123,17 @@ fn cells(table: &Table, column: Option<usize>) -> Vec<Option<&str>> {
         .unwrap_or_else(|| vec![None; table.row_count()])
 }
 
-fn rows_identical(table: &Table, a: usize, b: usize) -> bool {
-    table
-        .columns
-        .iter()
-        .all(|column| column.cells.get(a) == column.cells.get(b))
-}
-
 /// Pairs of rows sharing a key (one block per key value).
 fn pairs_sharing<K: Hash + Eq>(
     keys: &[Option<K>],
     found: &mut FxHashMap<(usize, usize), Vec<MatchReason>>,
     reason: MatchReason,
 ) {
-    // Each key's first row and its later rows: a list is only allocated
-    // for a key met again, and most (a million addresses) are met once.
-    let mut blocks: FxHashMap<&K, (usize, Vec<usize>)> = FxHashMap::default();
-    for (row, key) in keys.iter().enumerate() {
-        let Some(key) = key else { continue };
-        match blocks.entry(key) {
-            Entry::Occupied(mut block) => block.get_mut().1.push(row),
-            Entry::Vacant(slot) => {
-                slot.insert((row, Vec::new()));
-            }
-        }
-    }
-    for (first, later) in blocks.values().filter(|(_, later)| !later.is_empty()) {
-        let rows: Vec<usize> = std::iter::once(*first)
-            .chain(later.iter().copied())
-            .collect();
+    let keyed = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(row, key)| key.as_ref().map(|key| (row, key)));
+    for (_, rows) in repeated_keys(keyed) {
         // A key shared by very many rows ("test@test.com") is noise, not
         // one customer; only its first rows are paired.
         for (i, &a) in rows.iter().enumerate().take(MAX_BLOCK) {
@@ -270,7 +253,7 @@ pub fn likely_duplicates(table: &Table, contacts: ContactColumns) -> LikelyDupli
             !(is_name_only(reasons)
                 && (keys_differ(&emails, *a, *b) || keys_differ(&phones, *a, *b)))
         })
-        .filter(|((a, b), _)| !rows_identical(table, *a, *b))
+        .filter(|((a, b), _)| !rows_equal(table, *a, *b))
         .map(|(rows, reasons)| LikelyDuplicate {
             rows,
             score: score(&reasons),

@@ -8,6 +8,7 @@ mod invalid;
 mod likely_duplicates;
 mod missing;
 mod padded;
+mod repeated_keys;
 mod report;
 mod variants;
 
