@@ -23,6 +23,7 @@ mod aligned;
 mod binary;
 mod cell_text;
 mod decode;
+mod delimited;
 mod delimiter;
 mod header;
 mod quotes;

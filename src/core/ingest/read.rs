@@ -1,9 +1,9 @@
-//! Parsing the text into a [`Table`] with the csv crate.
+//! Parsing the text into a [`Table`].
 
 use std::collections::HashSet;
-use std::io::Cursor;
 
 use super::aligned::AlignedRecords;
+use super::delimited::DelimitedRecords;
 use super::header::{header_names, positional_name, unique_name};
 use super::quotes::find_unclosed_quote;
 use super::report::{Warning, WarningKind, WarningLog};
@@ -20,11 +20,12 @@ pub(crate) struct ReadTable {
     pub empty_rows_skipped: usize,
 }
 
-/// Where records come from: the csv crate for delimited text, a splitter
-/// for whitespace-aligned text. Both own the decoded text, so a reader can
-/// live across the steps of a load in the worker.
+/// Where records come from: delimited text (`delimited.rs`: in place, or
+/// csv_core for quoted records), or a splitter for whitespace-aligned text.
+/// Both own the decoded text, so a reader can live across the steps of a
+/// load in the worker.
 enum Source {
-    Csv(csv::Reader<Cursor<String>>),
+    Delimited(Box<DelimitedRecords>),
     Aligned { text: String, position: usize },
 }
 
@@ -59,13 +60,7 @@ impl RecordReader {
     pub(crate) fn new(text: String, delimiter: Delimiter, has_header: bool) -> Self {
         let text_len = text.len();
         let source = match delimiter.as_byte() {
-            Some(byte) => Source::Csv(
-                csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .delimiter(byte)
-                    .from_reader(Cursor::new(text)),
-            ),
+            Some(byte) => Source::Delimited(Box::new(DelimitedRecords::new(text, byte))),
             None => Source::Aligned { text, position: 0 },
         };
         RecordReader {
@@ -85,7 +80,7 @@ impl RecordReader {
     /// Bytes of text read so far and in all.
     pub(crate) fn progress(&self) -> (usize, usize) {
         let position = match &self.source {
-            Source::Csv(reader) => usize::try_from(reader.position().byte()).unwrap_or(usize::MAX),
+            Source::Delimited(records) => records.position(),
             Source::Aligned { position, .. } => *position,
         };
         (position.min(self.text_len), self.text_len)
@@ -101,18 +96,16 @@ impl RecordReader {
             return Ok(true);
         }
         let exhausted = match &mut self.source {
-            Source::Csv(reader) => {
-                let mut record = csv::StringRecord::new();
+            Source::Delimited(records) => {
                 let mut exhausted = false;
-                let delimiter = self.delimiter;
                 for _ in 0..max_records {
-                    match reader.read_record(&mut record) {
-                        Ok(true) => {}
-                        Ok(false) => {
+                    let record = match records.next_record() {
+                        Ok(Some(record)) => record,
+                        Ok(None) => {
                             check_last_record_closes(
-                                reader.get_ref().get_ref(),
+                                records.text(),
                                 self.last_record_start,
-                                delimiter,
+                                self.delimiter,
                                 self.row,
                             )?;
                             exhausted = true;
@@ -124,17 +117,15 @@ impl RecordReader {
                                 message: error.to_string(),
                             })
                         }
-                    }
+                    };
                     self.row = self.row.saturating_add(1);
-                    if let Some(position) = record.position() {
-                        self.last_record_start = position.byte();
-                    }
+                    self.last_record_start = record.start as u64;
                     take_record(
                         &mut self.builder,
                         self.has_header,
                         &mut self.empty_rows_skipped,
                         record.len(),
-                        record.iter(),
+                        record.cells(),
                         self.row,
                         log,
                     );
