@@ -53,7 +53,8 @@ async function startNimrokh() {
   const replies = [];
   let wake = () => {};
   worker.onmessage = (event) => {
-    replies.push(JSON.parse(event.data));
+    // When each reply arrived, for the phases of a load (`loadPhases`).
+    replies.push({ ...JSON.parse(event.data), arrived: performance.now() });
     wake();
   };
   const next = async (test) => {
@@ -63,6 +64,7 @@ async function startNimrokh() {
       await new Promise((resolve) => (wake = resolve));
     }
   };
+  next.replies = replies;
   await next((r) => r.reply === "ready");
   return { worker, next };
 }
@@ -87,16 +89,44 @@ async function openInNimrokh() {
   return { worker, next, loaded, started, load_ms: performance.now() - started };
 }
 
+// How long each phase of load `id` took (reading, parsing, inferring), in
+// ms from `started` to `ended`, from the progress replies still queued:
+// a phase runs from its first report to the next phase's first report
+// (so to within one batch of work, about 40 ms).
+function loadPhases(next, id, started, ended) {
+  const firsts = [];
+  const phases = {};
+  for (;;) {
+    const index = next.replies.findIndex((r) => r.reply === "progress" && r.id === id);
+    if (index < 0) break;
+    const { progress, arrived } = next.replies.splice(index, 1)[0];
+    const phase = typeof progress.phase === "string" ? progress.phase : Object.keys(progress.phase)[0];
+    // The whole file in the worker's memory, before any of it is decoded.
+    if (phase === "reading" && progress.done === progress.total) {
+      phases.bytes_in_ms = Math.round(arrived - started);
+    }
+    if (!firsts.length || firsts[firsts.length - 1].phase !== phase) firsts.push({ phase, arrived });
+  }
+  firsts.forEach(({ phase, arrived }, i) => {
+    const from = i === 0 ? started : arrived;
+    const to = i + 1 < firsts.length ? firsts[i + 1].arrived : ended;
+    phases[`${phase}_ms`] = Math.round(to - from);
+  });
+  return phases;
+}
+
 // Nimrokh: its own engine worker, spoken to in its own protocol.
 async function nimrokh() {
   const { worker, next } = await startNimrokh();
   const result = await timed(async (file) => {
     const call = { call: "open", id: 1, file_name: file.name, size: file.size, options: {} };
+    const started = performance.now();
     worker.postMessage({ call: JSON.stringify(call), file });
     const answer = await next((r) => r.reply === "answer" && r.id === 1);
     const response = answer.response;
     if (response.response !== "loaded") return { error: JSON.stringify(response) };
-    return { rows: response.report.rows, columns: response.columns };
+    const phases = loadPhases(next, 1, started, answer.arrived);
+    return { rows: response.report.rows, columns: response.columns, phases };
   });
   // Profile: every column's statistics, as the page asks for them.
   const columns = result.columns || [];
