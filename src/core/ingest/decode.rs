@@ -225,8 +225,8 @@ pub(crate) fn decode_owned(
 }
 
 /// The usual file, UTF-8 with or without a BOM, as its own `String`: its
-/// bytes checked once (checking them in [`decode`] and again to own them
-/// cost a tenth of a load in the browser). Anything else (empty, binary,
+/// bytes checked once, where [`decode`] and then `String::from_utf8` each
+/// checked all of them. Anything else (empty, binary,
 /// UTF-16, whose BOM is never UTF-8, damaged or legacy) comes back for
 /// [`decode`] to tell apart.
 fn plain_utf8(bytes: Vec<u8>) -> Result<DecodedText, Vec<u8>> {
