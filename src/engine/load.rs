@@ -1,5 +1,8 @@
 //! Loading a file in steps: receive its bytes chunk by chunk, parse a
 //! bounded number of records at a time, then infer one column at a time.
+//! A plain UTF-8 delimited file is parsed while it arrives (see
+//! [`TextStream`]): the worker parses one chunk while the browser reads the
+//! next.
 //!
 //! Every step is short, so the worker running a load can post progress and
 //! notice a cancel between steps; natively the same job simply runs to the
@@ -10,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::pause::Phase;
 
 use super::{summarise_with_values, ColumnSummary, TableSummary};
-use crate::core::ingest::{IngestError, Ingested, LoadOptions, Reading};
+use crate::core::ingest::{IngestError, Ingested, LoadOptions, Reading, TextStream};
 use crate::core::schema::DistinctValues;
 use crate::core::table::Table;
 
@@ -44,7 +47,10 @@ pub struct Progress {
 }
 
 enum Stage {
+    /// Bytes kept until the last arrives, to be read whole.
     Receiving(Vec<u8>),
+    /// A plain UTF-8 text parsed as it arrives.
+    Streaming(Box<TextStream>),
     Parsing(Box<Reading>),
     Inferring {
         ingested: Box<Ingested>,
@@ -60,6 +66,22 @@ pub struct LoadJob {
     options: LoadOptions,
     total_bytes: u64,
     stage: Stage,
+    /// Whether the file may still be parsed as it arrives: false once it
+    /// had to be read again whole.
+    may_stream: bool,
+    /// A chunk on its way into a [`TextStream`] (the first chunk too,
+    /// until it says whether the file can be streamed).
+    chunk: Vec<u8>,
+}
+
+/// What became of a chunk of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    Kept,
+    /// Parsing it as it arrived was wrong for this file after all (a NUL
+    /// byte or bytes that are not UTF-8 further on): read the file again
+    /// from its first byte; it is then kept whole and read as before.
+    ReadAgain,
 }
 
 /// A finished load: the table for the engine, the summary for the page,
@@ -72,42 +94,133 @@ pub struct Loaded {
 }
 
 impl LoadJob {
-    /// A job for a file of `total_bytes`, whose buffer is reserved up
-    /// front; a file larger than memory allows fails here, not halfway.
+    /// A job for a file of `total_bytes`; a file larger than memory can
+    /// address fails here, not halfway.
     pub fn new(
         file_name: &str,
         total_bytes: u64,
         options: LoadOptions,
     ) -> Result<LoadJob, IngestError> {
-        let mut bytes = Vec::new();
-        let reserve = usize::try_from(total_bytes).ok();
-        if reserve.is_none_or(|n| bytes.try_reserve_exact(n).is_err()) {
+        let addressable = usize::try_from(total_bytes).is_ok_and(|n| n <= isize::MAX as usize);
+        if !addressable {
             return Err(IngestError::TooLarge { bytes: total_bytes });
         }
         Ok(LoadJob {
             file_name: file_name.to_string(),
             options,
             total_bytes,
-            stage: Stage::Receiving(bytes),
+            stage: Stage::Receiving(Vec::new()),
+            may_stream: true,
+            chunk: Vec::new(),
         })
     }
 
     /// Room for the next `len` bytes of the file, to be filled by the
-    /// caller (the worker copies a `Blob.slice` straight into it).
+    /// caller (the worker copies a `Blob.slice` straight into it) and then
+    /// handed over with [`LoadJob::take_chunk`].
     pub fn next_chunk(&mut self, len: usize) -> &mut [u8] {
+        // A first chunk that is not the whole file may start a stream.
+        let first = matches!(&self.stage, Stage::Receiving(bytes) if bytes.is_empty())
+            && self.may_stream
+            && (len as u64) < self.total_bytes;
         match &mut self.stage {
-            Stage::Receiving(bytes) => {
+            Stage::Receiving(bytes) if !first => {
                 let start = bytes.len();
                 bytes.resize(start.saturating_add(len), 0);
                 bytes.get_mut(start..).unwrap_or_default()
+            }
+            Stage::Receiving(_) | Stage::Streaming(_) => {
+                self.chunk.clear();
+                self.chunk.resize(len, 0);
+                &mut self.chunk
             }
             _ => &mut [],
         }
     }
 
+    /// Take the chunk written into [`LoadJob::next_chunk`]: keep it, or
+    /// parse it as it arrives (the first chunk decides which), or say the
+    /// file must be read again from its start.
+    pub fn take_chunk(&mut self) -> Result<Taken, IngestError> {
+        match &mut self.stage {
+            Stage::Receiving(bytes) if bytes.is_empty() && !self.chunk.is_empty() => {
+                let started = TextStream::start(
+                    &self.file_name,
+                    &self.chunk,
+                    self.total_bytes,
+                    &self.options,
+                );
+                match started {
+                    Some(stream) => self.stage = Stage::Streaming(Box::new(stream)),
+                    None => {
+                        let reserve = usize::try_from(self.total_bytes).unwrap_or(usize::MAX);
+                        if bytes.try_reserve_exact(reserve).is_err() {
+                            return Err(IngestError::TooLarge {
+                                bytes: self.total_bytes,
+                            });
+                        }
+                        bytes.extend_from_slice(&self.chunk);
+                    }
+                }
+            }
+            Stage::Streaming(stream) => {
+                let kept = stream.push(&self.chunk);
+                if !kept {
+                    return Ok(self.read_again());
+                }
+            }
+            _ => {}
+        }
+        match &self.stage {
+            Stage::Streaming(stream) if stream.has_every_byte() => Ok(self.every_byte_streamed()),
+            // The buffer is used again for the next chunk.
+            Stage::Streaming(_) => {
+                self.chunk.clear();
+                Ok(Taken::Kept)
+            }
+            _ => {
+                self.chunk = Vec::new();
+                Ok(Taken::Kept)
+            }
+        }
+    }
+
+    /// The last chunk of a streamed file is in: parse the rest as usual.
+    fn every_byte_streamed(&mut self) -> Taken {
+        match std::mem::replace(&mut self.stage, Stage::Finished) {
+            Stage::Streaming(stream) => match stream.finish() {
+                Some(reading) => {
+                    self.chunk = Vec::new();
+                    self.stage = Stage::Parsing(Box::new(reading));
+                    Taken::Kept
+                }
+                None => self.read_again(),
+            },
+            stage => {
+                self.stage = stage;
+                Taken::Kept
+            }
+        }
+    }
+
+    /// Start over, keeping the whole file this time.
+    fn read_again(&mut self) -> Taken {
+        self.may_stream = false;
+        self.chunk = Vec::new();
+        self.stage = Stage::Receiving(Vec::new());
+        Taken::ReadAgain
+    }
+
     /// Append bytes of the file (natively, or in tests).
-    pub fn push_chunk(&mut self, chunk: &[u8]) {
+    pub fn push_chunk(&mut self, chunk: &[u8]) -> Result<Taken, IngestError> {
         self.next_chunk(chunk.len()).copy_from_slice(chunk);
+        self.take_chunk()
+    }
+
+    /// Whether [`LoadJob::step`] has work to do before more of the file
+    /// arrives: parsing the records of a streamed file that have arrived.
+    pub fn can_step_while_receiving(&self) -> bool {
+        matches!(&self.stage, Stage::Streaming(stream) if !stream.waiting())
     }
 
     pub fn file_name(&self) -> &str {
@@ -119,6 +232,11 @@ impl LoadJob {
             Stage::Receiving(bytes) => Progress {
                 phase: LoadPhase::Reading,
                 done: bytes.len() as u64,
+                total: self.total_bytes,
+            },
+            Stage::Streaming(stream) => Progress {
+                phase: LoadPhase::Reading,
+                done: stream.received(),
                 total: self.total_bytes,
             },
             Stage::Parsing(reading) => {
@@ -142,11 +260,19 @@ impl LoadJob {
         }
     }
 
-    /// Do one bounded piece of work once every byte is in: settle the
-    /// dialect, parse [`RECORDS_PER_STEP`] records, or infer one column.
-    /// `Some` when the job is over, with the table or the reason it failed.
+    /// Do one bounded piece of work: parse [`RECORDS_PER_STEP`] of the
+    /// records of a streamed file that have arrived; or, once every byte is
+    /// in, settle the dialect, parse [`RECORDS_PER_STEP`] records, or infer
+    /// one column. `Some` when the job is over, with the table or the
+    /// reason it failed.
     pub fn step(&mut self) -> Option<Result<Loaded, IngestError>> {
         match std::mem::replace(&mut self.stage, Stage::Finished) {
+            Stage::Streaming(mut stream) => {
+                if let Err(error) = stream.step(RECORDS_PER_STEP) {
+                    return Some(Err(error));
+                }
+                self.stage = Stage::Streaming(stream);
+            }
             Stage::Receiving(bytes) => {
                 match Reading::start(&self.file_name, bytes, &self.options) {
                     Ok(reading) => self.stage = Stage::Parsing(Box::new(reading)),
@@ -213,7 +339,7 @@ mod tests {
         let text = "name,age\nAli,30\nSara,41\n";
         let mut job =
             LoadJob::new("t.csv", text.len() as u64, LoadOptions::default()).expect("fits");
-        job.push_chunk(&text.as_bytes()[..5]);
+        job.push_chunk(&text.as_bytes()[..5]).expect("kept");
         assert_eq!(
             job.progress(),
             Progress {
@@ -222,7 +348,7 @@ mod tests {
                 total: text.len() as u64
             }
         );
-        job.push_chunk(&text.as_bytes()[5..]);
+        job.push_chunk(&text.as_bytes()[5..]).expect("kept");
         let mut phases = vec![job.progress().phase];
         let result = loop {
             if let Some(result) = job.step() {
@@ -256,7 +382,7 @@ mod tests {
         }
         let mut job =
             LoadJob::new("big.csv", text.len() as u64, LoadOptions::default()).expect("fits");
-        job.push_chunk(text.as_bytes());
+        job.push_chunk(text.as_bytes()).expect("kept");
         let mut parsing_steps = 0;
         let result = loop {
             if job.progress().phase == LoadPhase::Parsing {

@@ -24,7 +24,7 @@ pub use customers::{CustomerSource, MAX_CUSTOMER_PAGE};
 pub use files::FilePlace;
 pub use filter::RowFilter;
 pub use link::{LinkChoice, LinkedFile, ProjectLink};
-pub use load::{LoadJob, LoadPhase, Loaded, Progress, RECORDS_PER_STEP};
+pub use load::{LoadJob, LoadPhase, Loaded, Progress, Taken, RECORDS_PER_STEP};
 pub use messages::{Request, Response};
 pub use segment::{
     KScore, SegmentError, SegmentJob, SegmentMap, SegmentRequest, SegmentSource,
@@ -199,7 +199,8 @@ impl Engine {
         place: FilePlace,
     ) -> Response {
         let result = LoadJob::new(file_name, bytes.len() as u64, options).and_then(|mut job| {
-            job.push_chunk(&bytes);
+            // One chunk, the whole file: never read as it arrives.
+            job.push_chunk(&bytes)?;
             drop(bytes);
             job.run()
         });

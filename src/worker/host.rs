@@ -14,7 +14,7 @@ use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::pause::{Pause, Reached, Stopped};
 use crate::engine::{
     Call, CustomerSource, Engine, FilePlace, LoadJob, LoadPhase, Progress, Reply, Request,
-    Response, SegmentJob,
+    Response, SegmentJob, Taken,
 };
 
 /// Bytes read per `Blob.slice`: big enough to read fast, small enough that
@@ -247,7 +247,9 @@ impl Host {
     }
 
     /// Read the file in chunks into a job, then step the job, checking for
-    /// a cancel between chunks and between batches of steps.
+    /// a cancel between chunks and between batches of steps. The next
+    /// chunk is asked for before this one is handed over, so a file parsed
+    /// as it arrives is parsed while the browser reads on.
     async fn load(
         &self,
         id: u32,
@@ -263,28 +265,39 @@ impl Host {
         };
         self.report_progress(id, &job);
         let mut offset = 0;
+        let mut next_read = start_reading(file, offset, size);
         while offset < size {
             if self.is_cancelled(id) {
                 return Response::LoadCancelled;
             }
             let end = size.min(offset + CHUNK_BYTES);
-            match read_chunk(file, offset, end).await {
-                Some(chunk) => {
-                    let len = chunk.length() as usize;
-                    chunk.copy_to(job.next_chunk(len));
-                    offset += len as u64;
-                    if len == 0 {
-                        break;
-                    }
+            let Some(chunk) = finish_reading(next_read.take()).await else {
+                return Response::LoadFailed(IngestError::Unreadable {
+                    row: 0,
+                    message: format!("the browser could not read bytes {offset}–{end}"),
+                });
+            };
+            let len = chunk.length() as usize;
+            if len == 0 {
+                break;
+            }
+            next_read = start_reading(file, offset + len as u64, size);
+            chunk.copy_to(job.next_chunk(len));
+            match job.take_chunk() {
+                Ok(Taken::Kept) => offset += len as u64,
+                Ok(Taken::ReadAgain) => {
+                    offset = 0;
+                    next_read = start_reading(file, offset, size);
                 }
-                None => {
-                    return Response::LoadFailed(IngestError::Unreadable {
-                        row: 0,
-                        message: format!("the browser could not read bytes {offset}–{end}"),
-                    })
-                }
+                Err(error) => return Response::LoadFailed(error),
             }
             self.report_progress(id, &job);
+            // Parse what has arrived while the next chunk is read.
+            while job.can_step_while_receiving() {
+                if let Some(Err(error)) = job.step() {
+                    return Response::LoadFailed(error);
+                }
+            }
         }
         match self
             .in_batches(id, &mut job, LoadJob::step, LoadJob::progress)
@@ -374,9 +387,19 @@ fn wasm_memory_bytes() -> u64 {
         .unwrap_or(0)
 }
 
-/// Bytes `start..end` of a file, or `None` if the browser can't read them.
-async fn read_chunk(file: &Blob, start: u64, end: u64) -> Option<js_sys::Uint8Array> {
+/// Ask the browser for the chunk of a file of `size` bytes that starts at
+/// `start` (nothing past the end); it reads while the worker works.
+fn start_reading(file: &Blob, start: u64, size: u64) -> Option<JsFuture> {
+    if start >= size {
+        return None;
+    }
+    let end = size.min(start + CHUNK_BYTES);
     let slice = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
-    let buffer = JsFuture::from(slice.array_buffer()).await.ok()?;
+    Some(JsFuture::from(slice.array_buffer()))
+}
+
+/// The bytes of a chunk asked for, or `None` if the browser can't read them.
+async fn finish_reading(read: Option<JsFuture>) -> Option<js_sys::Uint8Array> {
+    let buffer = read?.await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer))
 }

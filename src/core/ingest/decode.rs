@@ -7,9 +7,9 @@ use std::borrow::Cow;
 use super::binary::looks_binary;
 use super::IngestError;
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
-const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
+pub(crate) const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 
 /// How the file's bytes were turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

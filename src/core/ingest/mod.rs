@@ -31,6 +31,7 @@ mod read;
 mod report;
 mod sniff;
 mod source;
+mod stream;
 mod workbook;
 mod zip_guard;
 
@@ -41,6 +42,7 @@ use crate::core::table::Table;
 pub use delimiter::Delimiter;
 pub use report::{IngestError, Warning, WarningKind, MAX_KEPT_WARNINGS};
 pub use source::SourceFormat;
+pub use stream::TextStream;
 pub use workbook::{read_workbook, sheet_names, MAX_SHEET_CELLS, MAX_SHEET_TEXT_BYTES};
 pub use zip_guard::{MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, RATIO_CHECKED_ABOVE};
 
@@ -203,13 +205,7 @@ impl TextReading {
         if text.trim().is_empty() {
             return Err(IngestError::Empty);
         }
-        let sniffed = match options.delimiter {
-            Some(delimiter) => sniff::sample_with(&text, delimiter),
-            None => sniff::sniff(&text),
-        };
-        let has_header = options
-            .has_header
-            .unwrap_or_else(|| detect_header(&sniffed.sample));
+        let (delimiter, has_header) = dialect(&text, options);
         let mut log = report::WarningLog::default();
         if decoded.replaced > 0 {
             log.push(Warning {
@@ -223,11 +219,52 @@ impl TextReading {
         Ok(TextReading {
             file_name: file_name.to_string(),
             encoding: decoded.encoding.label(),
-            delimiter: sniffed.delimiter,
+            delimiter,
             has_header,
-            reader: read::RecordReader::new(text, sniffed.delimiter, has_header),
+            reader: read::RecordReader::new(text, delimiter, has_header),
             log,
         })
+    }
+
+    /// Start on the first piece of a UTF-8 text that arrives in pieces
+    /// (see [`TextStream`]), `expected_len` bytes in all. `None` if the
+    /// piece is blank or the text is not delimited (whitespace-aligned
+    /// columns are read whole).
+    fn streaming(
+        file_name: &str,
+        first: String,
+        encoding: decode::Encoding,
+        options: &LoadOptions,
+        expected_len: usize,
+    ) -> Option<TextReading> {
+        if first.trim().is_empty() {
+            return None;
+        }
+        let (delimiter, has_header) = dialect(&first, options);
+        let byte = delimiter.as_byte()?;
+        Some(TextReading {
+            file_name: file_name.to_string(),
+            encoding: encoding.label(),
+            delimiter,
+            has_header,
+            reader: read::RecordReader::streaming(first, byte, has_header, expected_len),
+            log: report::WarningLog::default(),
+        })
+    }
+
+    /// The next piece of a text arriving in pieces.
+    fn append(&mut self, more: &str) {
+        self.reader.append(more);
+    }
+
+    /// No more pieces; `total_len` bytes of text arrived in all.
+    fn end_of_text(&mut self, total_len: usize) {
+        self.reader.end_of_text(total_len);
+    }
+
+    /// Whether every record of the text arrived so far is read.
+    fn waiting(&self) -> bool {
+        self.reader.waiting()
     }
 
     /// Read up to `max_records` more records; true when all are read.
@@ -266,6 +303,19 @@ impl TextReading {
             report,
         })
     }
+}
+
+/// The delimiter (the user's, or sniffed from the start of `text`) and
+/// whether the first row is a header.
+fn dialect(text: &str, options: &LoadOptions) -> (Delimiter, bool) {
+    let sniffed = match options.delimiter {
+        Some(delimiter) => sniff::sample_with(text, delimiter),
+        None => sniff::sniff(text),
+    };
+    let has_header = options
+        .has_header
+        .unwrap_or_else(|| detect_header(&sniffed.sample));
+    (sniffed.delimiter, has_header)
 }
 
 /// Header detection on the sniffed sample, all-empty rows left out.

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::aligned::AlignedRecords;
-use super::delimited::DelimitedRecords;
+use super::delimited::{DelimitedRecords, Next};
 use super::header::{header_names, positional_name, unique_name};
 use super::quotes::find_unclosed_quote;
 use super::report::{Warning, WarningKind, WarningLog};
@@ -51,6 +51,9 @@ pub(crate) struct RecordReader {
     /// Whether the columns have been given room for the whole text.
     sized: bool,
     done: bool,
+    /// The last step stopped at the end of the text arrived so far, inside
+    /// a record (text arriving in pieces).
+    waiting: bool,
 }
 
 /// Rows read before the columns are sized for the rest of the text.
@@ -74,7 +77,48 @@ impl RecordReader {
             empty_rows_skipped: 0,
             sized: false,
             done: false,
+            waiting: false,
         }
+    }
+
+    /// A reader of delimited text arriving in pieces, `first` the first,
+    /// `expected_len` bytes in all (for progress and for sizing the
+    /// columns); more comes by [`RecordReader::append`].
+    pub(crate) fn streaming(
+        first: String,
+        delimiter: u8,
+        has_header: bool,
+        expected_len: usize,
+    ) -> Self {
+        RecordReader {
+            source: Source::Delimited(Box::new(DelimitedRecords::streaming(first, delimiter))),
+            text_len: expected_len,
+            delimiter,
+            ..RecordReader::new(String::new(), Delimiter::Comma, has_header)
+        }
+    }
+
+    /// The next piece of a text arriving in pieces.
+    pub(crate) fn append(&mut self, more: &str) {
+        if let Source::Delimited(records) = &mut self.source {
+            records.append(more);
+            self.waiting = false;
+        }
+    }
+
+    /// No more pieces: the rest is read to its end. `total_len` is the
+    /// length of the whole text.
+    pub(crate) fn end_of_text(&mut self, total_len: usize) {
+        if let Source::Delimited(records) = &mut self.source {
+            records.end_of_text();
+        }
+        self.text_len = total_len;
+        self.waiting = false;
+    }
+
+    /// Whether the reader waits for more of the text to read on.
+    pub(crate) fn waiting(&self) -> bool {
+        self.waiting
     }
 
     /// Bytes of text read so far and in all.
@@ -100,11 +144,15 @@ impl RecordReader {
                 let mut exhausted = false;
                 for _ in 0..max_records {
                     let record = match records.next_record() {
-                        Ok(Some(record)) => record,
-                        Ok(None) => {
+                        Ok(Next::Record(record)) => record,
+                        Ok(Next::Wait) => {
+                            self.waiting = true;
+                            break;
+                        }
+                        Ok(Next::End) => {
+                            let start = usize::try_from(self.last_record_start).unwrap_or(0);
                             check_last_record_closes(
-                                records.text(),
-                                self.last_record_start,
+                                records.text_from(start),
                                 self.delimiter,
                                 self.row,
                             )?;
@@ -181,20 +229,11 @@ impl RecordReader {
     }
 }
 
-/// Refuse a quoted field that never closes. The csv crate reads one to the
+/// Refuse a quoted field that never closes. csv_core reads one to the
 /// end of the text as a single field and says nothing, so such a field is
-/// always in the last record, numbered `last_row`, which starts at byte
-/// `start`: only that record is scanned.
-fn check_last_record_closes(
-    text: &str,
-    start: u64,
-    delimiter: u8,
-    last_row: u64,
-) -> Result<(), IngestError> {
-    let tail = usize::try_from(start)
-        .ok()
-        .and_then(|start| text.get(start..))
-        .unwrap_or(text);
+/// always in the last record, numbered `last_row`, which starts `tail`:
+/// only that record is scanned.
+fn check_last_record_closes(tail: &str, delimiter: u8, last_row: u64) -> Result<(), IngestError> {
     match find_unclosed_quote(tail, delimiter) {
         Some((record, column)) => Err(IngestError::UnclosedQuote {
             row: last_row.saturating_add(record).saturating_sub(1),

@@ -4,7 +4,7 @@ use super::aligned::AlignedRecords;
 use super::Delimiter;
 
 /// How much of the file the sniffer reads.
-const SNIFF_BYTES: usize = 64 * 1024;
+pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
 /// How many records it compares.
 const SNIFF_RECORDS: usize = 50;
 
