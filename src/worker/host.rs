@@ -179,7 +179,9 @@ impl Host {
     /// Step `job` until `step` gives an outcome, in batches of about
     /// [`BUSY_MILLIS`]; after each batch report `progress`, let the event
     /// loop run (other calls are answered then) and stop if the call was
-    /// cancelled (`None`).
+    /// cancelled (`None`). A new phase is reported the moment it begins,
+    /// so the page names what the job is doing (and the benchmark can time
+    /// each phase).
     async fn in_batches<J, T>(
         &self,
         id: u32,
@@ -188,9 +190,15 @@ impl Host {
         progress: impl Fn(&J) -> Progress,
     ) -> Option<T> {
         let mut pause = WorkerPause::new(self, id);
+        let mut phase = progress(job).phase;
         loop {
             if let Some(outcome) = step(job) {
                 return Some(outcome);
+            }
+            let now = progress(job);
+            if now.phase != phase {
+                phase = now.phase;
+                (self.send)(Reply::Progress { id, progress: now });
             }
             pause.after_work(|| progress(job)).await.ok()?;
         }

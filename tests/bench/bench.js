@@ -89,10 +89,12 @@ async function openInNimrokh() {
   return { worker, next, loaded, started, load_ms: performance.now() - started };
 }
 
-// How long each phase of load `id` took (reading, parsing, inferring), in
-// ms from `started` to `ended`, from the progress replies still queued:
-// a phase runs from its first report to the next phase's first report
-// (so to within one batch of work, about 40 ms).
+// How long each phase of load `id` took, in ms from `started` to `ended`,
+// from the progress replies still queued: a phase runs from its first
+// report (the worker reports a phase as it begins) to the next phase's.
+// `reading` is the file arriving in chunks and, for a plain UTF-8 file,
+// parsing each chunk as it comes; `parsing` what is left after the last
+// chunk; `inferring` the types and roles of the columns.
 function loadPhases(next, id, started, ended) {
   const firsts = [];
   const phases = {};
@@ -101,7 +103,8 @@ function loadPhases(next, id, started, ended) {
     if (index < 0) break;
     const { progress, arrived } = next.replies.splice(index, 1)[0];
     const phase = typeof progress.phase === "string" ? progress.phase : Object.keys(progress.phase)[0];
-    // The whole file in the worker's memory, before any of it is decoded.
+    // A file read whole (not parsed as it came): every byte in the
+    // worker's memory, before any of it is decoded.
     if (phase === "reading" && progress.done === progress.total) {
       phases.bytes_in_ms = Math.round(arrived - started);
     }
