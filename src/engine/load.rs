@@ -1,8 +1,7 @@
 //! Loading a file in steps: receive its bytes chunk by chunk, parse a
 //! bounded number of records at a time, then infer one column at a time.
 //! A plain UTF-8 delimited file is parsed while it arrives (see
-//! [`TextStream`]): the worker parses one chunk while the browser reads the
-//! next.
+//! [`TextStream`]), so the whole file is never held at once.
 //!
 //! Every step is short, so the worker running a load can post progress and
 //! notice a cancel between steps; natively the same job simply runs to the

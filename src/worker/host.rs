@@ -256,8 +256,9 @@ impl Host {
 
     /// Read the file in chunks into a job, then step the job, checking for
     /// a cancel between chunks and between batches of steps. The next
-    /// chunk is asked for before this one is handed over, so a file parsed
-    /// as it arrives is parsed while the browser reads on.
+    /// chunk is asked for before this one is handed over, and what has
+    /// arrived of a plain UTF-8 file is parsed at once (its text is then
+    /// let go, see `core::ingest::TextStream`).
     async fn load(
         &self,
         id: u32,

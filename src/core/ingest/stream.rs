@@ -1,10 +1,11 @@
 //! A UTF-8 text file read while it arrives.
 //!
-//! The worker reads a file in chunks, and the browser takes about as long
-//! to hand over the bytes of a large file as the engine takes to parse
-//! them. A plain UTF-8 delimited file is therefore parsed chunk by chunk,
-//! while the next chunk is read, and its text is let go once read, so the
-//! whole file is never held at once.
+//! The worker reads a file in chunks. A plain UTF-8 delimited file is
+//! parsed chunk by chunk as they arrive, and its text is let go once read,
+//! so the whole file is never held at once: on the 1 M-customer benchmark
+//! file the worker's peak memory went from 301 to 234 MB. It is not
+//! faster in Chromium: the load took as long as before, so reading the
+//! next chunk there does not overlap parsing this one.
 //!
 //! Only the usual file is read this way. Everything that needs the whole
 //! file to be read right stays with [`super::Reading::start`]: a workbook,
