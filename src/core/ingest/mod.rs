@@ -9,9 +9,10 @@
 //! 2. `sniff`: the delimiter, from the first records (`aligned` splits
 //!    whitespace-aligned files);
 //! 3. `header`: is the first row a header, and unique column names;
-//! 4. `read`: the csv crate parses every record into the table, a bounded
-//!    number per step ([`Reading`]) so the worker can report progress and
-//!    stop on cancel;
+//! 4. `read`: every record into the table (`delimited` finds them: in
+//!    place, or through csv_core for quoted records), a bounded number per
+//!    step ([`Reading`]) so the worker can report progress and stop on
+//!    cancel; a plain UTF-8 file may be read as it arrives (`stream`);
 //! 5. `quotes`: refuse a quoted field that never closes. Such a field runs
 //!    to the end of the text, so it is always in the last record: only that
 //!    record is scanned, once the reader has reached it.

@@ -1,6 +1,6 @@
 //! Finding a quoted field that never closes.
 //!
-//! The csv crate reads an unclosed quote to the end of the input as one
+//! csv_core reads an unclosed quote to the end of the input as one
 //! field and reports no error, which would silently swallow the rest of the
 //! file into one cell. This scanner follows the same rules as the csv
 //! reader (csv-core's state machine with its defaults: `"` quotes only at
