@@ -143,6 +143,19 @@ fn bytes_that_are_not_plain_utf8_further_on_make_the_file_read_again_whole() {
 }
 
 #[test]
+fn utf16_and_workbook_bytes_are_never_streamed() {
+    let text = String::from_utf8(awkward_file(6_000, false)).expect("utf-8");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut zip = b"PK\x03\x04".to_vec();
+    zip.extend_from_slice(&awkward_file(6_000, false));
+    for (what, bytes) in [("utf-16", utf16), ("zip", zip)] {
+        let (parsed_on_arrival, read_again) = assert_same(what, &bytes, 70_001);
+        assert_eq!((parsed_on_arrival, read_again), (0, 0), "{what}");
+    }
+}
+
+#[test]
 fn an_unclosed_quote_in_the_last_record_is_the_same_error() {
     let mut bytes = awkward_file(6_000, false);
     bytes.extend_from_slice(b"C999999,x,\"never closed,1.00\n");

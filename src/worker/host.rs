@@ -301,7 +301,8 @@ impl Host {
                 Err(error) => return Response::LoadFailed(error),
             }
             self.report_progress(id, &job);
-            // Parse what has arrived while the next chunk is read.
+            // Parse what has arrived of a plain UTF-8 file, so its text
+            // can be let go.
             while job.can_step_while_receiving() {
                 if let Some(Err(error)) = job.step() {
                     return Response::LoadFailed(error);
@@ -397,7 +398,8 @@ fn wasm_memory_bytes() -> u64 {
 }
 
 /// Ask the browser for the chunk of a file of `size` bytes that starts at
-/// `start` (nothing past the end); it reads while the worker works.
+/// `start` (nothing past the end); the read starts now. (It was not seen to
+/// overlap the worker's own work in Chromium; see `core::ingest::stream`.)
 fn start_reading(file: &Blob, start: u64, size: u64) -> Option<JsFuture> {
     if start >= size {
         return None;

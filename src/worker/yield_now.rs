@@ -3,8 +3,8 @@
 //!
 //! The turn is a message to itself through a fresh `MessageChannel`, not a
 //! `setTimeout(0)`: browsers hold a timeout nested in timeouts back to
-//! 4 ms, and a job yields every 40 ms of work, so timers left the worker
-//! idle about a tenth of the time. The channel's message is queued behind
+//! 4 ms, and a job yields every 40 ms of work, so timers could leave the
+//! worker idle up to a tenth of the time. The channel's message is queued behind
 //! the messages already waiting (the page's calls, a cancel), so those are
 //! still handled first.
 

@@ -8,8 +8,8 @@ use super::binary::looks_binary;
 use super::IngestError;
 
 pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-pub(crate) const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
-pub(crate) const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
+const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
+const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 
 /// How the file's bytes were turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

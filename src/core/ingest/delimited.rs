@@ -127,6 +127,11 @@ impl DelimitedRecords {
             .unwrap_or(&self.text)
     }
 
+    /// Bytes of the whole text arrived so far.
+    pub(crate) fn whole_len(&self) -> usize {
+        self.let_go + self.text.len()
+    }
+
     /// Bytes of the whole text read so far.
     pub(crate) fn position(&self) -> usize {
         self.let_go + self.position

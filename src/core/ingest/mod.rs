@@ -258,9 +258,9 @@ impl TextReading {
         self.reader.append(more);
     }
 
-    /// No more pieces; `total_len` bytes of text arrived in all.
-    fn end_of_text(&mut self, total_len: usize) {
-        self.reader.end_of_text(total_len);
+    /// No more pieces.
+    fn end_of_text(&mut self) {
+        self.reader.end_of_text();
     }
 
     /// Whether every record of the text arrived so far is read.

@@ -62,10 +62,16 @@ const ROWS_BEFORE_SIZING: usize = 4_096;
 impl RecordReader {
     pub(crate) fn new(text: String, delimiter: Delimiter, has_header: bool) -> Self {
         let text_len = text.len();
-        let source = match delimiter.as_byte() {
+        let byte = delimiter.as_byte();
+        let source = match byte {
             Some(byte) => Source::Delimited(Box::new(DelimitedRecords::new(text, byte))),
             None => Source::Aligned { text, position: 0 },
         };
+        RecordReader::reading(source, text_len, byte.unwrap_or(b','), has_header)
+    }
+
+    /// A reader of `source`, `text_len` bytes of text in all.
+    fn reading(source: Source, text_len: usize, delimiter: u8, has_header: bool) -> Self {
         RecordReader {
             source,
             text_len,
@@ -73,7 +79,7 @@ impl RecordReader {
             builder: None,
             row: 0,
             last_record_start: 0,
-            delimiter: delimiter.as_byte().unwrap_or(b','),
+            delimiter,
             empty_rows_skipped: 0,
             sized: false,
             done: false,
@@ -90,12 +96,13 @@ impl RecordReader {
         has_header: bool,
         expected_len: usize,
     ) -> Self {
-        RecordReader {
-            source: Source::Delimited(Box::new(DelimitedRecords::streaming(first, delimiter))),
-            text_len: expected_len,
+        let records = DelimitedRecords::streaming(first, delimiter);
+        RecordReader::reading(
+            Source::Delimited(Box::new(records)),
+            expected_len,
             delimiter,
-            ..RecordReader::new(String::new(), Delimiter::Comma, has_header)
-        }
+            has_header,
+        )
     }
 
     /// The next piece of a text arriving in pieces.
@@ -106,13 +113,12 @@ impl RecordReader {
         }
     }
 
-    /// No more pieces: the rest is read to its end. `total_len` is the
-    /// length of the whole text.
-    pub(crate) fn end_of_text(&mut self, total_len: usize) {
+    /// No more pieces: the rest is read to its end.
+    pub(crate) fn end_of_text(&mut self) {
         if let Source::Delimited(records) = &mut self.source {
             records.end_of_text();
+            self.text_len = records.whole_len();
         }
-        self.text_len = total_len;
         self.waiting = false;
     }
 

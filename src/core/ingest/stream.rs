@@ -17,9 +17,9 @@
 //! and counted exactly as before.
 
 use super::binary::looks_binary;
-use super::decode::{Encoding, UTF16BE_BOM, UTF16LE_BOM, UTF8_BOM};
+use super::decode::{Encoding, UTF8_BOM};
 use super::sniff::SNIFF_BYTES;
-use super::{source, IngestError, LoadOptions, Reading, TextReading};
+use super::{IngestError, LoadOptions, Reading, TextReading};
 
 /// A delimited UTF-8 text being parsed as its bytes arrive.
 pub struct TextStream {
@@ -28,8 +28,6 @@ pub struct TextStream {
     cut: Vec<u8>,
     /// Bytes of the file taken so far.
     received: u64,
-    /// Bytes of text (the file without its BOM) taken so far.
-    text_len: usize,
     total_bytes: u64,
 }
 
@@ -45,7 +43,10 @@ impl TextStream {
     ) -> Option<TextStream> {
         let whole = u64::try_from(first.len()).ok()? >= total_bytes;
         let too_short = first.len() < SNIFF_BYTES + UTF8_BOM.len() + 4;
-        if whole || too_short || options.encoding.is_some() || !plain_start(first) {
+        // As in `decode::plain_utf8`: the binary signatures include a
+        // workbook's (zip, OLE2), and a UTF-16 BOM is never UTF-8, so it
+        // fails the check below.
+        if whole || too_short || options.encoding.is_some() || looks_binary(first) {
             return None;
         }
         let (encoding, body) = match first.strip_prefix(UTF8_BOM) {
@@ -61,7 +62,6 @@ impl TextStream {
             reading,
             cut: cut.to_vec(),
             received: first.len() as u64,
-            text_len: text.len(),
             total_bytes,
         })
     }
@@ -83,7 +83,6 @@ impl TextStream {
             return false;
         };
         self.reading.append(text);
-        self.text_len += text.len();
         self.cut = cut.to_vec();
         self.received += chunk.len() as u64;
         true
@@ -116,18 +115,9 @@ impl TextStream {
         if !self.cut.is_empty() {
             return None;
         }
-        self.reading.end_of_text(self.text_len);
+        self.reading.end_of_text();
         Some(Reading::Text(self.reading))
     }
-}
-
-/// A first chunk that is neither a workbook, UTF-16 nor binary.
-fn plain_start(first: &[u8]) -> bool {
-    !(source::is_zip(first)
-        || source::is_ole2(first)
-        || first.starts_with(UTF16LE_BOM)
-        || first.starts_with(UTF16BE_BOM)
-        || looks_binary(first))
 }
 
 /// `bytes` as UTF-8 text up to a character its end cuts, and that cut
