@@ -41,6 +41,24 @@ impl TextColumn {
         self.text.len()
     }
 
+    /// The column as it is stored: every cell's text end to end, and where
+    /// each cell ends in it (what is copied to a helper worker).
+    pub fn parts(&self) -> (&str, &[usize]) {
+        (&self.text, &self.ends)
+    }
+
+    /// A column from [`TextColumn::parts`] sent elsewhere, or `None` when
+    /// the ends do not cut `text` into cells: not rising, past its end, not
+    /// reaching it, or inside a character.
+    pub fn from_parts(text: String, ends: Vec<usize>) -> Option<TextColumn> {
+        let rising = ends.iter().zip(ends.iter().skip(1)).all(|(a, b)| a <= b);
+        let covers = ends
+            .last()
+            .map_or(text.is_empty(), |&last| last == text.len());
+        let on_characters = ends.iter().all(|&end| text.is_char_boundary(end));
+        (rising && covers && on_characters).then_some(TextColumn { text, ends })
+    }
+
     /// Append one cell at the end of the column.
     pub fn push(&mut self, cell: &str) {
         self.text.push_str(cell);

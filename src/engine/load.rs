@@ -1,7 +1,9 @@
 //! Loading a file in steps: receive its bytes chunk by chunk, parse a
 //! bounded number of records at a time, then infer one column at a time.
 //! A plain UTF-8 delimited file is parsed while it arrives (see
-//! [`TextStream`]), so the whole file is never held at once.
+//! [`TextStream`]), so the whole file is never held at once. The columns of
+//! a large table may be lent out to be inferred elsewhere meanwhile (see
+//! [`LoadJob::lend_column`]).
 //!
 //! Every step is short, so the worker running a load can post progress and
 //! notice a cancel between steps; natively the same job simply runs to the
@@ -11,14 +13,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::pause::Phase;
 
-use super::{summarise_with_values, ColumnSummary, TableSummary};
+use super::lent::{Inference, InferenceParts, Sharing};
+use super::{summarise_with_values, TableSummary};
 use crate::core::ingest::{IngestError, Ingested, LoadOptions, Reading, TextStream};
 use crate::core::schema::DistinctValues;
-use crate::core::table::Table;
+use crate::core::table::{Column, Table};
 
 /// Records parsed per step: small enough that one step takes tens of
 /// milliseconds in the browser, large enough that stepping costs nothing.
 pub const RECORDS_PER_STEP: usize = 20_000;
+/// Rows a table needs before its columns are lent out: lending copies the
+/// column twice and sends two messages, which a short column would not
+/// repay.
+pub const MIN_ROWS_TO_LEND: usize = 50_000;
 
 /// What a load is busy with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,8 +60,11 @@ enum Stage {
     Parsing(Box<Reading>),
     Inferring {
         ingested: Box<Ingested>,
-        /// Each column inferred so far, with its distinct values.
-        columns: Vec<(ColumnSummary, Option<DistinctValues>)>,
+        /// Where each column's inference stands.
+        columns: Vec<ColumnInference>,
+        /// Which columns the job's own steps take and which it lends: none
+        /// until [`LoadJob::lend_column`] is first asked.
+        sharing: Sharing,
     },
     Finished,
 }
@@ -71,6 +81,14 @@ pub struct LoadJob {
     /// A chunk on its way into a [`TextStream`] (the first chunk too,
     /// until it says whether the file can be streamed).
     chunk: Vec<u8>,
+}
+
+/// Where the inference of one column stands.
+enum ColumnInference {
+    ToDo,
+    /// Lent out, to come back through [`LoadJob::take_back`].
+    Lent,
+    Done(Inference),
 }
 
 /// What became of a chunk of the file.
@@ -246,10 +264,13 @@ impl LoadJob {
                     total,
                 }
             }
-            Stage::Inferring { ingested, columns } => Progress {
+            Stage::Inferring { columns, .. } => Progress {
                 phase: LoadPhase::Inferring,
-                done: columns.len() as u64,
-                total: ingested.table.columns.len() as u64,
+                done: columns
+                    .iter()
+                    .filter(|column| matches!(column, ColumnInference::Done(_)))
+                    .count() as u64,
+                total: columns.len() as u64,
             },
             Stage::Finished => Progress {
                 phase: LoadPhase::Inferring,
@@ -282,8 +303,10 @@ impl LoadJob {
                 Ok(false) => self.stage = Stage::Parsing(reading),
                 Ok(true) => match reading.finish() {
                     Ok(ingested) => {
+                        let count = ingested.table.columns.len();
                         self.stage = Stage::Inferring {
-                            columns: Vec::with_capacity(ingested.table.columns.len()),
+                            columns: (0..count).map(|_| ColumnInference::ToDo).collect(),
+                            sharing: Sharing::none(count),
                             ingested: Box::new(ingested),
                         }
                     }
@@ -294,21 +317,23 @@ impl LoadJob {
             Stage::Inferring {
                 ingested,
                 mut columns,
-            } => match ingested.table.columns.get(columns.len()) {
-                Some(column) => {
-                    columns.push(summarise_with_values(column));
-                    self.stage = Stage::Inferring { ingested, columns };
+                sharing,
+            } => {
+                let to_do = sharing.next_own(|index| is_to_do(&columns, index));
+                let slot = to_do.and_then(|index| {
+                    Some((columns.get_mut(index)?, ingested.table.columns.get(index)?))
+                });
+                if let Some((slot, column)) = slot {
+                    *slot = ColumnInference::Done(summarise_with_values(column));
+                } else if !self.is_waiting_for(&columns) {
+                    return Some(Ok(finished(*ingested, columns)));
                 }
-                None => {
-                    let Ingested { table, report } = *ingested;
-                    let (columns, distinct) = columns.into_iter().unzip();
-                    return Some(Ok(Loaded {
-                        table,
-                        summary: TableSummary { report, columns },
-                        distinct,
-                    }));
-                }
-            },
+                self.stage = Stage::Inferring {
+                    ingested,
+                    columns,
+                    sharing,
+                };
+            }
             Stage::Finished => {
                 return Some(Err(IngestError::Unreadable {
                     row: 0,
@@ -319,6 +344,75 @@ impl LoadJob {
         None
     }
 
+    /// A column to be inferred by one of `helpers` helpers, with its
+    /// index, if the table is being inferred, is large enough to repay
+    /// lending (see [`MIN_ROWS_TO_LEND`]) and has a column nobody has
+    /// started that may be lent. The first time decides which columns the
+    /// helpers get (see [`Sharing::plan`]); ask until it says `None`
+    /// (helpers are lent their columns at once).
+    pub fn lend_column(&mut self, helpers: usize) -> Option<(usize, &Column)> {
+        let Stage::Inferring {
+            ingested,
+            columns,
+            sharing,
+        } = &mut self.stage
+        else {
+            return None;
+        };
+        if ingested.table.row_count() < MIN_ROWS_TO_LEND || helpers == 0 {
+            return None;
+        }
+        if !sharing.is_planned() {
+            *sharing = Sharing::plan(&ingested.table.columns, helpers);
+        }
+        let index = sharing.next_lent(|index| is_to_do(columns, index))?;
+        let column = ingested.table.columns.get(index)?;
+        *columns.get_mut(index)? = ColumnInference::Lent;
+        Some((index, column))
+    }
+
+    /// The lent column `index` is back, inferred as `parts` say, or `None`
+    /// if it could not be: its inference is kept if it adds up, else the
+    /// job's own steps infer the column.
+    pub fn take_back(&mut self, index: usize, parts: Option<InferenceParts>) {
+        let Stage::Inferring {
+            ingested, columns, ..
+        } = &mut self.stage
+        else {
+            return;
+        };
+        let (Some(slot @ ColumnInference::Lent), Some(column)) =
+            (columns.get_mut(index), ingested.table.columns.get(index))
+        else {
+            return;
+        };
+        *slot = match parts.and_then(|parts| parts.accept(column)) {
+            Some(inference) => ColumnInference::Done(inference),
+            None => ColumnInference::ToDo,
+        };
+    }
+
+    /// Whether the job is inferring the table's columns: the stage in
+    /// which columns may be lent.
+    pub fn is_inferring(&self) -> bool {
+        matches!(self.stage, Stage::Inferring { .. })
+    }
+
+    /// Whether the job can do nothing until a lent column comes back:
+    /// every column is inferred or lent, and some are lent.
+    pub fn is_waiting_for_lent(&self) -> bool {
+        match &self.stage {
+            Stage::Inferring { columns, .. } => self.is_waiting_for(columns),
+            _ => false,
+        }
+    }
+
+    fn is_waiting_for(&self, columns: &[ColumnInference]) -> bool {
+        let lent = |c: &ColumnInference| matches!(c, ColumnInference::Lent);
+        let to_do = |c: &ColumnInference| matches!(c, ColumnInference::ToDo);
+        columns.iter().any(lent) && !columns.iter().any(to_do)
+    }
+
     /// Run every remaining step.
     pub fn run(mut self) -> Result<Loaded, IngestError> {
         loop {
@@ -326,6 +420,27 @@ impl LoadJob {
                 return result;
             }
         }
+    }
+}
+
+fn is_to_do(columns: &[ColumnInference], index: usize) -> bool {
+    matches!(columns.get(index), Some(ColumnInference::ToDo))
+}
+
+/// The load of `ingested`, every column of which is inferred.
+fn finished(ingested: Ingested, columns: Vec<ColumnInference>) -> Loaded {
+    let Ingested { table, report } = ingested;
+    let (columns, distinct) = columns
+        .into_iter()
+        .filter_map(|column| match column {
+            ColumnInference::Done(inference) => Some(inference),
+            ColumnInference::ToDo | ColumnInference::Lent => None,
+        })
+        .unzip();
+    Loaded {
+        table,
+        summary: TableSummary { report, columns },
+        distinct,
     }
 }
 
@@ -396,5 +511,88 @@ mod tests {
             result.expect("loads").summary.report.rows,
             RECORDS_PER_STEP * 2 + 5
         );
+    }
+
+    /// A job holding every byte of a large table with varied columns.
+    fn large_job() -> LoadJob {
+        let mut text = String::from("id,city,amount,joined,note\n");
+        for i in 0..MIN_ROWS_TO_LEND + 7 {
+            let city = ["Tehran", "شیراز", "Rasht", ""][i % 4];
+            let day = i % 28 + 1;
+            text.push_str(&format!(
+                "{i},{city},{}.5,2024-03-{day:02},n{}\n",
+                i % 97,
+                i % 13
+            ));
+        }
+        let mut job = LoadJob::new("big.csv", text.len() as u64, LoadOptions::default()).unwrap();
+        job.push_chunk(text.as_bytes()).unwrap();
+        job
+    }
+
+    /// What a helper worker does with a lent column.
+    fn infer_elsewhere(column: &Column) -> Option<InferenceParts> {
+        let (text, ends) = column.cells.parts();
+        super::super::lent::infer_lent_column(column.name.clone(), text.into(), ends.to_vec())
+    }
+
+    #[test]
+    fn lent_columns_come_back_into_the_same_load() {
+        let expected = large_job().run().unwrap();
+        let mut job = large_job();
+        while !job.is_inferring() {
+            assert!(
+                job.lend_column(1).is_none(),
+                "nothing to lend before inference"
+            );
+            assert!(job.step().is_none());
+        }
+        // The cheap columns are lent: the cities (3 names and empty), the
+        // notes (13), the dates (28), the amounts (97); the ids (every value
+        // distinct) are the job's own.
+        let mut lent: Vec<(usize, Option<InferenceParts>)> = Vec::new();
+        while let Some((index, column)) = job.lend_column(1) {
+            lent.push((index, infer_elsewhere(column)));
+        }
+        let order: Vec<usize> = lent.iter().map(|(index, _)| *index).collect();
+        assert_eq!(order, [1, 4, 3, 2]);
+        assert!(job.step().is_none());
+        // The ids done, the rest lent: nothing to do but wait.
+        assert!(job.is_waiting_for_lent());
+        assert!(job.lend_column(1).is_none());
+        assert!(job.step().is_none());
+        assert_eq!(job.progress().done, 1);
+        let mut back = lent.into_iter();
+        let (city, cities) = back.next().unwrap();
+        job.take_back(city, cities);
+        // A helper that failed, and one whose answer does not add up: the
+        // job infers those columns itself.
+        let (note, _) = back.next().unwrap();
+        job.take_back(note, None);
+        let (joined, dates) = back.next().unwrap();
+        let mut dates = dates.unwrap();
+        dates.summary = dates.summary.replace("joined", "other");
+        job.take_back(joined, Some(dates));
+        let (amount, amounts) = back.next().unwrap();
+        job.take_back(amount, amounts);
+        assert!(!job.is_waiting_for_lent());
+        // Anything coming back twice, or for a column never lent, is ignored.
+        job.take_back(city, None);
+        job.take_back(0, None);
+        let loaded = job.run().unwrap();
+        assert_eq!(loaded.summary, expected.summary);
+        assert_eq!(loaded.distinct, expected.distinct);
+        assert_eq!(loaded.table, expected.table);
+    }
+
+    #[test]
+    fn a_small_table_is_never_lent() {
+        let text = "name,age\nAli,30\nSara,41\n";
+        let mut job = LoadJob::new("t.csv", text.len() as u64, LoadOptions::default()).unwrap();
+        job.push_chunk(text.as_bytes()).unwrap();
+        while !job.is_inferring() {
+            assert!(job.step().is_none());
+        }
+        assert!(job.lend_column(1).is_none());
     }
 }

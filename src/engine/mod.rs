@@ -9,6 +9,7 @@
 mod customers;
 mod files;
 mod filter;
+mod lent;
 mod link;
 mod load;
 mod messages;
@@ -23,8 +24,9 @@ mod wire;
 pub use customers::{CustomerSource, MAX_CUSTOMER_PAGE};
 pub use files::FilePlace;
 pub use filter::RowFilter;
+pub use lent::{infer_lent_column, InferenceParts};
 pub use link::{LinkChoice, LinkedFile, ProjectLink};
-pub use load::{LoadJob, LoadPhase, Loaded, Progress, Taken, RECORDS_PER_STEP};
+pub use load::{LoadJob, LoadPhase, Loaded, Progress, Taken, MIN_ROWS_TO_LEND, RECORDS_PER_STEP};
 pub use messages::{Request, Response};
 pub use segment::{
     KScore, SegmentError, SegmentJob, SegmentMap, SegmentRequest, SegmentSource,
