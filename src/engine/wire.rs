@@ -32,8 +32,9 @@ pub enum Call {
     /// Stop the load started by the `Open` with this id (or a stepped
     /// `Ask`, such as a segmentation), between two steps.
     Cancel { id: u32 },
-    /// How much memory the engine's wasm instance holds (it only grows, so
-    /// this is its peak); answered by [`Reply::Memory`]. For benchmarks.
+    /// How much memory the engine's wasm instance and its helpers' hold
+    /// (it only grows, so this is the peak); answered by
+    /// [`Reply::Memory`]. For benchmarks.
     Memory { id: u32 },
 }
 
@@ -53,7 +54,13 @@ pub enum Reply {
     },
     Memory {
         id: u32,
+        /// The engine's wasm memory.
         bytes: u64,
+        /// The helper workers ready to infer lent columns (see
+        /// `worker::helpers`), and their wasm memory when they last
+        /// answered (0 before any answered).
+        helpers: usize,
+        helpers_bytes: u64,
     },
 }
 

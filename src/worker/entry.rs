@@ -31,6 +31,7 @@ pub fn start_in_worker(queued: js_sys::Array) {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
+    host.start_helpers(&scope);
     for event in queued.iter() {
         if let Some(event) = event.dyn_ref::<MessageEvent>() {
             dispatch(&host, &event.data());

@@ -7,13 +7,14 @@ use std::rc::Rc;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::Blob;
 
+use super::helpers::Helpers;
 use super::yield_now::yield_now;
 use crate::core::customer_base::build_customer_base_pausing;
 use crate::core::customers::TransactionColumns;
 use crate::core::ingest::{IngestError, LoadOptions};
 use crate::core::pause::{Pause, Reached, Stopped};
 use crate::engine::{
-    Call, CustomerSource, Engine, FilePlace, LoadJob, LoadPhase, Progress, Reply, Request,
+    Call, CustomerSource, Engine, FilePlace, LoadJob, LoadPhase, Loaded, Progress, Reply, Request,
     Response, SegmentJob, Taken,
 };
 
@@ -23,6 +24,8 @@ const CHUNK_BYTES: u64 = 4 << 20;
 /// Work done between two turns of the event loop. Yielding costs a few
 /// milliseconds (timer clamping), so steps are batched up to this budget.
 const BUSY_MILLIS: f64 = 40.0;
+/// Longest wait for a lent column before looking for a cancel.
+const LENT_WAIT_MILLIS: i32 = 100;
 
 /// The calls that run in steps, one of each kind at a time.
 #[derive(Clone, Copy)]
@@ -59,6 +62,8 @@ pub struct Host {
     /// Cancelled calls already answered: their work unwinds at its next
     /// pause and commits nothing, and says nothing more.
     answered: RefCell<HashSet<u32>>,
+    /// Workers that infer lent columns, if started (see [`Host::start_helpers`]).
+    helpers: RefCell<Option<Rc<Helpers>>>,
 }
 
 impl Host {
@@ -71,7 +76,14 @@ impl Host {
             building_customers: Cell::new(None),
             cancelled: RefCell::new(HashSet::new()),
             answered: RefCell::new(HashSet::new()),
+            helpers: RefCell::new(None),
         })
+    }
+
+    /// Start the helper workers that infer the columns of large loads (the
+    /// engine's own worker only: a host on the page has none).
+    pub fn start_helpers(&self, scope: &web_sys::DedicatedWorkerGlobalScope) {
+        *self.helpers.borrow_mut() = Some(Rc::new(Helpers::start(scope)));
     }
 
     /// Handle one call; `file` is the `File` sent beside an `Open`.
@@ -117,10 +129,15 @@ impl Host {
                 None => Response::LoadFailed(IngestError::Empty),
             }),
             Call::Cancel { id } => self.cancel(id),
-            Call::Memory { id } => (self.send)(Reply::Memory {
-                id,
-                bytes: wasm_memory_bytes(),
-            }),
+            Call::Memory { id } => {
+                let helpers = self.helpers.borrow().clone();
+                (self.send)(Reply::Memory {
+                    id,
+                    bytes: wasm_memory_bytes(),
+                    helpers: helpers.as_ref().map_or(0, |helpers| helpers.ready()),
+                    helpers_bytes: helpers.map_or(0, |helpers| helpers.memory_bytes()),
+                })
+            }
         }
     }
 
@@ -309,10 +326,23 @@ impl Host {
                 }
             }
         }
-        match self
-            .in_batches(id, &mut job, LoadJob::step, LoadJob::progress)
+        // Parse in batches; inference lends columns (see `infer_columns`).
+        let until_inferring = |job: &mut LoadJob| {
+            if job.is_inferring() {
+                Some(None)
+            } else {
+                job.step().map(Some)
+            }
+        };
+        let outcome = match self
+            .in_batches(id, &mut job, until_inferring, LoadJob::progress)
             .await
         {
+            Some(Some(result)) => Some(result),
+            Some(None) => self.infer_columns(id, &mut job).await,
+            None => None,
+        };
+        match outcome {
             // A cancel seen during the last batch: the table open before
             // stays, as the page was told.
             _ if self.is_cancelled(id) => Response::LoadCancelled,
@@ -321,6 +351,40 @@ impl Host {
                 .borrow_mut()
                 .finish_load(file_name, result, place),
             None => Response::LoadCancelled,
+        }
+    }
+
+    /// Infer the columns of load `id`, lending columns to the helpers
+    /// while the engine infers others; `None` if it was cancelled. The
+    /// event loop runs after each column, since that is when a helper's
+    /// answer (or a helper becoming ready) is heard.
+    async fn infer_columns(
+        &self,
+        id: u32,
+        job: &mut LoadJob,
+    ) -> Option<Result<Loaded, IngestError>> {
+        let helpers = self.helpers.borrow().clone();
+        self.report_progress(id, job);
+        loop {
+            if let Some(helpers) = &helpers {
+                lend_columns(helpers, id, job);
+                for back in helpers.take_returned(id) {
+                    job.take_back(back.column, back.parts);
+                }
+            }
+            match helpers.as_ref().filter(|_| job.is_waiting_for_lent()) {
+                Some(helpers) => helpers.wait(LENT_WAIT_MILLIS).await,
+                None => {
+                    if let Some(outcome) = job.step() {
+                        return Some(outcome);
+                    }
+                    yield_now().await;
+                }
+            }
+            if self.is_cancelled(id) {
+                return None;
+            }
+            self.report_progress(id, job);
         }
     }
 }
@@ -383,8 +447,22 @@ impl Pause for WorkerPause<'_> {
     }
 }
 
+/// Lend the columns of `job` (load `id`) it gives the ready helpers, each
+/// to the one with the fewest.
+fn lend_columns(helpers: &Helpers, id: u32, job: &mut LoadJob) {
+    while let Some(helper) = helpers.least_busy() {
+        let Some((index, column)) = job.lend_column(helpers.ready()) else {
+            return;
+        };
+        if !helpers.lend(helper, id, index, column) {
+            job.take_back(index, None);
+            return;
+        }
+    }
+}
+
 /// The size of this wasm instance's linear memory.
-fn wasm_memory_bytes() -> u64 {
+pub(super) fn wasm_memory_bytes() -> u64 {
     use wasm_bindgen::JsCast;
     wasm_bindgen::memory()
         .dyn_into::<js_sys::WebAssembly::Memory>()
