@@ -164,3 +164,106 @@ async fn a_million_rows_load_off_the_page_and_scroll_to_the_last() {
     }
     s.close().await;
 }
+
+/// A CSV of `rows` customers with a column of each common kind.
+fn varied_customers(rows: usize) -> String {
+    let mut text = String::with_capacity(rows * 64);
+    text.push_str("customer_id,city,amount,joined,nps,note\n");
+    let cities = ["Tehran", "شیراز", "Rasht", "", "Mashhad", "تبریز"];
+    for id in 1..=rows {
+        let city = cities[id % cities.len()];
+        let amount = if id % 50 == 0 {
+            "n/a".to_string()
+        } else {
+            format!("{}.{:02}", id % 900, id % 100)
+        };
+        let joined = format!("2024-{:02}-{:02}", id % 12 + 1, id % 28 + 1);
+        let note = if id % 3 == 0 {
+            format!("order {}", id % 700)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(text, "{id},{city},{amount},{joined},{},{note}", id % 11);
+    }
+    text
+}
+
+/// Start an engine worker of the page's build as the page does, wait for
+/// one of its helpers to be ready, load `input`'s file in it, and leave
+/// `{ columns, helpers, helpers_bytes, cores }` in `window.probe`.
+const PROBE: &str = r#"(async () => {
+  const url = new URL("engine-worker.js", location.href);
+  const tag = document.querySelector("script[data-nimrokh-js]");
+  url.searchParams.set("js", tag.dataset.nimrokhJs);
+  url.searchParams.set("wasm", tag.dataset.nimrokhWasm);
+  const worker = new Worker(url, { type: "module" });
+  const replies = [];
+  let wake = () => {};
+  worker.onmessage = (event) => { replies.push(JSON.parse(event.data)); wake(); };
+  const next = async (test) => {
+    for (;;) {
+      const index = replies.findIndex(test);
+      if (index >= 0) return replies.splice(index, 1)[0];
+      await new Promise((resolve) => (wake = resolve));
+    }
+  };
+  const post = (call, file) => worker.postMessage({ call: JSON.stringify(call), file });
+  await next((r) => r.reply === "ready");
+  const cores = navigator.hardwareConcurrency;
+  let memory;
+  for (let id = 100; ; id++) {
+    post({ call: "memory", id });
+    memory = await next((r) => r.reply === "memory" && r.id === id);
+    if (memory.helpers > 0 || cores < 2 || id > 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const file = document.getElementById("probe-file").files[0];
+  post({ call: "open", id: 1, file_name: file.name, size: file.size, options: {} }, file);
+  const answer = await next((r) => r.reply === "answer" && r.id === 1);
+  post({ call: "memory", id: 2 });
+  memory = await next((r) => r.reply === "memory" && r.id === 2);
+  worker.terminate();
+  window.probe = { answer: answer.response, helpers: memory.helpers, helpers_bytes: memory.helpers_bytes, cores };
+})()"#;
+
+#[tokio::test]
+async fn columns_inferred_on_helper_workers_are_what_the_engine_infers() {
+    let s = Session::open().await;
+    let text = varied_customers(120_000);
+    let file = TempFile::new("varied.csv", &text);
+    s.eval(
+        "(() => { const input = document.createElement('input'); input.type = 'file'; \
+           input.id = 'probe-file'; document.body.prepend(input); return true; })()",
+    )
+    .await;
+    let input = s.wait_for(fantoccini::Locator::Id("probe-file")).await;
+    input
+        .send_keys(&file.path.display().to_string())
+        .await
+        .expect("choose the file");
+    s.eval(&format!(
+        "(window.probe = null, {PROBE}.catch((e) => (window.probe = {{ error: String(e) }})), true)"
+    ))
+    .await;
+    let probe = s
+        .wait_until_within("the probe's load", "window.probe", Duration::from_secs(60))
+        .await;
+    let answer = &probe["answer"];
+    assert_eq!(answer["response"], "loaded", "{answer}");
+    let in_browser: Vec<nimrokh::engine::ColumnSummary> =
+        serde_json::from_value(answer["columns"].clone()).expect("column summaries");
+    let native = nimrokh::engine::inspect("varied.csv", text.as_bytes()).expect("loads natively");
+    assert_eq!(in_browser, native.columns);
+    // The columns were shared: a helper was ready and answered (it reports
+    // its memory with each answer). One core has no helper to share with.
+    let cores = probe["cores"].as_u64().unwrap_or(0);
+    eprintln!(
+        "figures: {cores} cores, {} helpers, {:.1} MB of helper wasm memory",
+        probe["helpers"],
+        probe["helpers_bytes"].as_f64().unwrap_or(0.0) / 1048576.0
+    );
+    if cores >= 2 {
+        assert!(probe["helpers"].as_u64() >= Some(1), "{probe}");
+        assert!(probe["helpers_bytes"].as_f64() > Some(0.0), "{probe}");
+    }
+}
