@@ -4,8 +4,7 @@
 //! browser the engine lends columns of a large table to helper workers
 //! (other cores, other wasm instances) while it infers the rest itself
 //! (see `worker::helpers`). What crosses is plain data: the column's parts
-//! one way; its summary, as JSON, and its distinct values, as flat words,
-//! the other. What comes back is checked against the column before it is
+//! one way; its summary, as JSON, and its distinct values the other. What comes back is checked against the column before it is
 //! believed; a helper that sent something that does not add up is treated
 //! like one that failed, and the engine infers the column itself.
 
@@ -26,10 +25,9 @@ pub type Inference = (ColumnSummary, Option<DistinctValues>);
 pub struct InferenceParts {
     /// The [`ColumnSummary`] as JSON.
     pub summary: String,
-    /// The distinct values as `[first row, cells, first row, cells, …]`,
-    /// and the missing cells; `None` when there are none (see
-    /// [`DistinctValues`]).
-    pub distinct: Option<(Vec<u32>, usize)>,
+    /// The distinct values, to be checked against the column (see
+    /// [`InferenceParts::accept`]).
+    pub distinct: Option<DistinctValues>,
 }
 
 /// What a helper worker does with a lent column: rebuild it from its parts
@@ -39,15 +37,17 @@ pub fn infer_lent_column(name: String, text: String, ends: Vec<usize>) -> Option
     let (summary, distinct) = summarise_with_values(&Column { name, cells });
     Some(InferenceParts {
         summary: serde_json::to_string(&summary).ok()?,
-        distinct: distinct.map(|distinct| (flatten(&distinct.values), distinct.missing)),
+        distinct,
     })
 }
 
-/// Rows sampled to guess what a column's inference costs.
-const COST_SAMPLE_ROWS: usize = 8_192;
-/// Columns with at least this share of distinct cells among their first
-/// rows are never lent (see [`Sharing::plan`]).
-const LENDABLE_BELOW_SHARE: f64 = 0.5;
+/// Rows at the start of a column whose values are remembered, and cells
+/// from its middle looked up among them, to guess what its inference costs.
+const FIRST_ROWS: usize = 8_192;
+const LATER_CELLS: usize = 1_024;
+/// A column guessed to have more distinct values than this share of its
+/// rows is never lent (see [`Sharing::plan`]).
+const LENDABLE_DISTINCT_SHARE: f64 = 1.0 / 8.0;
 
 /// How the columns of a table are shared between the engine's own steps
 /// and its helpers: the costliest first for the engine, the cheapest
@@ -77,18 +77,26 @@ impl Sharing {
 
     /// The sharing of `columns` with `helpers` helpers.
     ///
-    /// A column is guessed by the share `s` of distinct cells among its
-    /// first rows. Mostly distinct columns (ids, emails, amounts) meet a
-    /// new value in nearly every row, read and filed in a value table as
-    /// large as the column: natively on the 1 M-customer file 0.35 s for
-    /// the ids against 0.02 s for the cities, so a column's cost is taken
-    /// as `1 + 16 s⁴` (0.53 s for its names and 0.72 for its dates cost
-    /// little more than a city, as the fourth power has it).
+    /// A column is judged by its first rows' values and a sample of cells
+    /// from its middle: `n`, the share of those cells whose value the
+    /// first rows do not have, says how fast new values keep coming, and
+    /// the first rows' distinct values divided by `1 − n` guess how many
+    /// there are in all. A column of mostly distinct values (ids, emails)
+    /// meets a new value in nearly every row, read and filed in a value
+    /// table as large as the column: natively on the 1 M-customer file
+    /// 0.35 s for the ids and 0.30 s for the emails against 0.02 s for the
+    /// cities (and 0.14 s for the amounts, 52,000 values, `n` ≈ 0.85), so
+    /// a column's cost is taken as `1 + 16 n⁴`.
     ///
-    /// Such a column is never lent: the helper would hold a copy of the
-    /// column and a value table as large, where the engine already holds
-    /// the column (the value table of a million ids is 34 MB). So the
-    /// engine takes the costly columns and the helpers the cheap ones.
+    /// A column guessed to have more distinct values than an eighth of its
+    /// rows is never lent: the helper would hold a copy of the column and
+    /// a value table nearly as large, where the engine already holds the
+    /// column (the value table of a million ids is 34 MB). Nor is one
+    /// whose first rows are mostly distinct, whatever the guess: inference
+    /// then makes room for a value per row (`schema::infer`), 34 MB for
+    /// 52,000 amounts. So the engine takes those, costliest first, and the
+    /// helpers the others, cheapest first, up to their fair part of the
+    /// guessed cost.
     ///
     /// The helpers are lent their columns at once, not one at a time: the
     /// engine hears a helper's answer only between two of its own steps,
@@ -137,25 +145,30 @@ impl Sharing {
 
 /// A column's guessed cost and whether it may be lent (see [`Sharing::plan`]).
 fn column_cost(column: &Column) -> (f64, bool) {
-    let mut seen: HashSet<&str, FxBuildHasher> = HashSet::default();
-    let mut rows = 0;
-    for cell in column.cells.iter().take(COST_SAMPLE_ROWS) {
-        seen.insert(cell);
-        rows += 1;
+    let cells = &column.cells;
+    let rows = cells.len();
+    let first: HashSet<&str, FxBuildHasher> = cells.iter().take(FIRST_ROWS).collect();
+    let later_start = FIRST_ROWS.max(rows / 2);
+    let later = (later_start..rows.min(later_start + LATER_CELLS)).filter_map(|row| cells.get(row));
+    let (mut new, mut looked_up) = (0usize, 0usize);
+    for cell in later {
+        new += usize::from(!first.contains(cell));
+        looked_up += 1;
     }
-    let share = if rows == 0 {
+    let new_share = if looked_up == 0 {
+        // A short column: the whole of it was remembered.
         0.0
     } else {
-        seen.len() as f64 / rows as f64
+        new as f64 / looked_up as f64
     };
-    (1.0 + 16.0 * share.powi(4), share < LENDABLE_BELOW_SHARE)
-}
-
-fn flatten(values: &[(u32, u32)]) -> Vec<u32> {
-    values
-        .iter()
-        .flat_map(|&(first_row, cells)| [first_row, cells])
-        .collect()
+    let distinct = if new_share >= 1.0 {
+        rows as f64
+    } else {
+        (first.len() as f64 / (1.0 - new_share)).min(rows as f64)
+    };
+    let mostly_distinct_first = first.len() * 2 >= FIRST_ROWS;
+    let lendable = distinct <= rows as f64 * LENDABLE_DISTINCT_SHARE && !mostly_distinct_first;
+    (1.0 + 16.0 * new_share.powi(4), lendable)
 }
 
 impl InferenceParts {
@@ -169,32 +182,23 @@ impl InferenceParts {
         if summary.name != column.name || summary.guess.missing > rows {
             return None;
         }
-        let distinct = match self.distinct {
-            Some((words, missing)) => Some(distinct_values(&words, missing, rows)?),
-            None => None,
-        };
-        Some((summary, distinct))
+        let adds_up = |distinct: &DistinctValues| could_be_values_of(distinct, rows);
+        if !self.distinct.as_ref().is_none_or(adds_up) {
+            return None;
+        }
+        Some((summary, self.distinct))
     }
 }
 
-/// The distinct values of a column of `rows` cells from flat words, if they
-/// could be its values.
-fn distinct_values(words: &[u32], missing: usize, rows: usize) -> Option<DistinctValues> {
-    if !words.len().is_multiple_of(2) {
-        return None;
-    }
-    let values: Vec<(u32, u32)> = (words.chunks_exact(2))
-        .filter_map(|pair| match *pair {
-            [first_row, cells] => Some((first_row, cells)),
-            _ => None,
-        })
-        .collect();
+/// Whether `distinct` could be the distinct values of a column of `rows`
+/// cells: first rows rising and in the column, cells adding up.
+fn could_be_values_of(distinct: &DistinctValues, rows: usize) -> bool {
+    let values = &distinct.values;
     let rows_of = || values.iter().map(|&(row, _)| row);
     let rising = rows_of().zip(rows_of().skip(1)).all(|(a, b)| a < b);
     let in_column = values.last().is_none_or(|&(row, _)| (row as usize) < rows);
     let cells: u64 = values.iter().map(|&(_, cells)| u64::from(cells)).sum();
-    let all_cells = cells + missing as u64 == rows as u64;
-    (rising && in_column && all_cells).then_some(DistinctValues { values, missing })
+    rising && in_column && cells + distinct.missing as u64 == rows as u64
 }
 
 #[cfg(test)]
@@ -250,20 +254,24 @@ mod tests {
     fn an_inference_that_does_not_add_up_is_refused() {
         let age = column("age", &["34", "", "41", "34"]);
         let good = lend(&age).unwrap();
-        assert_eq!(good.distinct, Some((vec![0, 2, 2, 1], 1)));
-        let with = |words: Vec<u32>, missing: usize| InferenceParts {
-            distinct: Some((words, missing)),
+        let values = |values: &[(u32, u32)], missing| DistinctValues {
+            values: values.to_vec(),
+            missing,
+        };
+        assert_eq!(good.distinct, Some(values(&[(0, 2), (2, 1)], 1)));
+        let with = |pairs: &[(u32, u32)], missing: usize| InferenceParts {
+            distinct: Some(values(pairs, missing)),
             ..good.clone()
         };
         // Another column's summary.
         let city = column("city", &["a", "b", "c", "d"]);
         assert!(good.clone().accept(&city).is_none());
         // A first row past the column, cells that do not add up, values
-        // out of order, a word missing.
-        assert!(with(vec![0, 2, 4, 1], 1).accept(&age).is_none());
-        assert!(with(vec![0, 2, 2, 1], 0).accept(&age).is_none());
-        assert!(with(vec![2, 1, 0, 2], 1).accept(&age).is_none());
-        assert!(with(vec![0, 2, 2], 1).accept(&age).is_none());
+        // out of order.
+        assert!(with(&[(0, 2), (4, 1)], 1).accept(&age).is_none());
+        assert!(with(&[(0, 2), (2, 1)], 0).accept(&age).is_none());
+        assert!(with(&[(2, 1), (0, 2)], 1).accept(&age).is_none());
+        assert!(with(&[(0, 2), (2, 1)], 1).accept(&age).is_some());
         assert!(good.accept(&age).is_some());
     }
 
@@ -299,11 +307,20 @@ mod tests {
     #[test]
     fn helpers_are_lent_the_cheap_columns_up_to_their_part() {
         // Mostly distinct columns stay with the engine, costliest first.
-        let columns = table(10_000, &[0, 5, 9_000, 12, 3_000, 7]);
+        // (9,000 values: the later cells are mostly new, so they are
+        // guessed to be as many as the rows; 1,000 values: all met before.)
+        let columns = table(10_000, &[0, 5, 9_000, 12, 1_000, 7]);
         let mut sharing = Sharing::plan(&columns, 1);
         assert_eq!(sharing.next_own(|_| true), Some(0));
         assert_eq!(sharing.next_own(|index| index != 0), Some(2));
-        assert_eq!(lent_by(&mut sharing, columns.len()), [1, 5, 3, 4]);
+        assert_eq!(lent_by(&mut sharing, columns.len()), [5, 4, 3, 1]);
+        // 3,000 values: more than an eighth of the rows, never lent; nor
+        // 5,000 of 100,000 (fewer than an eighth, but more than half of the
+        // first 8,192 rows distinct).
+        let many = table(10_000, &[3_000, 5]);
+        assert_eq!(lent_by(&mut Sharing::plan(&many, 3), 2), [1]);
+        let first_distinct = table(100_000, &[5_000, 5]);
+        assert_eq!(lent_by(&mut Sharing::plan(&first_distinct, 3), 2), [1]);
         // Columns alike: the helper's part is half, two helpers' two thirds.
         let alike = table(10_000, &[4; 6]);
         assert_eq!(lent_by(&mut Sharing::plan(&alike, 1), 6).len(), 3);

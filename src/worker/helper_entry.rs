@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use super::helpers::BLOCK;
 use super::host::wasm_memory_bytes;
 use crate::engine::{infer_lent_column, InferenceParts};
 
@@ -55,10 +56,10 @@ fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let mut transfer = Array::new();
     if let Some(InferenceParts { summary, distinct }) = parts {
         set("summary", &summary.into());
-        if let Some((words, missing)) = distinct {
-            let values = Uint32Array::from(words.as_slice());
+        if let Some(distinct) = distinct {
+            let values = words_of(&distinct.values);
             set("values", &values);
-            set("missing", &JsValue::from_f64(missing as f64));
+            set("missing", &JsValue::from_f64(distinct.missing as f64));
             transfer = Array::of1(&values.buffer());
         }
     }
@@ -74,16 +75,35 @@ fn infer(get: &impl Fn(&str) -> JsValue) -> Option<InferenceParts> {
     infer_lent_column(name, text, ends)
 }
 
+/// Distinct values as `[first row, cells, first row, cells, …]`, copied
+/// in a block at a time.
+fn words_of(values: &[(u32, u32)]) -> Uint32Array {
+    let words = Uint32Array::new_with_length((values.len() * 2) as u32);
+    let mut block: Vec<u32> = Vec::with_capacity(BLOCK.min(values.len() * 2));
+    for (number, piece) in values.chunks(BLOCK / 2).enumerate() {
+        block.clear();
+        block.extend(
+            piece
+                .iter()
+                .flat_map(|&(first_row, cells)| [first_row, cells]),
+        );
+        let start = (number * BLOCK) as u32;
+        words
+            .subarray(start, start + block.len() as u32)
+            .copy_from(&block);
+    }
+    words
+}
+
 /// Cell ends copied out a block at a time: a column's ends as a `Vec<u32>`
 /// and then a `Vec<usize>` would hold two copies at once.
 fn ends_from(array: &Uint32Array) -> Vec<usize> {
-    const BLOCK: u32 = 1 << 14;
     let len = array.length();
     let mut ends = Vec::with_capacity(len as usize);
-    let mut block = vec![0u32; BLOCK.min(len) as usize];
+    let mut block = vec![0u32; BLOCK.min(len as usize)];
     let mut start = 0;
     while start < len {
-        let end = len.min(start + BLOCK);
+        let end = len.min(start + BLOCK as u32);
         let piece = block.get_mut(..(end - start) as usize).unwrap_or_default();
         array.subarray(start, end).copy_to(piece);
         // A wasm32 u32 is a usize.

@@ -24,6 +24,7 @@ use web_sys::{
     DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Url, Worker, WorkerOptions, WorkerType,
 };
 
+use crate::core::schema::DistinctValues;
 use crate::core::table::Column;
 use crate::engine::InferenceParts;
 
@@ -32,8 +33,9 @@ const HELPER_SCRIPT: &str = "infer-helper.js";
 /// At most this many helpers: each holds the column it infers (and keeps
 /// the wasm memory that took), so more would cost memory for little gain.
 const MAX_HELPERS: usize = 3;
-/// Ends copied into a typed array this many at a time.
-const ENDS_BLOCK: usize = 1 << 14;
+/// Words copied between wasm and typed arrays this many at a time (an even
+/// number: distinct values are two words each).
+pub(super) const BLOCK: usize = 1 << 14;
 
 /// The helper workers of one engine.
 pub struct Helpers {
@@ -289,22 +291,46 @@ fn parts_from(get: &impl Fn(&str) -> JsValue) -> Option<InferenceParts> {
     let distinct = if values.is_undefined() || values.is_null() {
         None
     } else {
-        let words = values.dyn_into::<Uint32Array>().ok()?.to_vec();
-        let missing = get("missing").as_f64()?;
-        Some((words, missing as usize))
+        let values = pairs_from(&values.dyn_into::<Uint32Array>().ok()?)?;
+        let missing = get("missing").as_f64()? as usize;
+        Some(DistinctValues { values, missing })
     };
     Some(InferenceParts { summary, distinct })
+}
+
+/// Distinct values sent as `[first row, cells, first row, cells, …]`,
+/// copied out a block at a time (not the words and then the pairs: a
+/// column of a million values would hold both, 16 MB, at once).
+fn pairs_from(words: &Uint32Array) -> Option<Vec<(u32, u32)>> {
+    let len = words.length();
+    if !len.is_multiple_of(2) {
+        return None;
+    }
+    let mut pairs = Vec::with_capacity(len as usize / 2);
+    let mut block = vec![0u32; (BLOCK as u32).min(len) as usize];
+    let mut start = 0;
+    while start < len {
+        let end = len.min(start + BLOCK as u32);
+        let piece = block.get_mut(..(end - start) as usize).unwrap_or_default();
+        words.subarray(start, end).copy_to(piece);
+        pairs.extend(piece.chunks_exact(2).filter_map(|pair| match *pair {
+            [first_row, cells] => Some((first_row, cells)),
+            _ => None,
+        }));
+        start = end;
+    }
+    Some(pairs)
 }
 
 /// A column's cell ends as a typed array, copied a block at a time.
 fn ends_array(ends: &[usize]) -> Uint32Array {
     let array = Uint32Array::new_with_length(ends.len() as u32);
-    let mut block: Vec<u32> = Vec::with_capacity(ENDS_BLOCK.min(ends.len()));
-    for (number, piece) in ends.chunks(ENDS_BLOCK).enumerate() {
+    let mut block: Vec<u32> = Vec::with_capacity(BLOCK.min(ends.len()));
+    for (number, piece) in ends.chunks(BLOCK).enumerate() {
         block.clear();
         // A wasm32 usize is a u32.
         block.extend(piece.iter().map(|&end| end as u32));
-        let start = (number * ENDS_BLOCK) as u32;
+        let start = (number * BLOCK) as u32;
         array
             .subarray(start, start + piece.len() as u32)
             .copy_from(&block);
