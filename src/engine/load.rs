@@ -23,8 +23,8 @@ use crate::core::table::{Column, Table};
 /// milliseconds in the browser, large enough that stepping costs nothing.
 pub const RECORDS_PER_STEP: usize = 20_000;
 /// Rows a table needs before its columns are lent out: lending copies the
-/// column twice and sends two messages, which a short column would not
-/// repay.
+/// column twice and sends two messages, which a short column would hardly
+/// repay (a judgement, not measured; the benchmark's columns have 1 M).
 pub const MIN_ROWS_TO_LEND: usize = 50_000;
 
 /// What a load is busy with.

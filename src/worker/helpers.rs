@@ -21,7 +21,7 @@ use js_sys::{Array, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Url, Worker, WorkerOptions, WorkerType,
+    DedicatedWorkerGlobalScope, Event, MessageEvent, Url, Worker, WorkerOptions, WorkerType,
 };
 
 use crate::core::schema::DistinctValues;
@@ -80,9 +80,9 @@ pub struct Returned {
 }
 
 impl Helpers {
-    /// Start a helper per core beyond the two that the page and the engine
-    /// use, at least one where there are two cores, none on one core or
-    /// where helpers cannot start.
+    /// Start a helper per core beyond the engine's own, at most
+    /// [`MAX_HELPERS`]: one on two cores, none on one core or where
+    /// helpers cannot start.
     pub fn start(scope: &DedicatedWorkerGlobalScope) -> Helpers {
         let pool = Rc::new(RefCell::new(Pool {
             helpers: Vec::new(),
@@ -212,7 +212,9 @@ fn start_helper(url: &str, pool: &Rc<RefCell<Pool>>, index: usize) -> Option<Wor
         heard(&weak, index, &event.data());
     });
     let weak = Rc::downgrade(pool);
-    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+    // An `error` (its script or wasm failed) or a `messageerror` (a message
+    // it could not read): either way it is not used again.
+    let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
         // Handled here: not an error of the engine's worker.
         event.prevent_default();
         failed(&weak, index);
